@@ -1,0 +1,1 @@
+"""Budget transparency: disclosures → validated data packages → static site."""

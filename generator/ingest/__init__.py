@@ -1,0 +1,1 @@
+"""Importers: published documents → data packages (never renders HTML)."""

@@ -1,0 +1,140 @@
+"""Read a disclosure published as plain text into paragraphs and table rows.
+
+Two table encodings occur (see the corpus README):
+
+* Word export — a row is a run of lines up to a blank line; every cell starts on a
+  new line with one TAB; a line without a leading TAB continues the cell above; a
+  lone TAB is an empty (often merged) cell.
+* Spreadsheet export — one row per line, cells separated by TABs.
+
+Word artefacts (``[bookmark: …]``, ``[image: …]``) are removed, Kangxi radicals that
+PDF extraction produces are mapped back to the ideographs they stand for.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+_ARTEFACT = re.compile(r"\[(?:bookmark|image):[^\]]*\]")
+_PAGE_MARK = re.compile(r"^\s*(?:-\s*\d+\s*-|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
+
+
+class DocumentError(ValueError):
+    """The source cannot be read as a disclosure; the message says why and where."""
+
+
+@dataclass
+class Paragraph:
+    line: int
+    text: str
+
+
+@dataclass
+class Row:
+    line: int
+    cells: list[str]
+    lines: list[int] = field(default_factory=list)  # source line of each cell
+
+
+@dataclass
+class Table:
+    """Consecutive rows, with the paragraphs just before it (title, unit, department)."""
+
+    rows: list[Row]
+    before: list[Paragraph]
+
+    @property
+    def line(self) -> int:
+        return self.rows[0].line
+
+
+def normalise(text: str) -> str:
+    """Map CJK radicals (U+2E80–U+2FDF) to ideographs, drop Word artefacts and NBSP."""
+    out = []
+    for ch in text:
+        if "\u2e80" <= ch <= "\u2fdf":
+            ch = unicodedata.normalize("NFKC", ch)
+        out.append(ch)
+    text = "".join(out).replace("\xa0", " ").replace("\ufeff", "")
+    return _ARTEFACT.sub("", text)
+
+
+def read_text(path: Path) -> list[str]:
+    """Decode a text source (UTF-8, UTF-8 with BOM, GB18030) into normalised lines."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise DocumentError(f"{path}: the file is empty — nothing to import")
+    if b"\x00" in data[:4096]:
+        raise DocumentError(
+            f"{path}: this is a binary file, not text; import the text export of the "
+            "document (or a supported .pdf/.docx/.xlsx once that importer exists)"
+        )
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - gb18030 decodes nearly anything
+        raise DocumentError(f"{path}: cannot decode as UTF-8 or GB18030 text")
+    return [normalise(line.rstrip("\r")) for line in text.split("\n")]
+
+
+def _is_cell_line(line: str) -> bool:
+    """A Word-export cell: one leading TAB (after optional spaces) and no other TAB."""
+    stripped = line.lstrip(" ")
+    return stripped.startswith("\t") and "\t" not in stripped[1:]
+
+
+def parse_lines(lines: list[str]) -> list[Paragraph | Row]:
+    """Turn lines into a flat sequence of paragraphs and table rows (1-based lines)."""
+    items: list[Paragraph | Row] = []
+    word_row: Row | None = None
+    for i, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            word_row = None  # a blank line ends a Word row
+            continue
+        if _PAGE_MARK.match(raw):
+            continue
+        if _is_cell_line(raw):
+            cell = raw.lstrip(" ")[1:].strip()
+            if word_row is None:
+                word_row = Row(line=i, cells=[], lines=[])
+                items.append(word_row)
+            word_row.cells.append(cell)
+            word_row.lines.append(i)
+        elif "\t" in raw:
+            word_row = None
+            cells = [c.strip() for c in raw.split("\t")]
+            items.append(Row(line=i, cells=cells, lines=[i] * len(cells)))
+        elif word_row is not None and word_row.cells:
+            # continuation of the Word cell above
+            word_row.cells[-1] = (word_row.cells[-1] + "\n" + raw.strip()).strip()
+        else:
+            items.append(Paragraph(line=i, text=raw.strip()))
+    return items
+
+
+def group_tables(items: list[Paragraph | Row], context: int = 6) -> list[Table | Paragraph]:
+    """Group consecutive rows into tables, each with up to `context` paragraphs before it."""
+    out: list[Table | Paragraph] = []
+    pending: list[Paragraph] = []
+    current: Table | None = None
+    for item in items:
+        if isinstance(item, Row):
+            if current is None:
+                current = Table(rows=[], before=pending[-context:])
+                out.append(current)
+            current.rows.append(item)
+        else:
+            current = None
+            pending.append(item)
+            out.append(item)
+    return out
+
+
+def read_document(path: Path) -> list[Table | Paragraph]:
+    """Paragraphs and tables of a plain-text disclosure, in document order."""
+    return group_tables(parse_lines(read_text(path)))

@@ -1,0 +1,63 @@
+"""Exact money: parse printed amounts, convert units to 元, know their precision."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+UNITS = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000), "千元": Decimal(1000)}
+CENT = Decimal("0.01")
+_NUMBER = re.compile(r"^[-+]?\d+(\.\d+)?$")
+_EMPTY = {"", "—", "-", "--", "——", "/", "－", "…", "*", "***"}
+
+
+class AmountError(ValueError):
+    """A cell that should hold an amount holds something else."""
+
+
+def parse_number(text: str | None) -> Decimal | None:
+    """Parse a printed number ('64,415,757.01', '(1.5)', '—') → Decimal, None if blank."""
+    if text is None:
+        return None
+    s = text.strip().replace(",", "").replace("，", "").replace(" ", "").replace("\u3000", "")
+    s = s.replace("－", "-").replace("﹣", "-")
+    if s in _EMPTY:
+        return None
+    neg = s.startswith("(") and s.endswith(")")
+    if neg:
+        s = s[1:-1]
+    if s.endswith("%"):
+        s = s[:-1]
+    if not _NUMBER.match(s):
+        raise AmountError(f"not a number: {text!r}")
+    try:
+        value = Decimal(s)
+    except InvalidOperation as exc:  # pragma: no cover - regex guards this
+        raise AmountError(f"not a number: {text!r}") from exc
+    return -value if neg else value
+
+
+def decimals_of(text: str) -> int:
+    """Digits printed after the decimal point of a number as printed."""
+    s = text.strip().rstrip("%").replace(",", "")
+    return len(s.split(".", 1)[1]) if "." in s else 0
+
+
+def to_yuan(value: Decimal, unit: str) -> Decimal:
+    """Convert exactly to 元 with two decimals (1191.71 万元 → 11917100.00)."""
+    return (value * UNITS[unit]).quantize(CENT)
+
+
+def half_unit(unit: str, decimals: int) -> Decimal:
+    """Rounding precision in 元 of a figure printed in `unit` with `decimals` digits.
+
+    Writers drop trailing zeros of 万元 figures ('6万元' for 6.00), so fewer than two
+    printed decimals still count as two for 万元 and larger units.
+    """
+    if unit != "元":
+        decimals = max(decimals, 2)
+    return (UNITS[unit] * Decimal(5) * Decimal(10) ** (-decimals - 1)).normalize()
+
+
+def fmt_yuan(value: Decimal) -> str:
+    """Canonical CSV form of an amount in 元: two decimals, no separators."""
+    return str(value.quantize(CENT))
