@@ -43,7 +43,8 @@ class Table:
     """Consecutive rows, with the paragraphs just before it (title, unit, department)."""
 
     rows: list[Row]
-    before: list[Paragraph]
+    before: list[Paragraph]  # paragraphs between the previous table and this one
+    after: list[Paragraph] = field(default_factory=list)  # paragraphs up to the next table
 
     @property
     def line(self) -> int:
@@ -117,20 +118,24 @@ def parse_lines(lines: list[str]) -> list[Paragraph | Row]:
     return items
 
 
-def group_tables(items: list[Paragraph | Row], context: int = 6) -> list[Table | Paragraph]:
-    """Group consecutive rows into tables, each with up to `context` paragraphs before it."""
+def group_tables(items: list[Paragraph | Row], context: int = 8) -> list[Table | Paragraph]:
+    """Group consecutive rows into tables with the paragraphs around them."""
     out: list[Table | Paragraph] = []
     pending: list[Paragraph] = []
     current: Table | None = None
+    last: Table | None = None
     for item in items:
         if isinstance(item, Row):
             if current is None:
                 current = Table(rows=[], before=pending[-context:])
                 out.append(current)
+                last, pending = current, []
             current.rows.append(item)
         else:
             current = None
             pending.append(item)
+            if last is not None and len(last.after) < context:
+                last.after.append(item)
             out.append(item)
     return out
 

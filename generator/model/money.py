@@ -55,9 +55,15 @@ def half_unit(unit: str, decimals: int) -> Decimal:
     """
     if unit != "元":
         decimals = max(decimals, 2)
-    return (UNITS[unit] * Decimal(5) * Decimal(10) ** (-decimals - 1)).normalize()
+    return Decimal(format((UNITS[unit] * Decimal(5) * Decimal(10) ** (-decimals - 1)).normalize(), "f"))
 
 
 def fmt_yuan(value: Decimal) -> str:
     """Canonical CSV form of an amount in 元: two decimals, no separators."""
     return str(value.quantize(CENT))
+
+
+def table_half_unit(unit: str) -> Decimal:
+    """Precision in 元 of a table cell printed with two decimals: 元 to the fen is exact
+    (accounts are kept to the fen); larger units are rounded (万元: ±50 元)."""
+    return Decimal(0) if unit == "元" else half_unit(unit, 2)

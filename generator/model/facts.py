@@ -1,0 +1,57 @@
+"""Headline figures as one long table: the `Fact` travels from ingest to page."""
+from __future__ import annotations
+
+import csv
+from dataclasses import asdict, dataclass, fields
+from decimal import Decimal
+from pathlib import Path
+
+KINDS = ("amount", "budget", "share", "budget_rate", "change", "change_rate", "count")
+_VOCAB_PATH = Path(__file__).with_name("vocabulary.csv")
+
+
+@dataclass(frozen=True)
+class Fact:
+    measure: str
+    kind: str
+    year: int
+    value: Decimal
+    unit: str
+    unit_in_source: str
+    half_unit: Decimal
+    source: str
+    line: int
+    quote: str
+    code: str = ""
+    item: str = ""
+    of: str = ""
+    relation: str = ""  # comparison word printed beside a budget_rate (大于/小于/等于/持平)
+    basis: str = "stated"
+
+    def row(self) -> dict[str, str]:
+        return {f: ("" if v is None else str(v)) for f, v in asdict(self).items()}
+
+
+FACT_FIELDS = [f.name for f in fields(Fact)]
+FIELD_ORDER = ["measure", "kind", "code", "item", "of", "year", "value", "unit", "unit_in_source",
+               "half_unit", "relation", "basis", "source", "line", "quote"]
+
+
+def load_vocabulary() -> dict[str, str]:
+    """measure id → Chinese label."""
+    with _VOCAB_PATH.open(encoding="utf-8") as fh:
+        return {r["id"]: r["measure"] for r in csv.DictReader(fh)}
+
+
+def read_facts(path: Path) -> list[Fact]:
+    """Read a package's facts.csv back into Facts (values exact)."""
+    out = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            out.append(Fact(
+                measure=r["measure"], kind=r["kind"], year=int(r["year"]), value=Decimal(r["value"]),
+                unit=r["unit"], unit_in_source=r["unit_in_source"], half_unit=Decimal(r["half_unit"]),
+                source=r["source"], line=int(r["line"] or 0), quote=r["quote"], code=r["code"],
+                item=r["item"], of=r["of"], relation=r["relation"], basis=r["basis"],
+            ))
+    return out

@@ -1,0 +1,118 @@
+"""Package I/O: write a disclosure's resources as CSV + Table Schemas, atomically."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from generator.model.tables import TableSpec
+
+FDP_TYPES = {
+    "code_function": "functional-classification:generic:level1:code",
+    "name_function": "functional-classification:generic:level1:label",
+    "code_economic": "economic-classification:generic:level1:code",
+    "name_economic": "economic-classification:generic:level1:label",
+}
+
+
+@dataclass
+class Resource:
+    """One CSV resource: its rows (dicts) and the Table Schema fields describing them."""
+
+    name: str
+    path: str
+    fields: list[dict]
+    rows: list[dict]
+    title: str = ""
+    extra: dict = field(default_factory=dict)
+
+    def csv_text(self) -> str:
+        buf = io.StringIO()
+        names = [f["name"] for f in self.fields]
+        w = csv.DictWriter(buf, fieldnames=names, lineterminator="\n", extrasaction="ignore")
+        w.writeheader()
+        for row in self.rows:
+            w.writerow({k: _cell(row.get(k)) for k in names})
+        return buf.getvalue()
+
+    def descriptor(self) -> dict:
+        d = {"name": self.name, "path": self.path, "profile": "tabular-data-resource", "format": "csv",
+             "encoding": "utf-8", "mediatype": "text/csv", "schema": {"fields": self.fields}}
+        if self.title:
+            d["title"] = self.title
+        return {**d, **self.extra}
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return str(value)
+    return str(value)
+
+
+def field_(name: str, type_: str = "string", title: str = "", column_type: str = "", **extra) -> dict:
+    f = {"name": name, "type": type_}
+    if title:
+        f["title"] = title
+    if column_type:
+        f["columnType"] = column_type
+    if type_ == "number":
+        f["bareNumber"] = True
+    return {**f, **extra}
+
+
+KEY_FIELDS = {
+    "ledger": [field_("side", title="收支"), field_("line", title="行次"), field_("item", title="项目")],
+    "function": [field_("code", title="科目编码", column_type=FDP_TYPES["code_function"], constraints={"pattern": "2\\d{2}(\\d{2}){0,2}"}),
+                 field_("name", title="科目名称", column_type=FDP_TYPES["name_function"])],
+    "economic": [field_("group", title="类别"),
+                 field_("code", title="科目编码", column_type=FDP_TYPES["code_economic"], constraints={"pattern": "3\\d{2}(\\d{2})?"}),
+                 field_("name", title="科目名称", column_type=FDP_TYPES["name_economic"])],
+    "items": [field_("line", title="行次"), field_("item", title="项目"), field_("unit", title="计量单位")],
+}
+
+
+def table_fields(spec: TableSpec, headers: dict[str, str]) -> list[dict]:
+    """Schema fields of a standard table: row, key columns, then every value column."""
+    values = [field_(c.id, "number", title=headers.get(c.id, c.title), column_type=c.column_type)
+              for c in spec.columns]
+    return [field_("row", "integer", title="行号", constraints={"required": True})] + KEY_FIELDS[spec.shape] + values
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def write_package(target: Path, descriptor: dict, resources: list[Resource], source: Path) -> None:
+    """Write descriptor, CSVs and the source copy into a temp dir, then swap it into `target`."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        for res in resources:
+            out = tmp / res.path
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(res.csv_text(), encoding="utf-8", newline="")
+        (tmp / "source").mkdir()
+        shutil.copyfile(source, tmp / "source" / source.name)
+        descriptor = {**descriptor, "resources": [r.descriptor() for r in resources]}
+        (tmp / "datapackage.json").write_text(
+            json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        old = None
+        if target.exists():
+            old = target.with_name(f".{target.name}.old")
+            shutil.rmtree(old, ignore_errors=True)
+            os.replace(target, old)
+        os.replace(tmp, target)
+        if old:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise

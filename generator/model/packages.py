@@ -1,0 +1,146 @@
+"""Read data packages back: descriptor, resources (rows as printed strings) and facts."""
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from generator.model.facts import Fact, read_facts
+
+KIND_NAMES = {"final": "部门决算", "budget": "部门预算", "evaluation": "绩效自评"}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    title: str
+    type: str
+
+
+@dataclass(frozen=True)
+class Resource:
+    """One tabular resource: its descriptor entry, schema fields and rows as printed (strings)."""
+
+    name: str
+    path: str
+    fields: tuple[Field, ...]
+    rows: tuple[dict[str, str], ...]
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def table(self) -> dict:
+        """The standard-table block (`id, number, title, unit, note, empty`), empty for other resources."""
+        return self.meta.get("table") or {}
+
+    def number_fields(self) -> list[Field]:
+        return [f for f in self.fields if f.type == "number"]
+
+
+@dataclass(frozen=True)
+class Package:
+    """One disclosure: department-year-kind."""
+
+    root: Path
+    descriptor: dict
+    resources: tuple[Resource, ...]
+    facts: tuple[Fact, ...]
+
+    @property
+    def name(self) -> str:
+        return self.descriptor["name"]
+
+    @property
+    def title(self) -> str:
+        return self.descriptor.get("title") or self.name
+
+    @property
+    def department_id(self) -> str:
+        return self.descriptor["department"]["id"]
+
+    @property
+    def department_name(self) -> str:
+        return self.descriptor["department"].get("name") or self.department_id
+
+    @property
+    def year(self) -> int:
+        return int(self.descriptor["fiscal_year"])
+
+    @property
+    def kind(self) -> str:
+        return self.descriptor["kind"]
+
+    @property
+    def kind_name(self) -> str:
+        return KIND_NAMES.get(self.kind, self.kind)
+
+    @property
+    def slug(self) -> str:
+        """`<year>-<kind>`: the folder name and the last URL segment."""
+        return f"{self.year}-{self.kind}"
+
+    @property
+    def source(self) -> dict:
+        return self.descriptor.get("source") or {}
+
+    def resource(self, name: str) -> Resource | None:
+        return next((r for r in self.resources if r.name == name), None)
+
+    def rows(self, name: str) -> tuple[dict[str, str], ...]:
+        res = self.resource(name)
+        return res.rows if res else ()
+
+    @property
+    def tables(self) -> list[Resource]:
+        """The standard tables in printed order."""
+        tables = [r for r in self.resources if r.table]
+        return sorted(tables, key=lambda r: (_table_order(r.table), r.name))
+
+
+def _table_order(table: dict) -> tuple:
+    number = str(table.get("number") or "")
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return (int(digits) if digits else 999, number)
+
+
+class PackageError(ValueError):
+    """A package the site cannot read: names the file and the problem."""
+
+
+def inside(root: Path, relative: str) -> Path:
+    """`root/relative`, refusing a path from metadata that leaves the package folder."""
+    path = (root / relative).resolve()
+    if not path.is_relative_to(root.resolve()):
+        raise PackageError(f"{root / 'datapackage.json'}: path {relative!r} leaves the package folder")
+    return path
+
+
+def read_package(root: Path) -> Package:
+    """Read `datapackage.json` and every CSV resource it names."""
+    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    resources = []
+    for res in descriptor.get("resources", []):
+        fields = tuple(
+            Field(f["name"], f.get("title") or f["name"], f.get("type", "string"))
+            for f in res.get("schema", {}).get("fields", [])
+        )
+        with open(inside(root, res["path"]), encoding="utf-8", newline="") as fh:
+            rows = tuple(csv.DictReader(fh))
+        meta = {k: v for k, v in res.items() if k not in ("schema", "path", "name")}
+        resources.append(Resource(res["name"], res["path"], fields, rows, meta))
+    facts = next((r for r in resources if r.name == "facts"), None)
+    return Package(root, descriptor, tuple(resources), tuple(read_facts(inside(root, facts.path))) if facts else ())
+
+
+def find_packages(packages_dir: Path) -> list[Path]:
+    """Every folder holding a datapackage.json, sorted."""
+    if not packages_dir.is_dir():
+        return []
+    return sorted(p.parent for p in packages_dir.glob("*/*/datapackage.json"))
+
+
+def decimal_or_none(text: str | None) -> Decimal | None:
+    """A package number cell ('64415757.01', '') → Decimal or None."""
+    text = (text or "").strip()
+    return Decimal(text) if text else None

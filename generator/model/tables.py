@@ -1,0 +1,206 @@
+"""The standard public tables, defined once, as data.
+
+A table is recognised by its printed title (never by its position or number);
+each printed value column is mapped to a canonical id through its header path
+(the group header above it joined with its own header). Adding a table or a column
+alias is one edit here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Column:
+    id: str
+    title: str
+    aliases: tuple[str, ...]  # header paths, '/'-joined, whitespace removed
+    column_type: str = "value"  # Fiscal Data Package columnType
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    id: str
+    title: str
+    shape: str  # ledger | function | economic | items
+    titles: tuple[str, ...]  # printed titles that name this table
+    columns: tuple[Column, ...]
+    fund: str = ""  # the fund a fund-specific table covers (for its empty-table note)
+    required: bool = True  # part of the national final-accounts set
+    # (total column, (part columns…)) that hold in every row; a leading '-' subtracts
+    identities: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # (total item, (part items…)) between rows of an `items` table, by printed item name
+    item_sums: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def column_for(self, header_path: str) -> Column | None:
+        """The column whose alias equals the header path, or its last segment."""
+        key = squash(header_path)
+        for col in self.columns:
+            if key in col.aliases:
+                return col
+        last = key.rsplit("/", 1)[-1]
+        matches = [c for c in self.columns if last in c.aliases]
+        return matches[0] if len(matches) == 1 else None
+
+
+def squash(text: str) -> str:
+    """Remove all whitespace and normalise quotes/brackets for comparisons."""
+    text = re.sub(r"\s+", "", text)
+    return (
+        text.replace("“", '"').replace("”", '"').replace("（", "(").replace("）", ")")
+        .replace("：", ":")
+    )
+
+
+def C(id: str, title: str, *aliases: str, column_type: str = "value") -> Column:
+    return Column(id, title, tuple(squash(a) for a in (title, *aliases)), column_type)
+
+
+_CARRY = "年初结转和结余"
+_END = "年末结转和结余"
+
+TABLES: tuple[TableSpec, ...] = (
+    TableSpec(
+        "final_summary", "收入支出决算总表", "ledger", ("收入支出决算总表",),
+        (C("amount", "金额", "决算数", "金额/1", "金额/2", "决算数/1"),),
+    ),
+    TableSpec(
+        "final_income", "收入决算表", "function", ("收入决算表",),
+        (
+            C("income_total", "本年收入合计"),
+            C("fiscal", "财政拨款收入"),
+            C("superior_subsidy", "上级补助收入"),
+            C("business", "事业收入", "事业收入/小计"),
+            C("business_education_fees", "其中：教育收费", "事业收入/其中:教育收费", "其中:教育收费"),
+            C("operating", "经营收入"),
+            C("subsidiary", "附属单位上缴收入"),
+            C("other", "其他收入"),
+        ),
+        identities=(("income_total", ("fiscal", "superior_subsidy", "business", "operating", "subsidiary", "other")),),
+    ),
+    TableSpec(
+        "final_expenditure", "支出决算表", "function", ("支出决算表",),
+        (
+            C("expenditure_total", "本年支出合计"),
+            C("basic", "基本支出"),
+            C("project", "项目支出"),
+            C("to_superior", "上缴上级支出"),
+            C("operating", "经营支出"),
+            C("to_subsidiary", "对附属单位补助支出"),
+        ),
+        identities=(("expenditure_total", ("basic", "project", "to_superior", "operating", "to_subsidiary")),),
+    ),
+    TableSpec(
+        "fiscal_summary", "财政拨款收入支出决算总表", "ledger",
+        ("财政拨款收入支出决算总表", "财政拨款收入支出决算表"),
+        (
+            C("amount", "合计", "决算数", "金额"),
+            C("general_budget", "一般公共预算财政拨款"),
+            C("gov_fund", "政府性基金预算财政拨款"),
+            C("state_capital", "国有资本经营预算财政拨款"),
+        ),
+    ),
+    TableSpec(
+        "general_budget", "一般公共预算财政拨款收入支出决算表", "function",
+        ("一般公共预算财政拨款收入支出决算表", "一般公共预算财政拨款支出决算表"),
+        (
+            C("carry_in_total", f"{_CARRY}/合计"),
+            C("carry_in_basic", f"{_CARRY}/基本支出结转", f"{_CARRY}/基本支出"),
+            C("carry_in_project", f"{_CARRY}/项目支出结转和结余", f"{_CARRY}/项目支出"),
+            C("income_total", "本年收入/合计"),
+            C("income_basic", "本年收入/基本支出"),
+            C("income_project", "本年收入/项目支出"),
+            C("expenditure_total", "本年支出/合计"),
+            C("expenditure_basic", "本年支出/基本支出"),
+            C("expenditure_project", "本年支出/项目支出"),
+            C("carry_out_total", f"{_END}/合计"),
+            C("carry_out_basic", f"{_END}/基本支出结转", f"{_END}/基本支出"),
+            C("carry_out_project", f"{_END}/项目支出结转和结余", f"{_END}/项目支出"),
+            C("carry_out_project_carryover", f"{_END}/项目支出结转和结余/项目支出结转", f"{_END}/项目支出结转"),
+            C("carry_out_project_balance", f"{_END}/项目支出结转和结余/项目支出结余", f"{_END}/项目支出结余"),
+        ),
+        identities=(
+            ("carry_in_total", ("carry_in_basic", "carry_in_project")),
+            ("income_total", ("income_basic", "income_project")),
+            ("expenditure_total", ("expenditure_basic", "expenditure_project")),
+            ("carry_out_total", ("carry_out_basic", "carry_out_project")),
+            ("carry_out_total", ("carry_in_total", "income_total", "-expenditure_total")),
+        ),
+    ),
+    TableSpec(
+        "general_budget_basic", "一般公共预算财政拨款基本支出决算表", "economic",
+        ("一般公共预算财政拨款基本支出决算表",),
+        (C("amount", "金额", column_type="value"),),
+    ),
+    TableSpec(
+        "gov_fund", "政府性基金预算财政拨款收入支出决算表", "function",
+        ("政府性基金预算财政拨款收入支出决算表", "政府性基金预算财政拨款支出决算表"),
+        (
+            C("carry_in_total", f"{_CARRY}/合计"),
+            C("carry_in_basic", f"{_CARRY}/基本支出结转"),
+            C("carry_in_project", f"{_CARRY}/项目支出结转和结余"),
+            C("income_total", "本年收入/合计", "本年收入"),
+            C("income_basic", "本年收入/基本支出"),
+            C("income_project", "本年收入/项目支出"),
+            C("expenditure_total", "本年支出/合计", "本年支出"),
+            C("expenditure_basic", "本年支出/基本支出"),
+            C("expenditure_project", "本年支出/项目支出"),
+            C("carry_out_total", f"{_END}/合计"),
+            C("carry_out_basic", f"{_END}/基本支出", f"{_END}/基本支出结转"),
+            C("carry_out_project", f"{_END}/项目支出", f"{_END}/项目支出结转和结余"),
+            C("carry_out_project_carryover", f"{_END}/项目支出结转和结余/项目支出结转"),
+            C("carry_out_project_balance", f"{_END}/项目支出结转和结余/项目支出结余"),
+        ),
+        fund="政府性基金",
+        identities=(
+            ("carry_in_total", ("carry_in_basic", "carry_in_project")),
+            ("income_total", ("income_basic", "income_project")),
+            ("expenditure_total", ("expenditure_basic", "expenditure_project")),
+            ("carry_out_total", ("carry_out_basic", "carry_out_project")),
+            ("carry_out_total", ("carry_in_total", "income_total", "-expenditure_total")),
+        ),
+    ),
+    TableSpec(
+        "state_capital", "国有资本经营预算财政拨款收入支出决算表", "function",
+        ("国有资本经营预算财政拨款收入支出决算表", "国有资本经营预算财政拨款支出决算表"),
+        (
+            C("carry_in_total", _CARRY),
+            C("income_total", "本年收入"),
+            C("expenditure_total", "本年支出"),
+            C("carry_out_total", f"{_END}/合计", _END),
+            C("carry_out_carryover", f"{_END}/结转"),
+            C("carry_out_balance", f"{_END}/结余"),
+        ),
+        fund="国有资本经营",
+        identities=(
+            ("carry_out_total", ("carry_out_carryover", "carry_out_balance")),
+            ("carry_out_total", ("carry_in_total", "income_total", "-expenditure_total")),
+        ),
+    ),
+    TableSpec(
+        "three_public", '"三公"经费与机关运行经费情况表', "items",
+        (
+            '"三公"经费、行政参公单位机关运行经费情况表',
+            '一般公共预算财政拨款"三公"经费支出决算表',
+            '"三公"经费支出决算表',
+            '"三公"经费、机关运行经费情况表',
+        ),
+        (C("budget", "预算数"), C("actual", "决算统计数", "决算数")),
+        item_sums=(
+            ("支出合计", ("因公出国(境)费", "公务用车购置及运行维护费", "公务接待费")),
+            ("公务用车购置及运行维护费", ("公务用车购置费", "公务用车运行维护费")),
+            ("公务接待费", ("国内接待费", "国(境)外接待费")),
+            ("机关运行经费", ("行政单位", "参照公务员法管理事业单位")),
+        ),
+    ),
+)
+
+BY_ID = {t.id: t for t in TABLES}
+_BY_TITLE = {squash(title): t for t in TABLES for title in t.titles}
+NUMBER_RE = re.compile(r"公开\s*(\d{1,2})\s*表")
+
+
+def spec_for_title(text: str) -> TableSpec | None:
+    """The table a printed title names (exact match after squashing), if any."""
+    return _BY_TITLE.get(squash(text))

@@ -1,0 +1,230 @@
+"""Chart specs (plotly JSON) of a disclosure, each with the table that says the same in text."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator.model.facts import load_vocabulary
+from generator.site.figures import Figures
+from generator.site.formatting import percent, ratio, to_wan_float, wan
+from generator.site.packages import Package, Resource, decimal_or_none
+
+# Okabe-Ito: distinguishable with the common colour-vision deficiencies.
+COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+FONT = '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif'
+VOCAB = load_vocabulary()
+
+INCOME_PARTS = ("income_general_budget", "income_gov_fund", "income_state_capital", "income_superior_subsidy",
+                "income_business", "income_operating", "income_subsidiary", "income_other")
+THREE_PUBLIC = ("three_public_abroad", "three_public_vehicle_purchase", "three_public_vehicle_operation",
+                "three_public_reception")
+
+
+@dataclass(frozen=True)
+class Chart:
+    id: str
+    title: str
+    summary: str  # one sentence: what the chart shows, for every reader
+    spec: dict
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    wide: bool = False
+
+
+def layout(**extra) -> dict:
+    base = {
+        "font": {"family": FONT, "size": 13},
+        "colorway": COLORS,
+        "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+        "separators": ".,",
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "plot_bgcolor": "rgba(0,0,0,0)",
+        "legend": {"orientation": "h", "y": -0.08},
+        "hoverlabel": {"font": {"family": FONT}},
+    }
+    base.update(extra)
+    return base
+
+
+def _share_rows(pairs: list[tuple[str, Decimal]]) -> tuple[tuple[str, ...], ...]:
+    total = sum(v for _, v in pairs)
+    return tuple((label, wan(v), percent(ratio(v, total))) for label, v in pairs)
+
+
+def _donut(chart_id: str, title: str, pairs: list[tuple[str, Decimal]], what: str) -> Chart | None:
+    pairs = [(label, v) for label, v in pairs if v]
+    if len(pairs) < 2:
+        return None
+    trace = {
+        "type": "pie", "hole": 0.45, "sort": False, "direction": "clockwise",
+        "labels": [label for label, _ in pairs], "values": [to_wan_float(v) for _, v in pairs],
+        "texttemplate": "%{label}<br>%{percent:.1%}", "textposition": "inside",
+        "hovertemplate": "%{label}<br>%{value:,.2f} 万元（%{percent:.1%}）<extra></extra>",
+    }
+    largest = max(pairs, key=lambda p: p[1])
+    total = sum(v for _, v in pairs)
+    summary = f"{what}共 {wan(total)} 万元，其中{largest[0]} {wan(largest[1])} 万元，占 {percent(ratio(largest[1], total))}。"
+    return Chart(chart_id, title, summary, {"data": [trace], "layout": layout(showlegend=False, height=340)},
+                 ("项目", "金额（万元）", "占比"), _share_rows(pairs))
+
+
+def income_structure(fig: Figures) -> Chart | None:
+    pairs = [(VOCAB[m], fig.value(m)) for m in INCOME_PARTS]
+    return _donut("chart-income", "收入构成", [(label, v) for label, v in pairs if v is not None], "本年收入")
+
+
+def basic_vs_project(fig: Figures) -> Chart | None:
+    pairs = [(VOCAB[m], fig.value(m)) for m in ("expenditure_basic", "expenditure_project")]
+    return _donut("chart-basic-project", "基本支出与项目支出", [(l, v) for l, v in pairs if v is not None], "本年支出")
+
+
+def _tree(chart_id: str, title: str, nodes: list[tuple[str, str, str, Decimal]], what: str,
+          headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> Chart | None:
+    """A sunburst of (id, parent id, label, printed value); leaves carry the values, so a parent
+    shows the sum of what is under it even where the document's own subtotals disagree."""
+    ids = {n[0] for n in nodes}
+    has_child = {n[1] for n in nodes if n[1]}
+    leaves = [n for n in nodes if n[0] not in has_child and n[3]]
+    if len(leaves) < 2:
+        return None
+    keep = {n[0] for n in leaves}
+    for n in leaves:  # keep the ancestors of every leaf
+        parent = n[1]
+        while parent and parent in ids and parent not in keep:
+            keep.add(parent)
+            parent = next(m[1] for m in nodes if m[0] == parent)
+    kept = [n for n in nodes if n[0] in keep]
+    trace = {
+        "type": "sunburst", "branchvalues": "remainder", "maxdepth": 2, "insidetextorientation": "radial",
+        "ids": [n[0] for n in kept], "parents": [n[1] if n[1] in keep else "" for n in kept],
+        "labels": [n[2] for n in kept],
+        "values": [to_wan_float(n[3]) if n[0] not in has_child else 0 for n in kept],
+        "hovertemplate": "%{label}<br>%{value:,.2f} 万元<extra></extra>",
+    }
+    top = [n for n in kept if not n[1] or n[1] not in keep]
+    summary = f"{what}：" + "、".join(f"{n[2]} {wan(n[3])} 万元" for n in top[:6]) + "。点击扇区可逐级展开。"
+    return Chart(chart_id, title, summary, {"data": [trace], "layout": layout(height=420)}, headers, rows, wide=True)
+
+
+def _function_nodes(table: Resource, column: str) -> list[tuple[str, str, str, Decimal]]:
+    nodes = []
+    for row in table.rows:
+        code, value = row.get("code", "").strip(), decimal_or_none(row.get(column))
+        if not code or value is None:
+            continue
+        parent = code[:3] if len(code) == 5 else code[:5] if len(code) == 7 else ""
+        nodes.append((code, parent, row.get("name", "").strip() or code, value))
+    return nodes
+
+
+def expenditure_by_function(package: Package, fig: Figures) -> Chart | None:
+    """类→款→项 from the expenditure table (公开03, else 公开05); by 类 from the facts otherwise."""
+    for name, column in (("final_expenditure", "expenditure_total"), ("general_budget", "expenditure_total")):
+        table = package.resource(name)
+        if table and any(f.name == column for f in table.fields):
+            nodes = _function_nodes(table, column)
+            rows = tuple((n[0], n[2], wan(n[3])) for n in nodes)
+            chart = _tree("chart-function", "支出按功能分类（类→款→项）", nodes, "本年支出按功能分类",
+                          ("科目编码", "科目名称", "金额（万元）"), rows)
+            if chart:
+                return chart
+    for measure in ("expenditure_by_function", "general_budget_expenditure"):
+        facts = [f for f in fig.by_code(measure) if len(f.code) == 3]
+        if len(facts) >= 2:
+            return _bars("chart-function", f"{VOCAB[measure]}（按类）",
+                         [(f"{f.code} {f.item}".strip(), f.value) for f in facts], VOCAB[measure])
+    return None
+
+
+def _bars(chart_id: str, title: str, pairs: list[tuple[str, Decimal]], what: str) -> Chart:
+    pairs = sorted(pairs, key=lambda p: p[1])
+    trace = {
+        "type": "bar", "orientation": "h", "y": [p[0] for p in pairs], "x": [to_wan_float(p[1]) for p in pairs],
+        "hovertemplate": "%{y}<br>%{x:,.2f} 万元<extra></extra>", "marker": {"color": COLORS[0]},
+        "texttemplate": "%{x:,.2f}", "textposition": "auto",
+    }
+    spec = {"data": [trace], "layout": layout(height=max(220, 48 * len(pairs) + 60),
+                                              xaxis={"title": {"text": "万元"}, "automargin": True},
+                                              yaxis={"automargin": True})}
+    return Chart(chart_id, title, f"{what}：" + "、".join(f"{l} {wan(v)} 万元" for l, v in reversed(pairs)) + "。",
+                 spec, ("项目", "金额（万元）", "占比"), _share_rows(list(reversed(pairs))))
+
+
+def economic_breakdown(package: Package, fig: Figures) -> Chart | None:
+    """人员经费 / 公用经费 and their economic classes (公开06), else the stated totals."""
+    table = package.resource("general_budget_basic")
+    if table:
+        nodes: list[tuple[str, str, str, Decimal]] = []
+        for row in table.rows:
+            group, code, value = row.get("group", "").strip(), row.get("code", "").strip(), decimal_or_none(row.get("amount"))
+            if not group or not code or value is None:
+                continue
+            if group not in {n[0] for n in nodes}:
+                nodes.append((group, "", group, Decimal(0)))
+            parent = code[:3] if len(code) == 5 else group
+            nodes.append((f"{group}/{code}", f"{group}/{parent}" if parent != group else group,
+                          row.get("name", "").strip() or code, value))
+        rows = tuple((n[0].split("/")[-1] if "/" in n[0] else "", n[2], wan(n[3])) for n in nodes if "/" in n[0])
+        chart = _tree("chart-economic", "基本支出按经济分类（人员经费·公用经费）", nodes, "基本支出按经济分类",
+                      ("经济分类编码", "科目名称", "金额（万元）"), rows)
+        if chart:
+            return chart
+    pairs = [(VOCAB[m], fig.value(m)) for m in ("personnel_costs", "public_costs")]
+    return _donut("chart-economic", "人员经费与公用经费", [(l, v) for l, v in pairs if v is not None], "基本支出")
+
+
+def three_public(fig: Figures) -> Chart | None:
+    """"三公" items: budget, actual and last year's actual, where stated."""
+    series = [("预算数", "budget", fig.year), (f"{fig.year}年决算", "amount", fig.year), (f"{fig.year - 1}年决算", "amount", fig.year - 1)]
+    labels = [VOCAB[m] for m in THREE_PUBLIC]
+    values = [[fig.value(m, kind, year) for m in THREE_PUBLIC] for _, kind, year in series]
+    present = [(name, vals) for (name, _, _), vals in zip(series, values) if any(v is not None for v in vals)]
+    if not present or not any(v is not None for v in values[1]):
+        return None
+    data = [{
+        "type": "bar", "name": name, "x": labels, "y": [to_wan_float(v) if v is not None else None for v in vals],
+        "hovertemplate": "%{x}<br>" + name + " %{y:,.2f} 万元<extra></extra>",
+    } for name, vals in present]
+    spec = {"data": data, "layout": layout(barmode="group", height=360, yaxis={"title": {"text": "万元"}, "automargin": True},
+                                          xaxis={"automargin": True}, legend={"orientation": "h", "y": 1.12})}
+    rows = tuple((label, *(wan(vals[i]) for _, vals in present)) for i, label in enumerate(labels))
+    total = fig.value("three_public_total")
+    summary = (f"\u201c三公\u201d经费{fig.year}年决算 {wan(total)} 万元。" if total is not None else "") + \
+        "按项目比较预算数、本年决算与上年决算（以文件所列为准）。"
+    return Chart("chart-three-public", "\u201c三公\u201d经费：预算、决算与上年", summary, spec,
+                 ("项目", *(name + "（万元）" for name, _ in present)), rows)
+
+
+def execution_rates(projects: list[dict]) -> Chart | None:
+    """Project execution: executed / budget per project, from the performance tables."""
+    pairs = [(p["name"], p["rate"]) for p in projects if p["rate"] is not None]
+    if not pairs:
+        return None
+    pairs = list(reversed(pairs))
+    trace = {
+        "type": "bar", "orientation": "h", "y": [p[0] for p in pairs], "x": [float(p[1]) for p in pairs],
+        "marker": {"color": [COLORS[0] if p[1] >= 90 else COLORS[5] for p in pairs]},
+        "texttemplate": "%{x:.1f}%", "textposition": "auto",
+        "hovertemplate": "%{y}<br>执行率 %{x:.1f}%<extra></extra>",
+    }
+    spec = {"data": [trace], "layout": layout(height=max(220, 40 * len(pairs) + 80),
+                                              xaxis={"title": {"text": "执行率（%）"}, "range": [0, max(110, *(float(p[1]) + 5 for p in pairs))]},
+                                              yaxis={"automargin": True})}
+    low = [p for p in pairs if p[1] < 90]
+    summary = f"{len(pairs)} 个项目的预算执行率" + (f"，其中 {len(low)} 个低于 90%。" if low else "均不低于 90%。")
+    rows = tuple((p["name"], wan(p["budget"]), wan(p["executed"]), percent(p["rate"]), percent(p["stated_rate"]))
+                 for p in projects if p["rate"] is not None)
+    return Chart("chart-execution", "项目预算执行率", summary, spec,
+                 ("项目", "预算数（万元）", "执行数（万元）", "执行率（计算）", "执行率（文件所列）"), rows, wide=True)
+
+
+def disclosure_charts(package: Package, fig: Figures, projects: list[dict]) -> list[Chart]:
+    charts = [
+        expenditure_by_function(package, fig),
+        income_structure(fig),
+        basic_vs_project(fig),
+        economic_breakdown(package, fig),
+        three_public(fig),
+        execution_rates(projects),
+    ]
+    return [c for c in charts if c]

@@ -1,0 +1,72 @@
+"""One measure across departments and years: a chart with a measure picker and the table behind it."""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator.model.facts import load_vocabulary
+from generator.site.charts import Chart, layout
+from generator.site.disclosure import DisclosurePage
+from generator.site.figures import Figures
+from generator.site.formatting import CENT, to_wan_float, wan
+
+VOCAB = load_vocabulary()
+MEASURES = ("expenditure_total", "income_total", "expenditure_basic", "expenditure_project", "personnel_costs",
+            "public_costs", "three_public_total", "three_public_reception", "three_public_vehicles",
+            "operating_costs", "procurement_total")
+PER_STAFF = "staff_actual"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    measures: tuple[tuple[int, str, str], ...]  # (trace index, label, unit) for the picker
+    chart: Chart | None
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    csv: bytes  # exact values in 元, for download
+
+
+def label(d: DisclosurePage) -> str:
+    return f"{d.package.department_name} {d.package.year}{d.package.kind_name}"
+
+
+def comparison(disclosures: list[DisclosurePage]) -> Comparison:
+    figs = [(d, Figures(list(d.package.facts), d.package.year)) for d in disclosures]
+    columns: list[tuple[str, str, list[Decimal | None]]] = []  # (label, unit, values in 元 or 万元/人)
+    for m in MEASURES:
+        values = [f.value(m) for _, f in figs]
+        if any(v is not None for v in values):
+            columns.append((VOCAB[m], "万元", values))
+    staff = [f.value(PER_STAFF) for _, f in figs]
+    total = [f.value("expenditure_total") for _, f in figs]
+    if any(s and t is not None for s, t in zip(staff, total)):
+        columns.append(("人均本年支出", "万元/人", [t / s if s and t is not None else None for s, t in zip(staff, total)]))
+    names = [label(d) for d, _ in figs]
+    data = [{
+        "type": "bar", "name": title, "x": names, "visible": i == 0,
+        "y": [to_wan_float(v) if v is not None else None for v in values],
+        "hovertemplate": "%{x}<br>" + title + " %{y:,.2f} " + unit + "<extra></extra>",
+    } for i, (title, unit, values) in enumerate(columns)]
+    chart = None
+    if data:
+        spec = {"data": data, "layout": layout(height=420, showlegend=False, xaxis={"automargin": True, "tickangle": -20},
+                                              yaxis={"title": {"text": columns[0][1]}, "automargin": True})}
+        chart = Chart("chart-compare", "各部门、各年度比较", "所选指标在各部门、各年度的数值；下方表格列出全部指标。",
+                      spec, (), (), wide=True)
+    headers = ("公开文件", *(f"{t}（{u}）" for t, u, _ in columns))
+    rows = tuple((names[i], *(wan(values[i]) for _, _, values in columns)) for i in range(len(names)))
+    return Comparison(tuple((i, t, u) for i, (t, u, _) in enumerate(columns)), chart, headers, rows,
+                      _csv(disclosures, columns))
+
+
+def _csv(disclosures: list[DisclosurePage], columns) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    # amounts in 元 as in the packages (per-staff figures rounded to 分)
+    w.writerow(["package", "department", "fiscal_year", "kind", *(f"{t}（{u.replace('万元', '元')}）" for t, u, _ in columns)])
+    for i, d in enumerate(disclosures):
+        cells = ["" if values[i] is None else str(values[i].quantize(CENT)) for _, _, values in columns]
+        w.writerow([d.package.name, d.package.department_name, d.package.year, d.package.kind, *cells])
+    return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")

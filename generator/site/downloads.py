@@ -1,0 +1,124 @@
+"""Downloads: each table as CSV (UTF-8 with BOM), XLSX and JSON; each package as ZIP;
+all facts as one CSV; everything as one SQLite database. Values are the package's, unchanged."""
+from __future__ import annotations
+
+import io
+import json
+from datetime import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from generator.site.packages import Package, Resource, inside
+from generator.site.zipfiles import restamp_zip, stable_zip
+
+BOM = b"\xef\xbb\xbf"
+FIXED_TIME = datetime(2000, 1, 1)  # workbook properties: no build clock in the file
+
+
+@dataclass(frozen=True)
+class Download:
+    path: str  # site path, e.g. downloads/530400-zuzhibu/2020-final/tables/final_summary.csv
+    label: str
+    size: int
+
+
+def package_dir(package: Package) -> str:
+    return f"downloads/{package.department_id}/{package.slug}"
+
+
+def csv_with_bom(package: Package, resource: Resource) -> bytes:
+    """The package's CSV exactly, behind a BOM so that Excel reads it as UTF-8."""
+    return BOM + inside(package.root, resource.path).read_bytes()
+
+
+def _typed(value: str, type_: str):
+    if value == "":
+        return None
+    if type_ == "number":
+        return Decimal(value)
+    if type_ == "integer":
+        return int(value)
+    return value
+
+
+def xlsx(resource: Resource) -> bytes:
+    """One sheet: printed headers, then the rows with numbers as numbers and codes as text."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = resource.name[:31]
+    ws.append([f.title for f in resource.fields])
+    for row in resource.rows:
+        ws.append([_typed(row.get(f.name, ""), f.type) for f in resource.fields])
+    wb.properties.creator = "transparency"
+    wb.properties.created = wb.properties.modified = FIXED_TIME
+    buf = io.BytesIO()
+    wb.save(buf)
+    return restamp_zip(buf.getvalue())
+
+
+def _json_number(value: Decimal) -> float | str:
+    """A float when it prints back as the same decimal (exact for the amounts we hold), else text."""
+    as_float = float(value)
+    return as_float if Decimal(repr(as_float)) == value else str(value)
+
+
+def as_json(package: Package, resource: Resource) -> bytes:
+    rows = []
+    for row in resource.rows:
+        item = {}
+        for f in resource.fields:
+            value = _typed(row.get(f.name, ""), f.type)
+            item[f.name] = _json_number(value) if isinstance(value, Decimal) else value
+        rows.append(item)
+    doc = {
+        "package": package.name,
+        "resource": resource.name,
+        **({"table": resource.table} if resource.table else {}),
+        "fields": [{"name": f.name, "title": f.title, "type": f.type} for f in resource.fields],
+        "rows": rows,
+    }
+    return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def package_zip(package: Package) -> bytes:
+    """Every file of the package folder, sorted, under `<package name>/`."""
+    files = sorted(p for p in package.root.rglob("*") if p.is_file())
+    return stable_zip([(f"{package.name}/{p.relative_to(package.root).as_posix()}", p.read_bytes()) for p in files])
+
+
+class Writer:
+    """Writes download files under one folder and remembers what it wrote."""
+
+    def __init__(self, out: Path):
+        self.out = out
+        self.written: list[Download] = []
+
+    def write(self, path: str, data: bytes, label: str) -> Download:
+        target = self.out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        download = Download(path, label, len(data))
+        self.written.append(download)
+        return download
+
+
+def write_package_downloads(writer: Writer, package: Package) -> dict[str, list[Download]]:
+    """All downloads of one package → {resource name: [csv, xlsx, json]} plus 'zip' and 'source'."""
+    base = package_dir(package)
+    out: dict[str, list[Download]] = {}
+    for res in package.resources:
+        stem = f"{base}/{Path(res.path).stem}"
+        out[res.name] = [
+            writer.write(f"{stem}.csv", csv_with_bom(package, res), "CSV"),
+            writer.write(f"{stem}.xlsx", xlsx(res), "XLSX"),
+            writer.write(f"{stem}.json", as_json(package, res), "JSON"),
+        ]
+    out["zip"] = [writer.write(f"{base}/{package.name}.zip", package_zip(package), "ZIP")]
+    source = package.source.get("path")
+    if source:
+        data = inside(package.root, source).read_bytes()
+        out["source"] = [writer.write(f"{base}/source/{Path(source).name}", data, Path(source).suffix.lstrip(".").upper() or "源文件")]
+    return out

@@ -1,0 +1,68 @@
+"""A department's disclosures side by side, and the trend of its headline figures."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.model.departments import Department
+from generator.model.facts import load_vocabulary
+from generator.site.charts import COLORS, Chart, layout
+from generator.site.disclosure import DisclosurePage
+from generator.site.figures import Figures
+from generator.site.formatting import to_wan_float, wan
+
+VOCAB = load_vocabulary()
+SIDE_BY_SIDE = ("total_income_expenditure", "income_total", "income_general_budget", "expenditure_total",
+                "expenditure_basic", "expenditure_project", "personnel_costs", "public_costs",
+                "three_public_total", "operating_costs", "procurement_total")
+TREND = ("income_total", "expenditure_total", "expenditure_basic", "expenditure_project", "three_public_total")
+
+
+@dataclass(frozen=True)
+class DepartmentView:
+    id: str
+    name: str
+    province: str
+    region: str
+    department: Department | None
+    disclosures: list[DisclosurePage]  # by year, then kind
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]  # measure × disclosure, 万元
+    chart: Chart | None
+
+
+def department_view(dep_id: str, department: Department | None, disclosures: list[DisclosurePage]) -> DepartmentView:
+    disclosures = sorted(disclosures, key=lambda d: (d.package.year, d.package.kind))
+    figures = [Figures(list(d.package.facts), d.package.year) for d in disclosures]
+    rows = []
+    for measure in SIDE_BY_SIDE:
+        values = [f.value(measure) for f in figures]
+        if any(v is not None for v in values):
+            rows.append((VOCAB[measure], *(wan(v) for v in values)))
+    name = department.name if department else disclosures[0].package.department_name
+    region = "".join(x for x in (department.province, department.city, department.county) if x) if department else ""
+    return DepartmentView(
+        id=dep_id, name=name, province=department.province if department else "", region=region,
+        department=department, disclosures=disclosures,
+        headers=("项目（万元）", *(f"{d.package.year}年度{d.package.kind_name}" for d in disclosures)),
+        rows=tuple(rows), chart=_trend(disclosures, figures),
+    )
+
+
+def _trend(disclosures: list[DisclosurePage], figures: list[Figures]) -> Chart | None:
+    """Lines across years, for the final accounts (决算) when there are at least two years."""
+    points = [(d.package.year, f) for d, f in zip(disclosures, figures) if d.package.kind == "final"]
+    if len(points) < 2:
+        return None
+    data, rows = [], []
+    for measure in TREND:
+        ys = [f.value(measure) for _, f in points]
+        if all(v is None for v in ys):
+            continue
+        data.append({"type": "scatter", "mode": "lines+markers", "name": VOCAB[measure],
+                     "x": [str(y) for y, _ in points], "y": [to_wan_float(v) if v is not None else None for v in ys],
+                     "hovertemplate": "%{x}年 " + VOCAB[measure] + " %{y:,.2f} 万元<extra></extra>"})
+        rows.append((VOCAB[measure], *(wan(v) for v in ys)))
+    spec = {"data": data, "layout": layout(height=360, colorway=COLORS, yaxis={"title": {"text": "万元"}, "automargin": True},
+                                          xaxis={"type": "category"}, legend={"orientation": "h", "y": -0.15})}
+    return Chart("chart-trend", "历年决算主要数据", "历年决算的收入、支出与\u201c三公\u201d经费（万元）。", spec,
+                 ("项目（万元）", *(f"{y}年" for y, _ in points)), tuple(rows), wide=True)

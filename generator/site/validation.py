@@ -1,0 +1,72 @@
+"""Validation as the site needs it: refuse broken packages, show the findings of the others."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from generator.site.formatting import number, yuan
+from generator.site.table_view import fact_anchor
+
+SEVERITY = {"inconsistency": "数据不一致", "notice": "提示"}
+
+
+@dataclass(frozen=True)
+class FigureView:
+    label: str
+    value: str
+    source: str
+    line: int
+    quote: str
+    anchor: str  # the table row or section on the disclosure page
+
+
+@dataclass(frozen=True)
+class FindingView:
+    rule: str
+    severity: str
+    message: str
+    figures: tuple[FigureView, ...]
+    difference: str
+    tolerance: str
+    line: int
+
+
+class PackageRefused(Exception):
+    """A package has validation errors: the site is not built."""
+
+
+def amount(value: Decimal | None, unit: str) -> str:
+    if value is None:
+        return ""
+    return f"{yuan(value)} 元" if unit in ("", "元") else number(value, unit)
+
+
+def finding_view(finding) -> FindingView:
+    return FindingView(
+        rule=finding.rule,
+        severity=SEVERITY.get(finding.severity, finding.severity),
+        message=finding.message,
+        figures=tuple(
+            FigureView(f.label, amount(f.value, f.unit), f.source, f.line, f.quote, fact_anchor(f.source))
+            for f in finding.figures
+        ),
+        difference=amount(finding.difference, finding.unit),
+        tolerance=amount(finding.tolerance, finding.unit),
+        line=finding.line,
+    )
+
+
+def _error_text(path: Path, error) -> str:
+    where = ", ".join(x for x in (error.file, f"line {error.line}" if error.line else "", f"field {error.field}" if error.field else "") if x)
+    return f"  {path}{' (' + where + ')' if where else ''}: {error.message}"
+
+
+def check(path: Path) -> list[FindingView]:
+    """Validate one package; raise PackageRefused naming its errors, else return its findings."""
+    from generator.validate.api import validate_package
+
+    report = validate_package(path)
+    if report.errors:
+        raise PackageRefused("\n".join(_error_text(path, e) for e in report.errors))
+    return [finding_view(f) for f in report.findings]

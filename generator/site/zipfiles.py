@@ -1,0 +1,26 @@
+"""Byte-stable ZIP archives: fixed timestamps and permissions, entries in the order given."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def stable_zip(entries: list[tuple[str, bytes]]) -> bytes:
+    """A ZIP of (name, data) entries whose bytes depend on nothing but the entries."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, data)
+    return buf.getvalue()
+
+
+def restamp_zip(data: bytes) -> bytes:
+    """Rewrite a ZIP (such as an XLSX written by openpyxl) with fixed timestamps."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        entries = [(info.filename, zf.read(info)) for info in zf.infolist()]
+    return stable_zip(entries)

@@ -1,0 +1,1 @@
+"""Validation: errors (the package is broken) and findings (the document contradicts itself)."""

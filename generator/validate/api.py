@@ -1,0 +1,114 @@
+"""`transparency validate`: schema errors via frictionless, then the fiscal rules."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Callable
+
+from frictionless import Resource as FrictionlessResource
+
+from generator.model.codes import CodeList
+from generator.model.packages import PackageError, find_packages, inside, read_package
+from generator.validate.context import Context
+from generator.validate.report import Error, PackageReport, to_github, to_json, to_text
+from generator.validate.rules import RULES
+
+REQUIRED_KEYS = ("name", "department", "fiscal_year", "kind", "resources")
+REQUIRED_RESOURCES = ("facts", "sections")
+
+
+def _descriptor(root: Path, report: PackageReport) -> dict | None:
+    path = root / "datapackage.json"
+    if not path.is_file():
+        report.errors.append(Error("datapackage.json is missing: re-run `transparency import` for this document", "datapackage.json"))
+        return None
+    try:
+        desc = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        report.errors.append(Error("datapackage.json is not UTF-8 text", "datapackage.json"))
+        return None
+    except json.JSONDecodeError as exc:
+        report.errors.append(Error(f"datapackage.json is not valid JSON: {exc.msg} (column {exc.colno}); "
+                                   "fix the file or re-import", "datapackage.json", exc.lineno))
+        return None
+    if not isinstance(desc, dict):
+        report.errors.append(Error("datapackage.json must hold a JSON object", "datapackage.json", 1))
+        return None
+    for key in REQUIRED_KEYS:
+        if key not in desc:
+            report.errors.append(Error(f"datapackage.json lacks the required key '{key}'", "datapackage.json", 1, key))
+    return desc
+
+
+def _check_resources(root: Path, desc: dict, report: PackageReport) -> None:
+    names = [r.get("name") for r in desc.get("resources", []) if isinstance(r, dict)]
+    for need in REQUIRED_RESOURCES:
+        if need not in names:
+            report.errors.append(Error(f"the descriptor names no '{need}' resource; re-import the document",
+                                       "datapackage.json", 1, "resources"))
+    for res in desc.get("resources", []):
+        if not isinstance(res, dict) or "path" not in res:
+            report.errors.append(Error("a resource without a path", "datapackage.json", 1, "resources"))
+            continue
+        try:
+            path = inside(root, res["path"])
+        except PackageError as exc:
+            report.errors.append(Error(str(exc), "datapackage.json", 1, "path"))
+            continue
+        if not path.is_file():
+            report.errors.append(Error(f"resource '{res.get('name')}' names {res['path']}, which is missing; "
+                                       "restore the file or re-import", res["path"]))
+            continue
+        fr = FrictionlessResource({k: v for k, v in res.items() if k not in ("table",)}, basepath=str(root))
+        for err in fr.validate().flatten(["rowNumber", "fieldName", "type", "note", "message"]):
+            row, field, kind, note, message = err
+            report.errors.append(Error(f"{kind}: {note or message}", res["path"], row or 0, field or ""))
+
+
+def validate_package(root: Path, codes: CodeList | None = None) -> PackageReport:
+    """Errors (the package is broken) and, when there are none, findings of every rule."""
+    report = PackageReport(root, root.name)
+    desc = _descriptor(root, report)
+    if desc is None:
+        return report
+    report.name = str(desc.get("name", root.name))
+    report.source = str((desc.get("source") or {}).get("path", ""))
+    _check_resources(root, desc, report)
+    if report.errors:
+        return report
+    ctx = Context(read_package(root), codes or CodeList.load())
+    for r in RULES:
+        try:
+            report.findings.extend(r.check(ctx))
+        except (ArithmeticError, KeyError, ValueError, TypeError) as exc:
+            report.errors.append(Error(f"rule {r.id} could not read this package ({type(exc).__name__}: {exc}); "
+                                       "the package does not match the documented format"))
+    return report
+
+
+def collect(paths: list[Path]) -> list[Path]:
+    """Package folders under the given paths (a package folder itself, or folders holding them)."""
+    out = []
+    for p in paths:
+        if (p / "datapackage.json").exists():
+            out.append(p)
+        else:
+            out.extend(find_packages(p))
+            out.extend(q.parent for q in sorted(p.glob("*/datapackage.json")) if q.parent not in out)
+    return sorted(set(out))
+
+
+def run_validate(paths: list[Path], fmt: str = "text", echo: Callable[[str], None] = print) -> int:
+    """CLI entry: 0 when no package has errors, 1 when any has, 2 when nothing was found to validate."""
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        echo(f"error: no such path: {', '.join(map(str, missing))}")
+        return 2
+    roots = collect(paths)
+    if not roots:
+        echo(f"error: no datapackage.json under {', '.join(map(str, paths))}")
+        return 2
+    codes = CodeList.load()
+    reports = [validate_package(r, codes) for r in roots]
+    echo({"text": to_text, "json": to_json, "github": to_github}[fmt](reports))
+    return 1 if any(r.errors for r in reports) else 0

@@ -1,0 +1,63 @@
+"""What a rule sees: one package, its tables with exact numbers, its facts, the code lists."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+
+from generator.model.codes import CodeList
+from generator.model.facts import Fact
+from generator.model.money import table_half_unit
+from generator.model.packages import Package, Resource, decimal_or_none
+
+
+@dataclass
+class Table:
+    id: str
+    title: str
+    info: dict
+    rows: list[dict]  # number fields as Decimal (None when blank)
+    resource: Resource
+
+    def row_ref(self, row: dict, column: str) -> str:
+        side = f" {row['side']}" if row.get("side") else ""
+        return f"table:{self.id}:row {row['row']}{side}:{column}"
+
+    def label(self, row: dict) -> str:
+        return " ".join(x for x in (row.get("code", ""), row.get("item") or row.get("name", "")) if x)
+
+
+@dataclass
+class Context:
+    package: Package
+    codes: CodeList
+    _tables: dict = field(default_factory=dict)
+
+    @property
+    def year(self) -> int:
+        return self.package.year
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        return self.package.facts
+
+    @cached_property
+    def tables(self) -> dict[str, Table]:
+        out = {}
+        for res in self.package.tables:
+            numbers = {f.name for f in res.number_fields()}
+            rows = []
+            for raw in res.rows:
+                row = {k: (decimal_or_none(v) if k in numbers else v) for k, v in raw.items()}
+                row["row"] = int(raw["row"])
+                rows.append(row)
+            out[res.name] = Table(res.name, res.meta.get("title", res.name), res.table, rows, res)
+        return out
+
+    def rows(self, name: str) -> tuple[dict[str, str], ...]:
+        return self.package.rows(name)
+
+    def half_unit(self, table: Table) -> Decimal:
+        """Precision of a table cell in 元: amounts kept to the fen in 元 are exact; a table
+        printed in 万元 with two decimals is rounded to ±50 元."""
+        return table_half_unit(table.info.get("unit", "元"))

@@ -1,0 +1,44 @@
+"""Completeness: the standard tables are all there, empty tables carry a note that
+fits them, and the tables the contents page lists are in the body."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from generator.model.tables import BY_ID, TABLES, squash
+from generator.validate.context import Context
+from generator.validate.report import Finding
+from generator.validate.rules import rule
+
+FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
+
+
+@rule("tables-present", "公开表齐全",
+      "部门决算应公开全部标准表（收入支出决算总表 … “三公”经费表）。文档含有公开表时，缺少的表逐一列出。"
+      "文档完全不含表格（如只有情况说明的文本）时不作判断：表格可能以图片或单独文件发布。")
+def tables_present(ctx: Context) -> Iterator[Finding]:
+    if ctx.package.kind != "final" or not ctx.tables:
+        return
+    missing = [t.title for t in TABLES if t.required and t.id not in ctx.tables]
+    if missing:
+        yield Finding("tables-present", f"缺少公开表：{'、'.join(missing)}")
+
+
+@rule("empty-table-note", "空表有说明，说明与本表相符",
+      "无数据的公开表应保留并注明“此表为空”及原因；说明提到的应是本表的资金（如政府性基金预算表的说明不应写国有资本经营预算）。")
+def empty_table_note(ctx: Context) -> Iterator[Finding]:
+    for table in ctx.tables.values():
+        info = table.info
+        if not info.get("empty"):
+            continue
+        note = info.get("note", "")
+        line = int(info.get("line") or 0)
+        empty_note = next((x for x in note.split("\n") if "空" in x), "")
+        if not empty_note:
+            yield Finding("empty-table-note", f"{table.title}无数据，但没有“此表为空”的说明", line=line)
+            continue
+        own = BY_ID[table.id].fund
+        named = [f for f in FUNDS if f in squash(empty_note)]
+        if own and named and own not in named:
+            yield Finding("empty-table-note",
+                          f"{table.title}的空表说明写的是“{empty_note}”，说的是{named[0]}预算而不是本表的{own}预算",
+                          line=line)

@@ -1,0 +1,33 @@
+"""The same figure printed in several places (tables, narrative) must agree."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterator
+
+from generator.validate.context import Context
+from generator.validate.report import Finding
+from generator.validate.rules import rule, same_figure
+from generator.validate.rules.common import figure, item_key, label
+
+
+@rule("same-figure", "同一数字在各表、各段中一致",
+      "同一指标（同一年度、同一科目或项目）在不同表格或文字中出现时必须相等，如收入支出决算总表与收入决算表的本年收入合计、"
+      "财政拨款收支总表与一般公共预算财政拨款表、文字说明与表格。容差为两处数字末位的一半之和（两个两位小数的万元数为 ±100 元，"
+      "万元数与元数为 ±50.005 元）。两者正好相差一万倍时指出单位不一致。")
+def same_figure_rule(ctx: Context) -> Iterator[Finding]:
+    groups = defaultdict(list)
+    for f in ctx.facts:
+        if f.kind in ("amount", "budget", "count"):
+            groups[(f.measure, f.kind, item_key(f), f.year)].append(f)
+    for facts in groups.values():
+        # tables first: the printed table is the reference a narrative figure is held against
+        facts = sorted(facts, key=lambda f: (not f.source.startswith("table:"), f.line))
+        ref, seen = facts[0], set()
+        for other in facts[1:]:
+            if (other.value, other.unit) in seen:
+                continue
+            finding = same_figure("same-figure", f"{label(ref)} 与 {label(other)} 不一致",
+                                  figure(ref), ref.half_unit, figure(other), other.half_unit)
+            if finding:
+                seen.add((other.value, other.unit))
+                yield finding

@@ -1,0 +1,70 @@
+"""Names: the department printed under one name, a code printed under one name, and
+codes checked against the reference code lists."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Iterator
+
+from generator.validate.context import Context
+from generator.validate.report import Finding
+from generator.validate.rules import rule
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"\s", "", name).replace("(", "（").replace(")", "）")
+
+
+@rule("department-name", "部门名称前后一致",
+      "各表表头“部门：…”所印的部门名称应当一致，且与登记的正式名称相同。")
+def department_name(ctx: Context) -> Iterator[Finding]:
+    names = ctx.package.descriptor.get("names_in_source") or []
+    official = ctx.package.department_name
+    if len(names) > 1:
+        lines = {n: min((int(t.info.get("line") or 0) for t in ctx.tables.values()
+                         if t.info.get("department_name") == n), default=0) for n in names}
+        odd = [n for n in names if n != official] or names[1:]
+        yield Finding("department-name",
+                      f"部门名称有 {len(names)} 种写法：{'；'.join(names)}。正式名称为“{official}”，"
+                      f"“{odd[0]}”见于部分表头",
+                      line=lines.get(odd[0], 0))
+
+
+@rule("code-name", "同一科目编码只对应一个名称",
+      "同一文档中，同一功能分类或经济分类编码应印同一个科目名称（括号全角半角不计）。")
+def code_name(ctx: Context) -> Iterator[Finding]:
+    seen = defaultdict(dict)
+    for table in ctx.tables.values():
+        for r in table.rows:
+            if r.get("code") and r.get("name"):
+                seen[r["code"]].setdefault(_norm(r["name"]), (table, r))
+    for code, names in sorted(seen.items()):
+        if len(names) > 1:
+            (t1, r1), (t2, r2) = list(names.values())[:2]
+            yield Finding("code-name",
+                          f"编码 {code} 印了不同名称：“{r1['name']}”（{t1.title}第 {r1['row']} 行）与“{r2['name']}”（{t2.title}第 {r2['row']} 行）")
+
+
+@rule("code-reference", "科目编码见于参考编码表且名称相符",
+      "表中的编码与 data/reference 中收集的编码表核对：编码未收录，或收录名称（按年度）与所印名称不同，作为提示列出。"
+      "参考表并不完整，提示不等于错误。")
+def code_reference(ctx: Context) -> Iterator[Finding]:
+    done = set()
+    for table in ctx.tables.values():
+        for r in table.rows:
+            code, name = r.get("code"), r.get("name", "")
+            if not code or code in done:
+                continue
+            done.add(code)
+            is_econ = code.startswith("3")
+            known = ctx.codes.econ_name(code, ctx.year) if is_econ else ctx.codes.function_name(code, ctx.year)
+            if known is None:
+                yield Finding("code-reference", f"编码 {code}（{name}）不在参考编码表中，无法核对", severity="notice")
+            elif _norm(name) not in {_norm(known), *(_norm(n) for n in _all_names(ctx, code))}:
+                yield Finding("code-reference", f"编码 {code} 印作“{name}”，参考编码表中 {ctx.year} 年的名称为“{known}”",
+                              severity="notice")
+
+
+def _all_names(ctx: Context, code: str) -> list[str]:
+    """The code's latest name (names change between years; either is accepted)."""
+    return [n for n in (ctx.codes.function_name(code), ctx.codes.econ_name(code)) if n]

@@ -1,0 +1,163 @@
+"""Arithmetic stated in the narrative: parts and totals, shares, year-on-year changes,
+and the comparison words beside a 完成预算 percentage."""
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+from typing import Iterator
+
+from generator.model.facts import Fact
+from generator.validate.context import Context
+from generator.validate.report import Figure, Finding
+from generator.validate.rules import rule, sum_finding
+from generator.validate.rules.common import VOCAB, figure, item_key, label
+
+HUNDRED = Decimal(100)
+
+
+def _amounts(ctx: Context) -> dict:
+    by = defaultdict(list)
+    for f in ctx.facts:
+        if f.kind == "amount":
+            by[(f.measure, item_key(f), f.year)].append(f)
+    return by
+
+
+def _find(by: dict, measure: str, item: str, year: int, line: int) -> Fact | None:
+    """The amount stated in the same sentence, else the one value all sources agree on."""
+    cands = by.get((measure, item, year), [])
+    same = [f for f in cands if f.line == line and f.source.startswith("section:")]
+    if same:
+        return same[0]
+    values = {f.value for f in cands}
+    return cands[0] if len(values) == 1 else None
+
+
+@rule("parts-sum", "文字中“其中”所列各项之和等于所说的总数",
+      "如“本年收入合计 X 万元，其中：一般公共预算财政拨款收入 A 万元……”：A + B + … = X。只检查同一句中给出总数、"
+      "且列举完整（未以“等”结尾）的情形。容差为各数末位的一半之和。")
+def parts_sum(ctx: Context) -> Iterator[Finding]:
+    groups = defaultdict(list)
+    for f in ctx.facts:
+        if f.kind == "amount" and f.of and f.source.startswith("section:"):
+            groups[(f.of, f.line, f.year)].append(f)
+    for (of, line, year), parts in groups.items():
+        total = next((f for f in ctx.facts if f.measure == of and f.kind == "amount" and f.line == line
+                      and f.year == year and not f.code and not f.item and f.source.startswith("section:")), None)
+        if total is None:
+            continue
+        yield from filter(None, [sum_finding(
+            "parts-sum", f"{label(total)} 与其中所列各项之和不符",
+            figure(total), total.half_unit, [(figure(p), p.half_unit) for p in parts])])
+
+
+def _ratio_bounds(num: Fact | Decimal, num_hu: Decimal, den: Decimal, den_hu: Decimal) -> tuple[Decimal, Decimal] | None:
+    n = num.value if isinstance(num, Fact) else num
+    lo_den, hi_den = den - den_hu, den + den_hu
+    if lo_den <= 0:
+        return None
+    vals = [(n - num_hu) / hi_den * HUNDRED, (n + num_hu) / lo_den * HUNDRED,
+            (n - num_hu) / lo_den * HUNDRED, (n + num_hu) / hi_den * HUNDRED]
+    return min(vals), max(vals)
+
+
+def _pct_finding(rule_id: str, message: str, stated: Fact, bounds: tuple[Decimal, Decimal],
+                 figures: list[Figure]) -> Finding | None:
+    lo, hi = bounds
+    value = stated.value
+    if lo - stated.half_unit <= value <= hi + stated.half_unit:
+        return None
+    computed = ((lo + hi) / 2).quantize(Decimal("0.01"))
+    return Finding(rule_id, f"{message}：写作 {value}%，按所列数字应为约 {computed}%",
+                   [figure(stated)] + figures + [Figure("按数字计算", computed, "%", "computed")],
+                   value - computed, (hi - lo) / 2 + stated.half_unit, "%", line=stated.line)
+
+
+@rule("share", "所说的占比等于部分与总数之比",
+      "“A 万元，占 P%”：P 与 A ÷ 总数 × 100 在两数的舍入范围内相符（按各数末位的一半求出比值的上下限，再加上百分比末位的一半）。")
+def shares(ctx: Context) -> Iterator[Finding]:
+    by = _amounts(ctx)
+    for f in ctx.facts:
+        if f.kind != "share" or not f.of:
+            continue
+        part = _find(by, f.measure, item_key(f), f.year, f.line)
+        total = _find(by, f.of, "", f.year, f.line)
+        if part is None or total is None or total.value == 0:
+            continue
+        bounds = _ratio_bounds(part, part.half_unit, total.value, total.half_unit)
+        if bounds and _balanced_to_100(ctx, f, bounds):
+            continue
+        if bounds:
+            finding = _pct_finding("share", f"{label(part)} 占 {VOCAB.get(f.of, f.of)} 的比例不符", f, bounds,
+                                   [figure(part), figure(total)])
+            if finding:
+                yield finding
+
+
+def _balanced_to_100(ctx: Context, share: Fact, bounds: tuple[Decimal, Decimal]) -> bool:
+    """Shares listed together that total exactly 100% may have had one share nudged by one
+    unit of the last digit to make them add up; that is rounding, not a contradiction."""
+    siblings = [f.value for f in ctx.facts if f.kind == "share" and f.of == share.of and f.line == share.line]
+    lo, hi = bounds
+    near = lo - 3 * share.half_unit <= share.value <= hi + 3 * share.half_unit
+    return sum(siblings) == HUNDRED and near
+
+
+@rule("change", "所说的增减额与增减幅度相互一致",
+      "“比上年增加/减少 C 万元，增长/下降 R%”：R 与 C ÷（本年数 − C）× 100 相符；给出上年数时，C 与本年数 − 上年数相符。容差同上。")
+def changes(ctx: Context) -> Iterator[Finding]:
+    by = _amounts(ctx)
+    for f in ctx.facts:
+        if f.kind != "change":
+            continue
+        current = _find(by, f.measure, item_key(f), f.year, f.line)
+        if current is None:
+            continue
+        prior_value = current.value - f.value
+        prior_hu = current.half_unit + f.half_unit
+        rate = next((r for r in ctx.facts if r.kind == "change_rate" and r.measure == f.measure and r.line == f.line
+                     and item_key(r) == item_key(f)), None)
+        if rate is not None and prior_value > 0:
+            bounds = _ratio_bounds(f.value, f.half_unit, prior_value, prior_hu)
+            if bounds:
+                finding = _pct_finding("change", f"{label(current)} 的增减幅度与增减额不符", rate, bounds,
+                                       [figure(current), figure(f), Figure("上年数（本年数 − 增减额）", prior_value, "元", "computed")])
+                if finding:
+                    yield finding
+        stated_prior = next((p for p in ctx.facts if p.kind == "amount" and p.measure == f.measure
+                             and p.year < f.year and p.line == f.line and item_key(p) == item_key(f)), None)
+        if stated_prior is not None:
+            yield from filter(None, [sum_finding(
+                "change", f"{label(current)} 减去所说的上年数与增减额不符",
+                figure(f), f.half_unit, [(figure(current), current.half_unit), (figure(stated_prior), stated_prior.half_unit)],
+                [1, -1])])
+
+
+@rule("comparison-word", "“决算数大于/小于/等于预算数”与完成预算百分比一致",
+      "完成预算 100% 对应“等于”或“持平”，低于 100% 对应“小于”，高于 100% 对应“大于”（按百分比末位的一半留出舍入余地）。")
+def comparison_words(ctx: Context) -> Iterator[Finding]:
+    for f in ctx.facts:
+        if f.kind != "budget_rate" or not f.relation or "/" in f.relation:
+            continue
+        lo, hi = f.value - f.half_unit, f.value + f.half_unit
+        word = f.relation
+        ok = ("等于" in word or "持平" in word) and lo <= HUNDRED <= hi \
+            or "小于" in word and lo < HUNDRED or "大于" in word and hi > HUNDRED
+        if not ok:
+            yield Finding("comparison-word", f"{label(f)}写作 {f.value}%，却说“决算数{word}预算数”",
+                          [figure(f)], None, f.half_unit, "%", line=f.line)
+
+
+@rule("basic-split", "人员经费 + 公用经费 = 一般公共预算财政拨款基本支出",
+      "基本支出决算表的人员经费合计与公用经费合计之和，等于一般公共预算财政拨款基本支出；文字说明中的三个数字同样如此。"
+      "表格与文字分别检查。")
+def basic_split(ctx: Context) -> Iterator[Finding]:
+    for origin in ("table:", "section:"):
+        def pick(measure: str) -> Fact | None:
+            return next((f for f in ctx.facts if f.measure == measure and f.kind == "amount" and not f.code
+                         and not f.item and f.source.startswith(origin) and f.year == ctx.year), None)
+        basic, personnel, public = pick("general_budget_basic"), pick("personnel_costs"), pick("public_costs")
+        if basic and personnel and public:
+            yield from filter(None, [sum_finding(
+                "basic-split", f"{label(basic)} 与人员经费、公用经费之和不符", figure(basic), basic.half_unit,
+                [(figure(personnel), personnel.half_unit), (figure(public), public.half_unit)])])

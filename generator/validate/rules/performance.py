@@ -1,0 +1,82 @@
+"""Project self-evaluations: the stated execution rate equals executed ÷ budget, and a
+project printed in several places has the same figures everywhere."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from decimal import Decimal
+from typing import Iterator
+
+from generator.model.packages import decimal_or_none
+from generator.validate.context import Context
+from generator.validate.report import Figure, Finding
+from generator.validate.rules import rule
+
+HUNDRED = Decimal(100)
+
+
+def _projects(ctx: Context) -> list[dict]:
+    out = []
+    for r in ctx.rows("performance_projects"):
+        row = dict(r)
+        for k in ("budget", "executed", "stated_rate", "rate_half_unit", "amount_half_unit"):
+            row[k] = decimal_or_none(r.get(k))
+        row["line"] = int(r.get("line") or 0)
+        out.append(row)
+    return out
+
+
+def _where(p: dict) -> str:
+    return f"performance_projects:{p['source']}"
+
+
+@rule("project-rate", "项目执行率等于执行数 ÷ 预算数",
+      "项目绩效自评（表格或文字）写明的执行率（完成预算的百分比）与全年执行数 ÷ 全年预算数 × 100 在舍入范围内相符。")
+def project_rate(ctx: Context) -> Iterator[Finding]:
+    for p in _projects(ctx):
+        budget, executed, rate = p["budget"], p["executed"], p["stated_rate"]
+        if not budget or executed is None or rate is None:
+            continue
+        hu = p["amount_half_unit"] or Decimal(0)
+        rate_hu = p["rate_half_unit"] or Decimal("0.005")
+        if budget - hu <= 0:
+            continue
+        lo = (executed - hu) / (budget + hu) * HUNDRED
+        hi = (executed + hu) / (budget - hu) * HUNDRED
+        if lo - rate_hu <= rate <= hi + rate_hu:
+            continue
+        if rate <= Decimal("1.5") and lo - rate_hu * HUNDRED <= rate * HUNDRED <= hi + rate_hu * HUNDRED:
+            continue  # the rate is printed as a fraction (1.00 = 100%), as spreadsheets do
+        computed = (executed / budget * HUNDRED).quantize(Decimal("0.01"))
+        yield Finding(
+            "project-rate",
+            f"项目“{p['project']}”写明执行率 {rate}%，但执行数 ÷ 预算数 = {computed}%",
+            [Figure("全年预算数", budget, "元", _where(p), p["line"], p["quote"]),
+             Figure("全年执行数", executed, "元", _where(p), p["line"], p["quote"]),
+             Figure("写明的执行率", rate, "%", _where(p), p["line"], p["quote"]),
+             Figure("按数字计算", computed, "%", "computed")],
+            rate - computed, (hi - lo) / 2 + rate_hu, "%", line=p["line"])
+
+
+def _name_key(name: str) -> str:
+    return re.sub(r"(项目|经费|工作经费|专项资金)+$", "", re.sub(r"\s", "", name))
+
+
+@rule("project-same-figure", "同一项目在表格与文字中的预算数、执行数一致",
+      "同一项目的全年预算数、全年执行数在各处（项目自评表、文字综述）必须相等，容差为两处末位的一半之和。")
+def project_same_figure(ctx: Context) -> Iterator[Finding]:
+    groups = defaultdict(list)
+    for p in _projects(ctx):
+        groups[_name_key(p["project"])].append(p)
+    for projects in groups.values():
+        for a, b in zip(projects, projects[1:]):
+            for col, word in (("budget", "全年预算数"), ("executed", "全年执行数")):
+                if a[col] is None or b[col] is None:
+                    continue
+                tol = (a["amount_half_unit"] or Decimal(0)) + (b["amount_half_unit"] or Decimal(0))
+                if abs(a[col] - b[col]) > tol:
+                    yield Finding(
+                        "project-same-figure", f"项目“{a['project']}”的{word}两处不一致",
+                        [Figure(f"{word}（{a['source']}）", a[col], "元", _where(a), a["line"], a["quote"]),
+                         Figure(f"{word}（{b['source']}）", b[col], "元", _where(b), b["line"], b["quote"])],
+                        a[col] - b[col], tol, "元", line=min(a["line"], b["line"]) or a["line"])

@@ -1,0 +1,122 @@
+/* Site behaviour: lazy charts, opening the section a link points to, search. No external requests. */
+(function () {
+  'use strict';
+
+  var script = document.currentScript;
+  var root = script.src.replace(/assets\/js\/site\.js(\?.*)?$/, '');
+  var plotly = null;
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement('script');
+      s.src = src;
+      s.onload = resolve;
+      s.onerror = function () { reject(new Error('cannot load ' + src)); };
+      document.head.appendChild(s);
+    });
+  }
+
+  function loadStyle(href) {
+    var l = document.createElement('link');
+    l.rel = 'stylesheet';
+    l.href = href;
+    document.head.appendChild(l);
+  }
+
+  /* Charts: the plotly bundle is fetched when the first chart comes near the viewport. */
+  function loadPlotly() {
+    if (!plotly) {
+      plotly = loadScript(root + 'assets/js/plotly-custom.min.js').then(function () { return window.Plotly; });
+    }
+    return plotly;
+  }
+
+  var CONFIG = {
+    responsive: true,
+    displaylogo: false,
+    locale: 'zh-CN',
+    modeBarButtonsToRemove: ['select2d', 'lasso2d', 'autoScale2d', 'toggleSpikelines', 'hoverClosestCartesian', 'hoverCompareCartesian'],
+  };
+
+  function draw(el) {
+    var spec = JSON.parse(el.getAttribute('data-chart'));
+    el.setAttribute('data-chart-state', 'loading');
+    return loadPlotly().then(function (Plotly) {
+      el.textContent = '';
+      return Plotly.newPlot(el, spec.data, spec.layout, CONFIG);
+    }).then(function () {
+      el.setAttribute('data-chart-state', 'drawn');
+    }, function () {
+      el.setAttribute('data-chart-state', 'failed');
+      el.textContent = '图表未能加载，请查看下方的数据表。';
+    });
+  }
+
+  function initCharts() {
+    var charts = Array.prototype.slice.call(document.querySelectorAll('[data-chart]'));
+    if (!charts.length) return;
+    if (!('IntersectionObserver' in window)) { charts.forEach(draw); return; }
+    var seen = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) { seen.unobserve(entry.target); draw(entry.target); }
+      });
+    }, { rootMargin: '300px 0px' });
+    charts.forEach(function (el) { seen.observe(el); });
+  }
+
+  /* A <select data-chart-select="id"> shows one trace of chart #id at a time. */
+  function initChartSelects() {
+    document.querySelectorAll('select[data-chart-select]').forEach(function (select) {
+      select.addEventListener('change', function () {
+        var el = document.getElementById(select.getAttribute('data-chart-select'));
+        var pick = Number(select.value);
+        if (!el || !el.data || !window.Plotly) return;
+        window.Plotly.restyle(el, { visible: el.data.map(function (_, i) { return i === pick; }) });
+        window.Plotly.relayout(el, { 'yaxis.title.text': select.options[select.selectedIndex].getAttribute('data-unit') || '' });
+      });
+    });
+  }
+
+  /* A link to an anchor inside closed <details> opens them. */
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var el = id && document.getElementById(id);
+    if (!el) return;
+    for (var p = el; p; p = p.parentElement) {
+      if (p.tagName === 'DETAILS') p.open = true;
+    }
+    el.scrollIntoView();
+  }
+
+  /* Search: Pagefind's UI on pages holding [data-search]; ?q= starts a query. */
+  function initSearch() {
+    var el = document.querySelector('[data-search]');
+    if (!el) return;
+    loadStyle(root + 'pagefind/pagefind-ui.css');
+    loadScript(root + 'pagefind/pagefind-ui.js').then(function () {
+      var ui = new window.PagefindUI({
+        element: el,
+        bundlePath: root + 'pagefind/',
+        baseUrl: new URL(root).pathname,
+        showSubResults: true,
+        showImages: false,
+        resetStyles: false,
+      });
+      var q = new URLSearchParams(location.search).get('q');
+      if (q) ui.triggerSearch(q);
+    }, function () {
+      el.textContent = '检索索引未能加载。';
+    });
+  }
+
+  function start() {
+    initCharts();
+    initChartSelects();
+    initSearch();
+    openTarget();
+    window.addEventListener('hashchange', openTarget);
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
