@@ -4,29 +4,18 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 from functools import cache
-from pathlib import Path
 
 import pytest
 
 from generator.ingest.performance import Indicator, Project, extract_performance
 from generator.ingest.text import Paragraph, Row, parse_lines, read_text
+from tests.conftest import corpus_path
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-
-# Word exports mark an empty (merged) cell by a line holding a lone TAB; the indicator
-# columns of 000, 001 and 002 are only recoverable when the reader keeps those cells.
-LONE_TAB_CELLS = parse_lines(["\ta", "\t", "\tb"])[0].cells == ["a", "", "b"]
-word_cells = pytest.mark.xfail(
-    not LONE_TAB_CELLS,
-    reason="generator.ingest.text.parse_lines drops lone-TAB (empty) Word cells",
-    strict=True,
-)
 
 
 @cache
 def extract(prefix: str) -> tuple[list[Project], list[Indicator]]:
-    (path,) = CORPUS.glob(f"{prefix}_*.txt")
-    return extract_performance(parse_lines(read_text(path)))
+    return extract_performance(parse_lines(read_text(corpus_path(prefix))))
 
 
 def projects(prefix: str, source: str) -> dict[str, Project]:
@@ -38,8 +27,8 @@ def indicators(prefix: str, project: str = "") -> list[Indicator]:
 
 
 def test_word_reader_keeps_lone_tab_cells():
-    """Precondition of the Word-table tests below (owned by generator/ingest/text.py)."""
-    assert LONE_TAB_CELLS
+    """A lone TAB is an empty (merged) Word cell, not a blank line ending the row."""
+    assert parse_lines(["\ta", "\t", "\tb"])[0].cells == ["a", "", "b"]
 
 
 # ---- 003: spreadsheet rows, 公开11 and 公开12
@@ -119,7 +108,6 @@ def test_003_department_indicators():
 # ---- 002: Word rows, 项目（政策）资金绩效自评表 and the department table
 
 
-@word_cells
 def test_002_project_tables():
     tables = projects("002", "table:project_performance")
     assert list(tables) == [
@@ -142,7 +130,6 @@ def test_002_project_tables():
         Decimal("198900.00"), Decimal("58000.00"), Decimal("29"))
 
 
-@word_cells
 def test_002_indicators():
     counts = Counter(i.project for i in extract("002")[1])
     assert counts == {
@@ -166,7 +153,6 @@ def test_002_indicators():
     assert (cost.level2, cost.target, cost.actual, cost.note) == ("成本指标", "30万元", "18.52万元", "部分资金未支付")
 
 
-@word_cells
 def test_002_department_indicators():
     department = indicators("002")
     assert {i.scope for i in department} == {"department"}
@@ -208,7 +194,6 @@ def test_000_project_table():
     assert table.line == 174
 
 
-@word_cells
 def test_000_indicators():
     table = indicators("000", "峨眉微政务运行项目")
     assert len(table) == 5
@@ -224,7 +209,6 @@ def test_000_indicators():
 # ---- 001: department evaluation (Word rows)
 
 
-@word_cells
 def test_001_department_indicators():
     projects_001, department = extract("001")
     assert projects_001 == []

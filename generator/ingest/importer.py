@@ -58,7 +58,7 @@ def _facts_resource(facts: list[Fact]) -> Resource:
 def _table_resource(t: StandardTable) -> Resource:
     info = {"id": t.spec.id, "title": t.spec.title, "number": t.number, "unit": t.unit,
             "note": t.note, "empty": t.empty, "department_name": t.department_name, "line": t.line}
-    rows = sorted(t.rows, key=lambda r: (r.get("side", "") != "收入", r["row"]))
+    rows = [{**r, "source_line": r["_line"]} for r in sorted(t.rows, key=lambda r: (r.get("side", "") != "收入", r["row"]))]
     return Resource(t.spec.id, f"tables/{t.spec.id}.csv", table_fields(t.spec, t.headers), rows,
                     title=f"{'公开' + t.number + '表 ' if t.number else ''}{t.spec.title}", extra={"table": info})
 

@@ -52,36 +52,39 @@ def heading_level(text: str) -> int:
     return 0
 
 
-def narrative_texts(blocks: list, skip_lines: set[int]) -> list[tuple[int, str]]:
-    """Paragraphs, plus the text cells of tables that are narrative (e.g. 公开10), in order."""
+TABLE_LEVEL = 5  # a labelled text cell of a narrative table nests below every numbered heading
+
+
+def narrative_texts(blocks: list, skip_lines: set[int]) -> list[tuple[int, str, int]]:
+    """(line, text, heading level or 0) for paragraphs and for the paragraph-like cells of
+    tables (e.g. 公开10), whose short label cells become a heading; in document order."""
     out = []
     for b in blocks:
         if isinstance(b, Paragraph):
-            out.append((b.line, b.text))
+            out.append((b.line, b.text, heading_level(b.text)))
         elif isinstance(b, Table) and b.line not in skip_lines:
             for row in b.rows:
                 labels = [c for c in row.cells if c and len(c) <= 24]
                 for cell, line in zip(row.cells, row.lines):
-                    if len(cell) > 24 and not cell.startswith("<"):
-                        prefix = " ".join(labels[:2])
-                        out.append((line, (prefix + "：" if prefix else "") + cell))
+                    if len(cell) > 60 and not cell.startswith("<"):
+                        out.append((line, " / ".join(labels[:3]) or "表格文字", TABLE_LEVEL))
+                        out.append((line, cell, 0))
     return out
 
 
-def split_sections(texts: list[tuple[int, str]]) -> list[Section]:
+def split_sections(texts: list[tuple[int, str, int]]) -> list[Section]:
     """Split text into sections at the document's own headings (verbatim text)."""
     sections: list[Section] = []
     stack: list[Section] = []
     current = Section("s0", "", "", 0, "", texts[0][0] if texts else 1, "")
-    for line, text in texts:
-        level = heading_level(text)
+    for line, text, level in texts:
         if level:
             if current.text or current.heading:
                 sections.append(current)
             while stack and stack[-1].level >= level:
                 stack.pop()
-            m = next(p.match(text.strip()) for lv, p in _HEADING if lv == level)
-            current = Section(f"s{len(sections) + 1}", m.group(0), text.strip(), level,
+            m = next((p.match(text.strip()) for lv, p in _HEADING if lv == level), None)
+            current = Section(f"s{len(sections) + 1}", m.group(0) if m else "", text.strip(), level,
                               stack[-1].id if stack else "", line, "")
             stack.append(current)
         else:
@@ -95,24 +98,23 @@ _TERM = re.compile(rf"^\s*(?:([{CN_NUM}]+、|\d+[．.、]\s*))?([^：:]{{2,60}}?
 
 
 def glossary(sections: list[Section]) -> list[Term]:
-    """Terms of the 名词解释 section: '一、财政拨款收入：指…'."""
-    terms = []
+    """Terms of the 名词解释 section and everything nested in it: '一、财政拨款收入：指…'."""
+    terms, inside = [], None
     for s in sections:
-        if "名词解释" not in s.heading:
+        if inside is not None and s.level and s.level <= inside:
+            inside = None
+        if "名词解释" in s.heading:
+            inside = s.level
+            lines = [s.heading.split("名词解释", 1)[1]] + s.text.split("\n")
+        elif inside is not None:
+            lines = [s.heading] + s.text.split("\n") if s.level != TABLE_LEVEL else s.text.split("\n")
+        else:
             continue
-        body = [s.heading.split("名词解释", 1)[1]] + s.text.split("\n")
-        for k, line in enumerate(x for x in body if x.strip()):
+        for k, line in enumerate(x for x in lines if x.strip()):
             m = _TERM.match(line)
             if m:
                 terms.append(Term((m.group(1) or "").strip(), m.group(2).strip(), m.group(3).strip(), s.line + k))
-    # headings inside the glossary (一、… lines are short) end up as their own sections
-    for s in sections:
-        parent = next((p for p in sections if p.id == s.parent), None)
-        if parent and "名词解释" in parent.heading:
-            m = _TERM.match(s.heading + s.text)
-            if m:
-                terms.append(Term(s.number, m.group(2).strip(), m.group(3).strip(), s.line))
-    return sorted(terms, key=lambda t: t.line)
+    return terms
 
 
 # ---------------------------------------------------------------- facts
@@ -268,7 +270,7 @@ def _sentence_facts(fc: FactCollector, s: str, year: int) -> None:  # noqa: C901
         fc.money("general_budget_expenditure", m.group(1), m.group(2))
         fc.number("general_budget_expenditure", m.group(3), "%", "budget_rate")
     # by 项: '行政运行（类）201（款）32（项）01：支出决算为478.62万元，完成预算100%，决算数等于预算数'
-    for m in re.finditer(rf"([\u4e00-\u9fa5（）()*]{{2,40}}?[（(]项[）)][^:：;；]*?)[:：;；]\s*支出决算为\s*{V}[，,]\s*完成预算\s*(\d+(?:\.\d+)?)%(?:[，,；;]\s*决算数([^，。,；;的]{{0,8}}?)预算数)?", s):
+    for m in re.finditer(rf"([\u4e00-\u9fa5][\u4e00-\u9fa5（）()\d*\s]{{1,60}}?[（(]项[）)]\s*[\d*]*)\s*[:：;；]\s*支出决算为\s*{V}[，,]\s*完成预算\s*(\d+(?:\.\d+)?)%(?:[，,；;]\s*决算数([^，。,；;的]{{0,8}}?)预算数)?", s):
         label, code = m.group(1), _function_code(m.group(1))
         named_before = re.search(r"（类）\s*[\d*]", label) or "（款）" not in label
         item = re.split(r"[（(]", label if named_before else label.split("（款）")[-1])[0]

@@ -139,6 +139,19 @@ def _is_body_row(r: Row) -> bool:
     return False
 
 
+def _check_row(r: Row, width: int, where: str) -> None:
+    """A body row must be as wide as the header and start with a well-formed code (if any)."""
+    if width and len(r.cells) < width - 1 and len(r.cells) > 0:
+        raise DocumentError(
+            f"{where}, line {r.line}: the row has {len(r.cells)} cells but the table header has {width}; "
+            "the table is cut off (truncated file?) or its columns are misaligned — re-export the document")
+    first = r.cells[0].strip() if r.cells else ""
+    if first and first[0].isdigit() and not _is_code(first) and not re.fullmatch(r"\d{1,2}", first):
+        raise DocumentError(
+            f"{where}, line {r.line}, field code: '{first}' is not a classification code "
+            "(3, 5 or 7 digits, e.g. 201, 20132, 2013201); correct the code in the source")
+
+
 def _read_function(spec: TableSpec, t: Table, unit: str, where: str) -> tuple[list[dict], dict[str, str]]:
     start = next((k for k, r in enumerate(t.rows) if _is_body_row(r)), len(t.rows))
     header, body = t.rows[:start], t.rows[start:]
@@ -146,7 +159,9 @@ def _read_function(spec: TableSpec, t: Table, unit: str, where: str) -> tuple[li
     mapping = _columns(spec, paths)
     first_value = min(i for i, c in mapping.items() if c) if any(mapping.values()) else 3
     rows = []
+    width = min((len(h.cells) for h in header), default=0)
     for n, r in enumerate(body, start=1):
+        _check_row(r, width, where)
         keys = [c for i, c in enumerate(r.cells) if c and (i < first_value or squash(c) in ("合计", "总计"))]
         code = next((c.replace(" ", "") for c in keys if _is_code(c)), "")
         name = next((c for c in keys if not _is_code(c)), "")

@@ -94,8 +94,8 @@ def parse_lines(lines: list[str]) -> list[Paragraph | Row]:
     items: list[Paragraph | Row] = []
     word_row: Row | None = None
     for i, raw in enumerate(lines, start=1):
-        if not raw.strip():
-            word_row = None  # a blank line ends a Word row
+        if not raw.strip() and not _is_cell_line(raw):
+            word_row = None  # a blank line ends a Word row (a lone TAB is an empty cell)
             continue
         if _PAGE_MARK.match(raw):
             continue

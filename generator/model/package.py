@@ -84,7 +84,8 @@ def table_fields(spec: TableSpec, headers: dict[str, str]) -> list[dict]:
     """Schema fields of a standard table: row, key columns, then every value column."""
     values = [field_(c.id, "number", title=headers.get(c.id, c.title), column_type=c.column_type)
               for c in spec.columns]
-    return [field_("row", "integer", title="行号", constraints={"required": True})] + KEY_FIELDS[spec.shape] + values
+    return [field_("row", "integer", title="行号", constraints={"required": True}),
+            field_("source_line", "integer", title="原文行（页）")] + KEY_FIELDS[spec.shape] + values
 
 
 def sha256_of(path: Path) -> str:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import functools
-import gzip
 import http.server
 import os
 import shutil
@@ -10,13 +9,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from generator.model.codes import CodeList
 from generator.model.departments import RegistryError, load_registry
 from generator.site.compare import comparison
 from generator.site.dataset import all_facts_csv, sqlite_bytes
 from generator.site.disclosure import disclosure_page
 from generator.site.downloads import Writer, write_package_downloads
 from generator.site.engine import EngineError, run_mkdocs, write_config
-from generator.site.packages import PackageError, find_packages, read_package
+from generator.model.packages import PackageError, find_packages, read_package
 from generator.site.pages import SiteData, build_pages
 from generator.site.render import environment, write_page
 from generator.site.search import SearchIndexError, index_site
@@ -64,10 +64,11 @@ def _load(data_dir: Path, echo):
     if not paths:
         raise BuildError(f"no packages under {data_dir / 'packages'} (a package is a folder with datapackage.json)")
     echo(f"validating {len(paths)} package(s)")
+    codes = CodeList.load()
     loaded, refused = [], []
     for path in paths:
         try:
-            findings = check(path)
+            findings = check(path, codes)
             loaded.append((read_package(path), findings))
         except PackageRefused as exc:
             refused.append(str(exc))
@@ -123,7 +124,7 @@ def _render(loaded, registry, work: Path, echo) -> Path:
     pages, nav = build_pages(SiteData(disclosures, registry, dataset, compare, SITE_SRC))
     env = environment()
     for page in pages:
-        write_page(env, page, docs, {"name": "预算公开数据"})
+        write_page(env, page, docs)
     echo(f"mkdocs: {len(pages)} pages")
     try:
         run_mkdocs(write_config(SITE_SRC / "mkdocs.yml", THEME, docs, site, nav, work / "mkdocs.yml"))

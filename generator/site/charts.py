@@ -7,7 +7,7 @@ from decimal import Decimal
 from generator.model.facts import load_vocabulary
 from generator.site.figures import Figures
 from generator.site.formatting import percent, ratio, to_wan_float, wan
-from generator.site.packages import Package, Resource, decimal_or_none
+from generator.model.packages import Package, Resource, decimal_or_none
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -16,8 +16,7 @@ VOCAB = load_vocabulary()
 
 INCOME_PARTS = ("income_general_budget", "income_gov_fund", "income_state_capital", "income_superior_subsidy",
                 "income_business", "income_operating", "income_subsidiary", "income_other")
-THREE_PUBLIC = ("three_public_abroad", "three_public_vehicle_purchase", "three_public_vehicle_operation",
-                "three_public_reception")
+THREE_PUBLIC = ("three_public_abroad", "three_public_vehicles", "three_public_reception")
 
 
 @dataclass(frozen=True)
@@ -129,10 +128,11 @@ def expenditure_by_function(package: Package, fig: Figures) -> Chart | None:
             if chart:
                 return chart
     for measure in ("expenditure_by_function", "general_budget_expenditure"):
-        facts = [f for f in fig.by_code(measure) if len(f.code) == 3]
-        if len(facts) >= 2:
+        parts = fig.parts(measure)
+        by_class = [f for f in parts if len(f.code) == 3] or [f for f in parts if not f.code]
+        if len(by_class) >= 2:
             return _bars("chart-function", f"{VOCAB[measure]}（按类）",
-                         [(f"{f.code} {f.item}".strip(), f.value) for f in facts], VOCAB[measure])
+                         [(f"{f.code} {f.item}".strip(), f.value) for f in by_class], VOCAB[measure])
     return None
 
 
@@ -169,6 +169,16 @@ def economic_breakdown(package: Package, fig: Figures) -> Chart | None:
                       ("经济分类编码", "科目名称", "金额（万元）"), rows)
         if chart:
             return chart
+    nodes = []
+    for group, measure in (("人员经费", "personnel_item"), ("公用经费", "public_item")):
+        items = fig.parts(measure)
+        if items:
+            nodes.append((group, "", group, Decimal(0)))
+            nodes += [(f"{group}/{f.item}", group, f.item, f.value) for f in items]
+    chart = _tree("chart-economic", "基本支出：人员经费与公用经费", nodes, "基本支出按经济分类",
+                  ("类别", "项目", "金额（万元）"), tuple((n[1], n[2], wan(n[3])) for n in nodes if n[1]))
+    if chart:
+        return chart
     pairs = [(VOCAB[m], fig.value(m)) for m in ("personnel_costs", "public_costs")]
     return _donut("chart-economic", "人员经费与公用经费", [(l, v) for l, v in pairs if v is not None], "基本支出")
 
@@ -177,7 +187,9 @@ def three_public(fig: Figures) -> Chart | None:
     """"三公" items: budget, actual and last year's actual, where stated."""
     series = [("预算数", "budget", fig.year), (f"{fig.year}年决算", "amount", fig.year), (f"{fig.year - 1}年决算", "amount", fig.year - 1)]
     labels = [VOCAB[m] for m in THREE_PUBLIC]
-    values = [[fig.value(m, kind, year) for m in THREE_PUBLIC] for _, kind, year in series]
+    # a figure the document prints twice with different values is left out (see the findings)
+    values = [[None if fig.disputed(m, kind, year) else fig.value(m, kind, year) for m in THREE_PUBLIC]
+              for _, kind, year in series]
     present = [(name, vals) for (name, _, _), vals in zip(series, values) if any(v is not None for v in vals)]
     if not present or not any(v is not None for v in values[1]):
         return None

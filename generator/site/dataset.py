@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from generator.model.facts import FIELD_ORDER, load_vocabulary
-from generator.site.packages import Package
+from generator.model.packages import Package
 
 PACKAGE_COLUMNS = ["package", "department_id", "department", "fiscal_year", "kind"]
 

@@ -12,7 +12,7 @@ from generator.site import charts as chart_specs
 from generator.site.downloads import Download
 from generator.site.figures import Figures
 from generator.site.formatting import ratio, wan
-from generator.site.packages import Package, Resource, decimal_or_none
+from generator.model.packages import Package, Resource, decimal_or_none
 from generator.site.table_view import TableView, fact_anchor, view
 from generator.site.validation import FindingView
 
@@ -30,6 +30,7 @@ class Card:
     change_basis: str  # stated | derived
     detail: str
     anchor: str  # where the figure comes from on the page
+    disputed: bool  # printed twice with different values: see the findings
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def cards(fig: Figures) -> list[Card]:
             continue
         change, basis = fig.change_rate(measure)
         out.append(Card(CARD_LABELS.get(measure, VOCAB[measure]), wan(fact.value), change, basis,
-                        _detail(fig, measure), fact_anchor(fact.source)))
+                        _detail(fig, measure), fact_anchor(fact.source), fig.disputed(measure)))
     return out
 
 
@@ -70,7 +71,7 @@ def _detail(fig: Figures, measure: str) -> str:
             return f"一般公共预算财政拨款 {wan(fiscal)}"
     if measure == "three_public_total":
         budget = fig.value(measure, "budget")
-        if budget is not None:
+        if budget is not None and not fig.disputed(measure, "budget"):
             return f"预算 {wan(budget)}"
     if measure == "total_income_expenditure":
         carry = fig.value("carry_over_start")
@@ -121,7 +122,7 @@ def project_rates(package: Package) -> list[dict]:
             "name": (row.get("project") or row.get("name") or "").strip(),
             "budget": budget, "executed": executed,
             "rate": ratio(executed, budget) if budget and executed is not None else None,
-            "stated_rate": decimal_or_none(row.get("rate")),
+            "stated_rate": decimal_or_none(row.get("stated_rate")),
         })
     return out
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from generator.site.packages import Package, Resource, inside
+from generator.model.packages import Package, Resource, inside
 from generator.site.zipfiles import restamp_zip, stable_zip
 
 BOM = b"\xef\xbb\xbf"

@@ -7,48 +7,57 @@ from generator.model.facts import Fact
 
 
 def _rank(fact: Fact) -> tuple:
-    """Stated before derived, table cells before narrative sentences, then file order."""
+    """Stated before derived, table cells before narrative sentences (then file order: sort is stable)."""
     return (fact.basis != "stated", not fact.source.startswith("table:"))
 
 
 class Figures:
-    """The facts of one package, indexed by (measure, kind, year, code)."""
+    """The facts of one package, indexed by (measure, kind, year, code, item)."""
 
     def __init__(self, facts: list[Fact], year: int):
         self.facts = facts
         self.year = year
         self._index: dict[tuple, list[Fact]] = {}
         for fact in facts:
-            self._index.setdefault((fact.measure, fact.kind, fact.year, fact.code), []).append(fact)
+            self._index.setdefault((fact.measure, fact.kind, fact.year, fact.code, fact.item), []).append(fact)
         for group in self._index.values():
             group.sort(key=_rank)
 
-    def get(self, measure: str, kind: str = "amount", year: int | None = None, code: str = "") -> Fact | None:
-        """The best fact for one measure, kind, year (default: the report year) and code."""
-        group = self._index.get((measure, kind, self.year if year is None else year, code))
+    def _group(self, measure: str, kind: str, year: int | None) -> list[Fact]:
+        return self._index.get((measure, kind, self.year if year is None else year, "", ""), [])
+
+    def get(self, measure: str, kind: str = "amount", year: int | None = None) -> Fact | None:
+        """The best fact for one measure, kind and year (default: the report year), as a whole."""
+        group = self._group(measure, kind, year)
         return group[0] if group else None
 
-    def value(self, measure: str, kind: str = "amount", year: int | None = None, code: str = "") -> Decimal | None:
-        fact = self.get(measure, kind, year, code)
+    def value(self, measure: str, kind: str = "amount", year: int | None = None) -> Decimal | None:
+        fact = self.get(measure, kind, year)
         return fact.value if fact else None
 
-    def by_code(self, measure: str, kind: str = "amount") -> list[Fact]:
-        """One fact per code of a measure broken down by classification code, in code order."""
-        best = {}
-        for (m, k, y, code), group in self._index.items():
-            if m == measure and k == kind and y == self.year and code:
-                best[code] = group[0]
-        return [best[c] for c in sorted(best)]
+    def disputed(self, measure: str, kind: str = "amount", year: int | None = None) -> bool:
+        """Whether the document prints this figure twice with values beyond their rounding."""
+        group = self._group(measure, kind, year)
+        return any(abs(a.value - b.value) > a.half_unit + b.half_unit for a in group for b in group)
 
-    def items(self, measure: str, kind: str = "amount") -> list[Fact]:
-        """Facts of an itemised measure (such as personnel_item) in file order, one per item."""
-        seen: dict[str, Fact] = {}
-        for fact in sorted((f for f in self.facts if f.measure == measure and f.kind == kind and f.year == self.year), key=_rank):
-            seen.setdefault(fact.item or fact.code, fact)
-        return sorted(seen.values(), key=self.facts.index)
+    def parts(self, measure: str, kind: str = "amount") -> list[Fact]:
+        """The best fact per code or item of a measure broken down (by 类, by economic item …), in file order."""
+        best: dict[tuple, Fact] = {}
+        for (m, k, y, code, item), group in self._index.items():
+            if m == measure and k == kind and y == self.year and (code or item):
+                best[(code, item)] = group[0]
+        return sorted(best.values(), key=self.facts.index)
+
+    def total_or_sum(self, measure: str, kind: str = "amount") -> Decimal | None:
+        """The figure as a whole, else the sum of its stated parts (e.g. staff by 编制 type)."""
+        whole = self.value(measure, kind)
+        if whole is not None:
+            return whole
+        parts = self.parts(measure, kind)
+        return sum((f.value for f in parts), Decimal(0)) if parts else None
 
     def change_rate(self, measure: str) -> tuple[Decimal | None, str]:
-        """Year-on-year change in %: as stated, else from a stated prior-year amount; with its basis."""
+        """Year-on-year change in %: as stated, else from a stated prior-year amount or change; with its basis."""
         stated = self.value(measure, "change_rate")
         if stated is not None:
             return stated, "stated"

@@ -67,13 +67,13 @@ def front_matter(page: Page) -> str:
     return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items()) + "---\n\n"
 
 
-def write_page(env: Environment, page: Page, docs_dir: Path, site: dict) -> None:
+def write_page(env: Environment, page: Page, docs_dir: Path) -> None:
     prefix = "../" * page.url.count("/")
 
     def url(target: str) -> str:
         return (prefix + target) or "./"
 
-    body = env.get_template(page.template).render(page=page, url=url, site=site, **page.context)
+    body = env.get_template(page.template).render(page=page, url=url, **page.context)
     target = docs_dir / page.path
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(front_matter(page) + body, encoding="utf-8")

@@ -4,9 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.site.formatting import number, yuan
-from generator.site.packages import Resource, decimal_or_none
+from generator.model.packages import Resource, decimal_or_none
 
 HIDDEN = {"row"}  # the printed row number is the anchor, not a column
+PROVENANCE = {"line", "source", "quote", "rate_half_unit", "amount_half_unit"}  # in downloads, not on the page
+SIDES = {"收入": "in", "支出": "out"}
 TOTAL_NAMES = {"合计", "总计", "本年收入合计", "本年支出合计"}
 
 
@@ -46,35 +48,37 @@ def code_level(code: str) -> int:
     return {3: 1, 5: 2, 7: 3}.get(len(code.strip()), 0)
 
 
-def row_anchor(resource: str, row: str) -> str:
-    """The id of a table row on the disclosure page: `<resource>-r<printed row>`."""
-    return f"{resource}-r{row}"
+def row_anchor(resource: str, row: str, side: str = "") -> str:
+    """The id of a table row on the page: `<resource>-r<row>`, with `-in`/`-out` for the two sides of a ledger."""
+    return f"{resource}-r{row}" + (f"-{SIDES.get(side, side)}" if side else "")
 
 
 def view(resource: Resource, downloads: tuple) -> TableView:
     """Render one resource: amounts in 元 with separators exactly as stored, text escaped later by jinja."""
-    fields = [f for f in resource.fields if f.name not in HIDDEN]
+    standard = bool(resource.table)
+    fields = [f for f in resource.fields if f.name not in HIDDEN and (standard or f.name not in PROVENANCE)]
     rows = []
     for i, raw in enumerate(resource.rows):
         cells = []
         for f in fields:
             text = raw.get(f.name, "")
             if f.type == "number":
-                # rows with a count unit (辆, 人次 …) hold counts; all other amounts are in 元
+                # standard-table rows with a count unit (辆, 人次 …) hold counts; other amounts are in 元
                 value = decimal_or_none(text)
-                cells.append(Cell(number(value, "") if raw.get("unit") and value is not None else yuan(value), True))
+                count = standard and raw.get("unit") and value is not None
+                cells.append(Cell(number(value) if count else yuan(value), True))
             else:
                 cells.append(Cell(text, header=f.name in LABELS))
         label = raw.get("name") or raw.get("item") or ""
-        rows.append(Row(row_anchor(resource.name, raw.get("row") or str(i + 1)), tuple(cells), code_level(raw.get("code", "")),
+        rows.append(Row(row_anchor(resource.name, raw.get("row") or str(i + 1), raw.get("side", "")), tuple(cells), code_level(raw.get("code", "")),
                         label.replace(" ", "") in TOTAL_NAMES))
     table = resource.table
     unit = table.get("unit") or ""
     title = table.get("title") or resource.meta.get("title") or resource.name
-    number = table.get("number") or ""
+    table_number = table.get("number") or ""
     return TableView(
         anchor=resource.name,
-        caption=f"{number} {title}".strip(),
+        caption=f"公开{table_number}表 {title}" if table_number else title,
         unit_note=f"金额单位：元（原表：{unit}）" if unit and unit != "元" else "金额单位：元",
         note=table.get("note") or "",
         empty=bool(table.get("empty")) or not resource.rows,
@@ -86,11 +90,11 @@ def view(resource: Resource, downloads: tuple) -> TableView:
 
 
 def fact_anchor(source: str) -> str:
-    """Where a figure stands on the page: `table:<id>:row <n>:<col>` → `<id>-r<n>`, `section:<id>` → `sec-<id>`."""
+    """Where a figure stands on the page: `table:<id>:row <n>[ <side>]:<col>` → the row, `section:<id>` → `sec-<id>`."""
     parts = source.split(":")
-    if parts[0] == "table" and len(parts) >= 3:
-        row = parts[2].replace("row", "").strip()
-        return f"{parts[1]}-r{row}"
+    if parts[0] == "table" and len(parts) >= 3 and parts[2].startswith("row "):
+        row, _, side = parts[2][len("row "):].partition(" ")
+        return row_anchor(parts[1], row, side)
     if parts[0] == "section" and len(parts) >= 2:
         return f"sec-{parts[1]}"
     return ""

@@ -5,8 +5,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from generator.model.codes import CodeList
 from generator.site.formatting import number, yuan
 from generator.site.table_view import fact_anchor
+from generator.validate.api import validate_package
+from generator.validate.report import Error, Finding
 
 SEVERITY = {"inconsistency": "数据不一致", "notice": "提示"}
 
@@ -42,7 +45,7 @@ def amount(value: Decimal | None, unit: str) -> str:
     return f"{yuan(value)} 元" if unit in ("", "元") else number(value, unit)
 
 
-def finding_view(finding) -> FindingView:
+def finding_view(finding: Finding) -> FindingView:
     return FindingView(
         rule=finding.rule,
         severity=SEVERITY.get(finding.severity, finding.severity),
@@ -57,16 +60,14 @@ def finding_view(finding) -> FindingView:
     )
 
 
-def _error_text(path: Path, error) -> str:
+def _error_text(path: Path, error: Error) -> str:
     where = ", ".join(x for x in (error.file, f"line {error.line}" if error.line else "", f"field {error.field}" if error.field else "") if x)
     return f"  {path}{' (' + where + ')' if where else ''}: {error.message}"
 
 
-def check(path: Path) -> list[FindingView]:
+def check(path: Path, codes: CodeList) -> list[FindingView]:
     """Validate one package; raise PackageRefused naming its errors, else return its findings."""
-    from generator.validate.api import validate_package
-
-    report = validate_package(path)
+    report = validate_package(path, codes)
     if report.errors:
         raise PackageRefused("\n".join(_error_text(path, e) for e in report.errors))
     return [finding_view(f) for f in report.findings]

@@ -50,6 +50,7 @@ class Context:
             for raw in res.rows:
                 row = {k: (decimal_or_none(v) if k in numbers else v) for k, v in raw.items()}
                 row["row"] = int(raw["row"])
+                row["source_line"] = int(raw.get("source_line") or 0)
                 rows.append(row)
             out[res.name] = Table(res.name, res.meta.get("title", res.name), res.table, rows, res)
         return out

@@ -42,7 +42,8 @@ def code_name(ctx: Context) -> Iterator[Finding]:
         if len(names) > 1:
             (t1, r1), (t2, r2) = list(names.values())[:2]
             yield Finding("code-name",
-                          f"编码 {code} 印了不同名称：“{r1['name']}”（{t1.title}第 {r1['row']} 行）与“{r2['name']}”（{t2.title}第 {r2['row']} 行）")
+                          f"编码 {code} 印了不同名称：“{r1['name']}”（{t1.title}第 {r1['row']} 行）与“{r2['name']}”（{t2.title}第 {r2['row']} 行）",
+                          line=r1["source_line"])
 
 
 @rule("code-reference", "科目编码见于参考编码表且名称相符",
@@ -59,10 +60,11 @@ def code_reference(ctx: Context) -> Iterator[Finding]:
             is_econ = code.startswith("3")
             known = ctx.codes.econ_name(code, ctx.year) if is_econ else ctx.codes.function_name(code, ctx.year)
             if known is None:
-                yield Finding("code-reference", f"编码 {code}（{name}）不在参考编码表中，无法核对", severity="notice")
+                yield Finding("code-reference", f"编码 {code}（{name}）不在参考编码表中，无法核对", severity="notice",
+                              line=r["source_line"])
             elif _norm(name) not in {_norm(known), *(_norm(n) for n in _all_names(ctx, code))}:
                 yield Finding("code-reference", f"编码 {code} 印作“{name}”，参考编码表中 {ctx.year} 年的名称为“{known}”",
-                              severity="notice")
+                              severity="notice", line=r["source_line"])
 
 
 def _all_names(ctx: Context, code: str) -> list[str]:

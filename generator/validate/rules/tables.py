@@ -20,7 +20,7 @@ def _values(table: Table) -> list[str]:
 
 def _fig(table: Table, row: dict, col: str, label: str | None = None) -> Figure:
     return Figure(label or f"{table.title} {table.label(row)}（{col}）", row[col], "元",
-                  table.row_ref(row, col), 0, table.label(row))
+                  table.row_ref(row, col), row["source_line"], table.label(row))
 
 
 def _plain(item: str) -> str:
@@ -137,8 +137,8 @@ def row_identities(ctx: Context) -> Iterator[Finding]:
                 if not present:
                     continue
                 total = row.get(total_col) if row.get(total_col) is not None else Decimal(0)
-                tfig = Figure(f"{table.label(row)}（{total_col}）", total, "元", table.row_ref(row, total_col), 0,
-                              table.label(row))
+                tfig = Figure(f"{table.label(row)}（{total_col}）", total, "元", table.row_ref(row, total_col),
+                              row["source_line"], table.label(row))
                 yield from _opt(sum_finding(
                     "row-identities", f"{table.title}：{table.label(row)} 一行中 {total_col} 与 {' + '.join(part_cols)} 不符",
                     tfig, hu, [(_fig(table, row, c), hu) for c, _ in present], [s for _, s in present]))
@@ -182,4 +182,4 @@ def budget_actual_scale(ctx: Context) -> Iterator[Finding]:
             f"{table.title}：预算数一列与决算数一列相差约 {ratio:,} 倍（{len(pairs)} 行皆如此），"
             f"表头单位为“{table.info.get('unit', '')}”，预算数疑按“万元”填列",
             [_fig(table, first, "budget", f"预算数 {first['item']}"), _fig(table, first, "actual", f"决算数 {first['item']}")],
-            None, None, "元")
+            None, None, "元", line=first["source_line"])

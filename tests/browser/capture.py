@@ -1,0 +1,47 @@
+"""Screenshots of a built site at desktop (1280 px) and phone (390 px) width: python tests/browser/capture.py SITE OUT."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).parent))
+from chromium import launch, serve  # noqa: E402
+
+PAGES = {
+    "disclosure": "departments/530400-zuzhibu/2020-final/",
+    "disclosure-narrative": "departments/511181-zuzhibu/2020-final/",
+    "home": "",
+}
+WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
+
+
+def capture(site: Path, out: Path, full_page: bool = True) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    shots = []
+    with serve(site) as base, sync_playwright() as p:
+        browser = launch(p)
+        for name, path in PAGES.items():
+            for label, (width, height) in WIDTHS.items():
+                page = browser.new_page(viewport={"width": width, "height": height}, device_scale_factor=1)
+                page.goto(base + path, wait_until="networkidle")
+                # draw every chart (they load lazily as they scroll into view)
+                page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+                page.wait_for_timeout(300)
+                page.evaluate("window.scrollTo(0, 0)")
+                page.wait_for_function(
+                    "[...document.querySelectorAll('[data-chart]')].every(e => e.dataset.chartState === 'drawn')",
+                    timeout=20000,
+                )
+                target = out / f"{name}-{width}.png"
+                page.screenshot(path=str(target), full_page=full_page)
+                shots.append(target)
+                page.close()
+        browser.close()
+    return shots
+
+
+if __name__ == "__main__":
+    for shot in capture(Path(sys.argv[1]), Path(sys.argv[2])):
+        print(shot)
