@@ -60,9 +60,17 @@ def _check_resources(root: Path, desc: dict, report: PackageReport) -> None:
                                        "restore the file or re-import", res["path"]))
             continue
         fr = FrictionlessResource({k: v for k, v in res.items() if k not in ("table",)}, basepath=str(root))
-        for err in fr.validate().flatten(["rowNumber", "fieldName", "type", "note", "message"]):
-            row, field, kind, note, message = err
-            report.errors.append(Error(f"{kind}: {note or message}", res["path"], row or 0, field or ""))
+        for task in fr.validate().tasks:
+            for err in task.errors:
+                report.errors.append(_error(err, res["path"]))
+
+
+def _error(err, path: str) -> Error:
+    """A frictionless error in words a publisher can act on."""
+    cell = getattr(err, "cell", None)
+    what = f"'{cell}' — {err.note}" if cell not in (None, "") else (err.note or err.message)
+    return Error(f"{err.type}: {what}; correct the value (or re-import the document)", path,
+                 getattr(err, "row_number", 0) or 0, getattr(err, "field_name", "") or "")
 
 
 def validate_package(root: Path, codes: CodeList | None = None) -> PackageReport:

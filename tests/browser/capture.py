@@ -17,6 +17,15 @@ PAGES = {
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 
 
+def scroll_through(page) -> None:
+    """Scroll down a screen at a time so that every lazy chart comes into view, then back to the top."""
+    height = page.evaluate("document.body.scrollHeight")
+    for y in range(0, height, 600):
+        page.evaluate(f"window.scrollTo(0, {y})")
+        page.wait_for_timeout(60)
+    page.evaluate("window.scrollTo(0, 0)")
+
+
 def capture(site: Path, out: Path, full_page: bool = True) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     shots = []
@@ -26,10 +35,7 @@ def capture(site: Path, out: Path, full_page: bool = True) -> list[Path]:
             for label, (width, height) in WIDTHS.items():
                 page = browser.new_page(viewport={"width": width, "height": height}, device_scale_factor=1)
                 page.goto(base + path, wait_until="networkidle")
-                # draw every chart (they load lazily as they scroll into view)
-                page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-                page.wait_for_timeout(300)
-                page.evaluate("window.scrollTo(0, 0)")
+                scroll_through(page)
                 page.wait_for_function(
                     "[...document.querySelectorAll('[data-chart]')].every(e => e.dataset.chartState === 'drawn')",
                     timeout=20000,

@@ -1,0 +1,118 @@
+"""The validator on the shipped packages: exactly the findings the documents warrant."""
+from __future__ import annotations
+
+import json
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+from generator.cli import main
+from generator.validate.api import validate_package
+from generator.validate.rules import RULES
+from tests.conftest import PACKAGES
+
+YUXI = PACKAGES / "530400-zuzhibu/2020-final"
+EMEI = PACKAGES / "511181-zuzhibu/2020-final"
+JUNSHAN = PACKAGES / "430611-zuzhibu/2020-evaluation"
+XIQU = PACKAGES / "510403-zuzhibu/2021-final"
+
+
+def _rules(pkg: Path) -> list[str]:
+    return sorted(f.rule for f in validate_package(pkg).findings)
+
+
+def test_validate_cli_exits_zero_and_json_lists_packages(capsys):
+    assert main(["validate", str(PACKAGES), "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["summary"]["errors"] == 0
+    assert {p["name"] for p in doc["packages"]} == {
+        "530400-zuzhibu-2020-final", "511181-zuzhibu-2020-final", "430611-zuzhibu-2020-evaluation",
+        "510403-zuzhibu-2021-final"}
+    for p in doc["packages"]:
+        for f in p["findings"]:
+            assert set(f) >= {"rule", "message", "figures", "difference", "tolerance", "severity", "line"}
+
+
+def test_yuxi_findings_exactly():
+    findings = validate_package(YUXI).findings
+    assert sorted(f.rule for f in findings) == sorted([
+        "empty-table-note", "same-figure", "department-name", "code-name", "code-reference", "parts-sum",
+        "budget-actual-scale"])
+    by = {f.rule: f for f in findings}
+    # 公开09 预算数 in 万元 beside 决算 in 元: the narrative says 44.31 万元, the table 44.31 "元"
+    same = by["same-figure"]
+    assert {fig.value for fig in same.figures} == {Decimal("44.31"), Decimal("443100.00")}
+    assert "一万倍" in same.message
+    assert "万元" in by["budget-actual-scale"].message
+    # 公开10 writes 4901.56元 where 万元 is meant: the parts only add up read as 万元
+    ps = by["parts-sum"]
+    assert Decimal("4901.56") in {fig.value for fig in ps.figures} and "一万倍" in ps.message
+    assert "国有资本经营" in by["empty-table-note"].message
+    assert "中国共产党玉溪市委委员会组织部" in by["department-name"].message
+    assert "30399" in by["code-name"].message
+    assert by["code-reference"].severity == "notice"
+
+
+def test_yuxi_identities_of_tables_01_to_06_stay_silent():
+    rules = _rules(YUXI)
+    for silent in ("ledger-totals", "code-tree", "row-identities", "item-sums", "basic-split", "tables-present"):
+        assert silent not in rules
+
+
+def test_emei_findings_exactly():
+    findings = validate_package(EMEI).findings
+    assert sorted(f.rule for f in findings) == sorted(
+        ["change", "project-rate", "project-same-figure"] + ["template-leftover"] * 6)
+    by = {f.rule: f for f in findings}
+    rate = by["project-rate"]
+    assert "人才工作经费" in rate.message and "67.27" in rate.message and "89.50" in rate.message
+    # 公务接待费 减少1.24万元，下降40.52%: 1.24 ÷ (1.85 + 1.24) = 40.13%
+    assert "40.52" in by["change"].message and "40.13" in by["change"].message
+    leftovers = [f.message for f in findings if f.rule == "template-leftover"]
+    assert any("***（款）***（项）" in m and "小于/等于" in m for m in leftovers)
+    assert any("主要用于…（具体工作）" in m for m in leftovers)
+    # 峨眉微政务运行: the table says 执行数 8.50, the narrative (and the annexed report) 8.04
+    assert {fig.value for fig in by["project-same-figure"].figures} == {Decimal("80400.00"), Decimal("85000.00")}
+
+
+def test_junshan_basic_expenditure_parts_do_not_add_up():
+    findings = validate_package(JUNSHAN).findings
+    assert sorted(f.rule for f in findings) == ["parts-sum", "share"]
+    ps = next(f for f in findings if f.rule == "parts-sum")
+    values = {fig.value for fig in ps.figures}
+    assert {Decimal("5556000.00"), Decimal("2373700.00"), Decimal("3201300.00"), Decimal("1580200.00")} <= values
+    # 717.05 (table) vs 555.60 + 161.46 = 717.06 is within tolerance: no finding about it
+    assert not any("717" in f.message for f in findings)
+
+
+def test_xiqu_is_clean():
+    assert validate_package(XIQU).findings == []
+
+
+def test_every_finding_has_figures_or_a_quoted_line():
+    for pkg in (YUXI, EMEI, JUNSHAN):
+        for f in validate_package(pkg).findings:
+            assert f.line > 0, f
+            if f.difference is not None:
+                assert f.tolerance is not None and abs(f.difference) > f.tolerance
+
+
+def test_rule_registry_is_documented():
+    ids = [r.id for r in RULES]
+    assert len(ids) == len(set(ids)) >= 15
+    assert all(r.title and r.description for r in RULES)
+
+
+def test_a_changed_cell_is_reported(tmp_path: Path):
+    pkg = tmp_path / "p"
+    shutil.copytree(YUXI, pkg)
+    path = pkg / "tables/final_expenditure.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("13541586.35", "13541586.36"), encoding="utf-8")
+    rules = _rules(pkg)
+    assert "code-tree" in rules and "row-identities" in rules
+
+
+def test_github_format_annotates_source_lines(capsys):
+    assert main(["validate", str(EMEI), "--format", "github"]) == 0
+    out = capsys.readouterr().out
+    assert "::warning file=" in out and "source/000_b278bf8d76f968a7.txt,line=160,title=project-rate::" in out
