@@ -100,8 +100,18 @@ def _tree(chart_id: str, title: str, nodes: list[tuple[str, str, str, Decimal]],
         "values": [to_wan_float(n[3]) if n[0] not in has_child else 0 for n in kept],
         "hovertemplate": "%{label}<br>%{value:,.2f} 万元<extra></extra>",
     }
-    top = [n for n in kept if not n[1] or n[1] not in keep]
-    summary = f"{what}：" + "、".join(f"{n[2]} {wan(n[3])} 万元" for n in top[:6]) + "。点击扇区可逐级展开。"
+    parent_of = {n[0]: n[1] for n in kept}
+
+    def top_of(node_id: str) -> str:
+        while parent_of.get(node_id) in keep:
+            node_id = parent_of[node_id]
+        return node_id
+
+    totals: dict[str, Decimal] = {}
+    for n in leaves:
+        totals[top_of(n[0])] = totals.get(top_of(n[0]), Decimal(0)) + n[3]
+    label_of = {n[0]: n[2] for n in kept}
+    summary = f"{what}：" + "、".join(f"{label_of[t]} {wan(v)} 万元" for t, v in list(totals.items())[:6]) + "。点击扇区可逐级展开。"
     return Chart(chart_id, title, summary, {"data": [trace], "layout": layout(height=420)}, headers, rows, wide=True)
 
 
