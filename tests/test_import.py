@@ -131,3 +131,18 @@ def test_sections_and_glossary_verbatim():
             assert para in text  # verbatim
     terms = list(csv.DictReader(open(PACKAGES / "511181-zuzhibu/2020-final/glossary.csv", encoding="utf-8")))
     assert terms[0]["term"] == "财政拨款收入" and terms[0]["definition"] == "单位从同级财政部门取得的财政预算资金。"
+
+
+def test_junshan_word_summary_tables_with_merged_headers():
+    base = PACKAGES / "430611-zuzhibu/2020-evaluation/tables"
+    exp = list(csv.DictReader(open(base / "eval_expenditure.csv", encoding="utf-8")))
+    assert exp[0]["unit_name"] == "机关及二级机构汇总"
+    assert (exp[0]["expenditure_total"], exp[0]["basic"], exp[0]["personnel"], exp[0]["public"], exp[0]["project"],
+            exp[0]["balance_year"], exp[0]["balance_total"]) == (
+        "7170500.00", "5556000.00", "3953900.00", "1602100.00", "1614600.00", "-295400.00", "240900.00")
+    inc = list(csv.DictReader(open(base / "eval_income.csv", encoding="utf-8")))
+    assert (inc[0]["income_total"], inc[0]["carry_over"], inc[0]["general_budget"]) == ("7411400.00", "536300.00", "6875100.00")
+    three = list(csv.DictReader(open(base / "eval_three_public.csv", encoding="utf-8")))
+    assert three[0]["total"] == three[0]["reception"] == "122100.00"
+    assert _fact("430611-zuzhibu/2020-evaluation", "staff_authorised", "count") == {Decimal(20)}
+    assert _fact("511181-zuzhibu/2020-final", "staff_actual", "count") == {Decimal(26)}

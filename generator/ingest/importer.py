@@ -9,8 +9,10 @@ from typing import Callable
 
 from generator.ingest import narrative as nar
 from generator.ingest.performance import extract_performance
+from generator.ingest.staffing import staffing_facts
 from generator.ingest.standard_tables import StandardTable, read_standard_tables
 from generator.ingest.table_facts import table_facts
+from generator.ingest.unit_tables import read_unit_tables
 from generator.ingest.text import DocumentError, Table, group_tables, parse_lines, read_text
 from generator.model.departments import RegistryError, find_department, load_registry
 from generator.model.facts import FIELD_ORDER, Fact
@@ -72,11 +74,13 @@ def _dataclass_resource(name: str, title: str, items: list, types: dict[str, str
 
 def build_resources(blocks: list, year: int, source_name: str) -> tuple[list[Resource], dict]:
     """All resources of one document, plus what the descriptor needs to know about them."""
-    tables = read_standard_tables(blocks, source_name)
+    standard = read_standard_tables(blocks, source_name)
     standard_lines = {b.line for b in blocks if isinstance(b, Table)
-                      and any(t.line in [p.line for p in b.before] for t in tables)}
+                      and any(t.line in [p.line for p in b.before] for t in standard)}
+    tables = standard + read_unit_tables(blocks, source_name)
     sections = nar.split_sections(nar.narrative_texts(blocks, standard_lines))
-    facts = table_facts(tables, year) + nar.collect_facts(nar.sentences_of(sections), year)
+    facts = (table_facts(tables, year) + staffing_facts(blocks, year)
+             + nar.collect_facts(nar.sentences_of(sections), year))
     projects, indicators = extract_performance([x for b in blocks for x in (b.rows if isinstance(b, Table) else [b])])
     resources = [_table_resource(t) for t in tables]
     resources.append(_facts_resource(facts))
@@ -147,7 +151,7 @@ def _import(source: Path, out: Path, department: str | None, year: int | None, k
         inferred.append("year")
     resources, meta = build_resources(blocks, year, source.name)
     if kind is None:
-        kind = infer_kind(text, [r for r in resources if r.path.startswith("tables/")])
+        kind = infer_kind(text, [r for r in resources if r.path.startswith("tables/") and r.extra["table"]["number"]])
         if kind is None:
             raise DocumentError(f"{source}: cannot tell whether this is a 决算, 预算 or 绩效自评; pass --kind")
         inferred.append("kind")

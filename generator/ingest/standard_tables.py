@@ -312,7 +312,7 @@ def read_standard_tables(blocks: list, source_name: str) -> list[StandardTable]:
         if not isinstance(block, Table):
             continue
         titled = _title_of(block)
-        if not titled:
+        if not titled or titled[0].shape not in READERS:
             continue
         spec, title = titled
         where = f"{source_name}, line {title.line} ({spec.title})"

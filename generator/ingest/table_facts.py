@@ -24,6 +24,14 @@ THREE_PUBLIC_ITEMS = {
     "国内公务接待人次(人)": "three_public_reception_persons", "机关运行经费": "operating_costs",
 }
 
+UNIT_FACTS = {
+    "eval_expenditure": {"expenditure_total": "expenditure_total", "basic": "expenditure_basic",
+                         "project": "expenditure_project"},
+    "eval_three_public": {"total": "three_public_total", "reception": "three_public_reception",
+                          "vehicle_operation": "three_public_vehicle_operation",
+                          "vehicle_purchase": "three_public_vehicle_purchase", "abroad": "three_public_abroad"},
+}
+
 
 def plain(item: str) -> str:
     """Printed item without its enumerator ('一、一般公共服务支出' → '一般公共服务支出')."""
@@ -82,6 +90,9 @@ def table_facts(tables: list[StandardTable], year: int) -> list[Fact]:
             elif sid == "general_budget_basic" and name in ("人员经费合计", "公用经费合计"):
                 measure = "personnel_costs" if name == "人员经费合计" else "public_costs"
                 facts.append(_fact(t, row, "amount", measure, year))
+            elif sid in UNIT_FACTS and row["row"] == 1:  # the first row is the whole department
+                for column, measure in UNIT_FACTS[sid].items():
+                    facts.append(_fact(t, row, column, measure, year))
             elif sid == "three_public" and name in THREE_PUBLIC_ITEMS:
                 measure = THREE_PUBLIC_ITEMS[name]
                 facts.append(_fact(t, row, "actual", measure, year))

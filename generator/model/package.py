@@ -77,6 +77,7 @@ KEY_FIELDS = {
                  field_("code", title="科目编码", column_type=FDP_TYPES["code_economic"], constraints={"pattern": "3\\d{2}(\\d{2})?"}),
                  field_("name", title="科目名称", column_type=FDP_TYPES["name_economic"])],
     "items": [field_("line", title="行次"), field_("item", title="项目"), field_("unit", title="计量单位")],
+    "units": [field_("unit_name", title="机构名称")],
 }
 
 

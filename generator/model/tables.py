@@ -32,6 +32,8 @@ class TableSpec:
     identities: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # (total item, (part items…)) between rows of an `items` table, by printed item name
     item_sums: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # first value-column headers that name an untitled table ('三公经费合计')
+    signatures: tuple[str, ...] = ()
 
     def column_for(self, header_path: str) -> Column | None:
         """The column whose alias equals the header path, or its last segment."""
@@ -196,8 +198,58 @@ TABLES: tuple[TableSpec, ...] = (
     ),
 )
 
-BY_ID = {t.id: t for t in TABLES}
-_BY_TITLE = {squash(title): t for t in TABLES for title in t.titles}
+# Word-form summary tables of a 部门整体支出绩效自评 (one row per 机构, 万元)
+UNIT_TABLES: tuple[TableSpec, ...] = (
+    TableSpec(
+        "eval_income", "年度收入情况", "units", ("年度收入情况", "部门(单位)年度收入情况"),
+        (
+            C("income_total", "收入合计"),
+            C("carry_over", "上年结转"),
+            C("general_budget", "公共财政拨款", "一般公共预算拨款"),
+            C("gov_fund", "政府基金拨款", "政府性基金拨款"),
+            C("special_account", "纳入专户管理的非税收入拨款"),
+            C("other", "其他收入"),
+        ),
+        required=False,
+        identities=(("income_total", ("carry_over", "general_budget", "gov_fund", "special_account", "other")),),
+    ),
+    TableSpec(
+        "eval_expenditure", "年度支出和结余情况", "units",
+        ("部门(单位)年度支出和结余情况", "年度支出和结余情况"),
+        (
+            C("expenditure_total", "支出合计"),
+            C("basic", "基本支出"),
+            C("personnel", "人员支出"),
+            C("public", "公用支出"),
+            C("project", "项目支出"),
+            C("balance_year", "当年结余"),
+            C("balance_total", "累计结余"),
+        ),
+        required=False,
+        identities=(("expenditure_total", ("basic", "project")), ("basic", ("personnel", "public"))),
+    ),
+    TableSpec(
+        "eval_three_public", "“三公”经费情况", "units", (),
+        (
+            C("total", "三公经费合计", '"三公"经费合计'),
+            C("reception", "公务接待费"),
+            C("vehicle_operation", "公务用车运维费", "公务用车运行维护费"),
+            C("vehicle_purchase", "公务用车购置费"),
+            C("abroad", "因公出国费", "因公出国(境)费"),
+        ),
+        required=False, signatures=("三公经费合计", '"三公"经费合计'),
+        identities=(("total", ("reception", "vehicle_operation", "vehicle_purchase", "abroad")),),
+    ),
+    TableSpec(
+        "eval_assets", "固定资产情况", "units", (),
+        (C("total", "固定资产合计"), C("in_use", "在用固定资产"), C("rented", "出租固定资产"), C("other", "其他")),
+        required=False, signatures=("固定资产合计",),
+        identities=(("total", ("in_use", "rented", "other")),),
+    ),
+)
+
+BY_ID = {t.id: t for t in TABLES + UNIT_TABLES}
+_BY_TITLE = {squash(title): t for t in TABLES + UNIT_TABLES for title in t.titles}
 NUMBER_RE = re.compile(r"公开\s*(\d{1,2})\s*表")
 
 

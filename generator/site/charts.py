@@ -224,13 +224,13 @@ def execution_rates(projects: list[dict]) -> Chart | None:
         return None
     pairs = list(reversed(pairs))
     trace = {
-        "type": "bar", "orientation": "h", "y": [p[0] for p in pairs], "x": [float(p[1]) for p in pairs],
+        "type": "bar", "orientation": "h", "y": _unique([p[0] for p in pairs]), "x": [float(p[1]) for p in pairs],
         "marker": {"color": [COLORS[0] if p[1] >= 90 else COLORS[5] for p in pairs]},
         "texttemplate": "%{x:.1f}%", "textposition": "auto",
         "hovertemplate": "%{y}<br>执行率 %{x:.1f}%<extra></extra>",
     }
     spec = {"data": [trace], "layout": layout(height=max(220, 40 * len(pairs) + 80),
-                                              xaxis={"title": {"text": "执行率（%）"}, "range": [0, max(110, *(float(p[1]) + 5 for p in pairs))]},
+                                              xaxis={"ticksuffix": "%", "range": [0, max(110, *(float(p[1]) + 5 for p in pairs))]},
                                               yaxis={"automargin": True})}
     low = [p for p in pairs if p[1] < 90]
     summary = f"{len(pairs)} 个项目的预算执行率" + (f"，其中 {len(low)} 个低于 90%。" if low else "均不低于 90%。")
@@ -238,6 +238,16 @@ def execution_rates(projects: list[dict]) -> Chart | None:
                  for p in projects if p["rate"] is not None)
     return Chart("chart-execution", "项目预算执行率", summary, spec,
                  ("项目", "预算数（万元）", "执行数（万元）", "执行率（计算）", "执行率（文件所列）"), rows, wide=True)
+
+
+def _unique(labels: list[str]) -> list[str]:
+    """Category labels made unique (a document may list one project twice), so bars do not stack."""
+    seen: dict[str, int] = {}
+    out = []
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+        out.append(label if seen[label] == 1 else f"{label}（{seen[label]}）")
+    return out
 
 
 def disclosure_charts(package: Package, fig: Figures, projects: list[dict]) -> list[Chart]:

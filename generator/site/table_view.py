@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from generator.site.formatting import number, yuan
 from generator.model.packages import Resource, decimal_or_none
 
-HIDDEN = {"row"}  # the printed row number is the anchor, not a column
+HIDDEN = {"row", "source_line"}  # the row number is the anchor; the source line is in the downloads
 PROVENANCE = {"line", "source", "quote", "rate_half_unit", "amount_half_unit"}  # in downloads, not on the page
 SIDES = {"收入": "in", "支出": "out"}
 TOTAL_NAMES = {"合计", "总计", "本年收入合计", "本年支出合计"}
@@ -35,7 +35,7 @@ class TableView:
     anchor: str
     caption: str
     unit_note: str
-    note: str
+    notes: tuple[str, ...]  # the printed note, verbatim, line by line
     empty: bool
     headers: tuple[str, ...]
     numeric: tuple[bool, ...]
@@ -80,7 +80,7 @@ def view(resource: Resource, downloads: tuple) -> TableView:
         anchor=resource.name,
         caption=f"公开{table_number}表 {title}" if table_number else title,
         unit_note=f"金额单位：元（原表：{unit}）" if unit and unit != "元" else "金额单位：元",
-        note=table.get("note") or "",
+        notes=tuple(line.strip() for line in (table.get("note") or "").splitlines() if line.strip()),
         empty=bool(table.get("empty")) or not resource.rows,
         headers=tuple(f.title for f in fields),
         numeric=tuple(f.type == "number" for f in fields),

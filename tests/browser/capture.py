@@ -24,6 +24,7 @@ def scroll_through(page) -> None:
         page.evaluate(f"window.scrollTo(0, {y})")
         page.wait_for_timeout(60)
     page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_timeout(800)  # Material's tabs fade back in at the top
 
 
 def capture(site: Path, out: Path, full_page: bool = True) -> list[Path]:

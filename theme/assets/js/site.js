@@ -109,7 +109,27 @@
     });
   }
 
+  /* A search button in the header (Material shows its own only with its search plugin). */
+  function addSearchButton() {
+    var header = document.querySelector('.md-header__inner');
+    if (!header || document.querySelector('[data-search]')) return;
+    var a = document.createElement('a');
+    a.className = 'md-header__button md-icon tp-search-link';
+    a.href = root + 'search/';
+    a.setAttribute('aria-label', '检索');
+    a.title = '检索';
+    a.innerHTML = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true"><path d="M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.516 6.516 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5Z"/></svg>';
+    header.appendChild(a);
+  }
+
+  /* Printing shows every table, not only the open ones. */
+  function openAllForPrint() {
+    document.querySelectorAll('details').forEach(function (d) { d.open = true; });
+  }
+
   function start() {
+    addSearchButton();
+    window.addEventListener('beforeprint', openAllForPrint);
     initCharts();
     initChartSelects();
     initSearch();
