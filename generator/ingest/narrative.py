@@ -202,12 +202,29 @@ def _function_code(text: str) -> str:
 
 
 def collect_facts(sentences: list[tuple[int, str, str]], year: int) -> list[Fact]:
-    """Facts from (line, section id, sentence) triples following the national template."""
+    """Facts from (line, section id, sentence) triples following the national template,
+    plus the prior-year amounts they imply (basis 'derived')."""
     fc = FactCollector(year)
     for line, section, sentence in sentences:
         fc.line, fc.section, fc.sentence = line, section, sentence
         _sentence_facts(fc, sentence, year)
-    return fc.facts
+    return fc.facts + _derived_prior_years(fc.facts, year)
+
+
+def _derived_prior_years(facts: list[Fact], year: int) -> list[Fact]:
+    """本年数 − 增减额 = 上年数, for every stated change whose current figure is in the same sentence."""
+    out = []
+    for ch in (f for f in facts if f.kind == "change"):
+        current = next((f for f in facts if f.kind == "amount" and f.measure == ch.measure and f.line == ch.line
+                        and f.code == ch.code and f.item == ch.item and f.year == year), None)
+        stated = any(f.kind == "amount" and f.measure == ch.measure and f.year == _prior(ch.quote, year)
+                     and f.code == ch.code and f.item == ch.item for f in facts)
+        if current and not stated:
+            out.append(Fact(
+                measure=ch.measure, kind="amount", year=_prior(ch.quote, year), value=current.value - ch.value,
+                unit="元", unit_in_source=current.unit_in_source, half_unit=current.half_unit + ch.half_unit,
+                source=ch.source, line=ch.line, quote=ch.quote, code=ch.code, item=ch.item, basis="derived"))
+    return out
 
 
 def _prior(text: str, year: int) -> int:
@@ -378,8 +395,9 @@ def sentences_of(sections: list[Section]) -> list[tuple[int, str, str]]:
         for k, para in enumerate([s.heading] + s.text.split("\n")):
             for sent in re.split(r"(?<=[。])", para):
                 sent = sent.strip()
-                if sent.startswith("其中") and out and out[-1][1] == s.id:
-                    out[-1] = (out[-1][0], s.id, out[-1][2] + sent)  # '…合计X。其中：…' is one statement
+                continues = sent.startswith("其中") or re.match(r"与\s*\d{4}\s*年.{0,30}?相比", sent)
+                if continues and out and out[-1][1] == s.id:
+                    out[-1] = (out[-1][0], s.id, out[-1][2] + sent)  # '…X。其中：…' / '…X。与2019年相比…
                 elif sent:
                     out.append((line + k, s.id, sent))
     return out

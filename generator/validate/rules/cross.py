@@ -17,7 +17,7 @@ from generator.validate.rules.common import figure, item_key, label
 def same_figure_rule(ctx: Context) -> Iterator[Finding]:
     groups = defaultdict(list)
     for f in ctx.facts:
-        if f.kind in ("amount", "budget", "count"):
+        if f.kind in ("amount", "budget", "count") and f.basis == "stated":
             groups[(f.measure, f.kind, item_key(f), f.year)].append(f)
     for facts in groups.values():
         # tables first: the printed table is the reference a narrative figure is held against

@@ -18,7 +18,7 @@ HUNDRED = Decimal(100)
 def _amounts(ctx: Context) -> dict:
     by = defaultdict(list)
     for f in ctx.facts:
-        if f.kind == "amount":
+        if f.kind == "amount" and f.basis == "stated":
             by[(f.measure, item_key(f), f.year)].append(f)
     return by
 
