@@ -90,11 +90,14 @@ def view(resource: Resource, downloads: tuple) -> TableView:
 
 
 def fact_anchor(source: str) -> str:
-    """Where a figure stands on the page: `table:<id>:row <n>[ <side>]:<col>` → the row, `section:<id>` → `sec-<id>`."""
+    """Where a figure stands on the page: `table:<id>:row <n>[ <side>]:<col>` → the row, `section:<id>` → `sec-<id>`,
+    `<resource>:…` → that resource's table."""
     parts = source.split(":")
     if parts[0] == "table" and len(parts) >= 3 and parts[2].startswith("row "):
         row, _, side = parts[2][len("row "):].partition(" ")
         return row_anchor(parts[1], row, side)
     if parts[0] == "section" and len(parts) >= 2:
         return f"sec-{parts[1]}"
+    if len(parts) >= 2 and parts[0].isidentifier():
+        return parts[0]  # another resource of the package (performance_projects:…): its table
     return ""

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from generator.model.codes import CodeList
-from generator.site.formatting import number, yuan
+from generator.site.formatting import CENT, number, yuan
 from generator.site.table_view import fact_anchor
 from generator.validate.api import validate_package
 from generator.validate.report import Error, Finding
@@ -39,10 +39,16 @@ class PackageRefused(Exception):
     """A package has validation errors: the site is not built."""
 
 
+SOURCES = {"computed": "按数字计算", "sum": "各项相加"}
+
+
 def amount(value: Decimal | None, unit: str) -> str:
+    """元 exactly as stored; rates and counts with at most two decimals."""
     if value is None:
         return ""
-    return f"{yuan(value)} 元" if unit in ("", "元") else number(value, unit)
+    if unit in ("", "元"):
+        return f"{yuan(value)} 元"
+    return number(value.quantize(CENT, rounding=ROUND_HALF_UP) if value.as_tuple().exponent < -2 else value, unit)
 
 
 def finding_view(finding: Finding) -> FindingView:
@@ -51,7 +57,7 @@ def finding_view(finding: Finding) -> FindingView:
         severity=SEVERITY.get(finding.severity, finding.severity),
         message=finding.message,
         figures=tuple(
-            FigureView(f.label, amount(f.value, f.unit), f.source, f.line, f.quote, fact_anchor(f.source))
+            FigureView(f.label, amount(f.value, f.unit), SOURCES.get(f.source, f.source), f.line, f.quote, fact_anchor(f.source))
             for f in finding.figures
         ),
         difference=amount(finding.difference, finding.unit),
