@@ -3,7 +3,7 @@ glossary, and the headline facts stated in the national template sentences."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator.ingest.text import Paragraph, Row, Table
@@ -31,6 +31,8 @@ class Section:
     parent: str
     line: int
     text: str
+    page: int | None = None
+    lines: list[int] = field(default_factory=list)  # line of the heading and of each paragraph
 
 
 @dataclass
@@ -39,6 +41,7 @@ class Term:
     term: str
     definition: str
     line: int
+    page: int | None = None
 
 
 def heading_level(text: str) -> int:
@@ -76,7 +79,7 @@ def split_sections(texts: list[tuple[int, str, int]]) -> list[Section]:
     """Split text into sections at the document's own headings (verbatim text)."""
     sections: list[Section] = []
     stack: list[Section] = []
-    current = Section("s0", "", "", 0, "", texts[0][0] if texts else 1, "")
+    current = Section("s0", "", "", 0, "", texts[0][0] if texts else 1, "", lines=[texts[0][0] if texts else 1])
     for line, text, level in texts:
         if level:
             if current.text or current.heading:
@@ -85,9 +88,11 @@ def split_sections(texts: list[tuple[int, str, int]]) -> list[Section]:
                 stack.pop()
             m = next((p.match(text.strip()) for lv, p in _HEADING if lv == level), None)
             current = Section(f"s{len(sections) + 1}", m.group(0) if m else "", text.strip(), level,
-                              stack[-1].id if stack else "", line, "")
+                              stack[-1].id if stack else "", line, "", lines=[line])
             stack.append(current)
         else:
+            if text.strip():
+                current.lines.extend([line] * len(text.strip().split("\n")))
             current.text = (current.text + "\n" + text).strip()
     if current.text or current.heading:
         sections.append(current)
@@ -387,12 +392,16 @@ def _sentence_facts(fc: FactCollector, s: str, year: int) -> None:  # noqa: C901
         fc.number("staff_actual", m.group(3), "人", "count", item=m.group(1) + "编制")
 
 
-def sentences_of(sections: list[Section]) -> list[tuple[int, str, str]]:
-    """(line, section id, sentence) for every sentence of every section."""
+def sentences_of(sections: list[Section], exact: bool = False) -> list[tuple[int, str, str]]:
+    """(line, section id, sentence) for every sentence of every section. The line is the
+    paragraph's own when `exact` (paged sources), else the section's first line plus the
+    paragraph's index (text sources, as their packages have always recorded it)."""
     out = []
     for s in sections:
         line = s.line
         for k, para in enumerate([s.heading] + s.text.split("\n")):
+            if exact and k < len(s.lines):
+                line, k = s.lines[k], 0
             for sent in re.split(r"(?<=[。])", para):
                 sent = sent.strip()
                 continues = sent.startswith("其中") or re.match(r"与\s*\d{4}\s*年.{0,30}?相比", sent)

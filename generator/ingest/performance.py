@@ -42,6 +42,7 @@ class Project:
     source: str = ""
     line: int = 0
     quote: str = ""
+    page: int | None = None
 
 
 @dataclass
@@ -61,6 +62,7 @@ class Indicator:
     score: Decimal | None = None
     note: str = ""
     line: int = 0
+    page: int | None = None
 
 
 # Header labels → field, matched against the whole key. "" marks a known column

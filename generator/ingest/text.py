@@ -29,6 +29,8 @@ class DocumentError(ValueError):
 class Paragraph:
     line: int
     text: str
+    page: int | None = None  # printed page (paged sources), None for text
+    breaks: tuple[tuple[int, int], ...] = ()  # (offset in text, page) where a new page begins
 
 
 @dataclass
@@ -36,6 +38,7 @@ class Row:
     line: int
     cells: list[str]
     lines: list[int] = field(default_factory=list)  # source line of each cell
+    page: int | None = None
 
 
 @dataclass

@@ -27,6 +27,7 @@ class Fact:
     of: str = ""
     relation: str = ""  # comparison word printed beside a budget_rate (大于/小于/等于/持平)
     basis: str = "stated"
+    page: int | None = None  # printed page of the figure (paged sources)
 
     def row(self) -> dict[str, str]:
         return {f: ("" if v is None else str(v)) for f, v in asdict(self).items()}
@@ -34,7 +35,7 @@ class Fact:
 
 FACT_FIELDS = [f.name for f in fields(Fact)]
 FIELD_ORDER = ["measure", "kind", "code", "item", "of", "year", "value", "unit", "unit_in_source",
-               "half_unit", "relation", "basis", "source", "line", "quote"]
+               "half_unit", "relation", "basis", "source", "line", "page", "quote"]
 
 
 def load_vocabulary() -> dict[str, str]:
@@ -53,5 +54,6 @@ def read_facts(path: Path) -> list[Fact]:
                 unit=r["unit"], unit_in_source=r["unit_in_source"], half_unit=Decimal(r["half_unit"]),
                 source=r["source"], line=int(r["line"] or 0), quote=r["quote"], code=r["code"],
                 item=r["item"], of=r["of"], relation=r["relation"], basis=r["basis"],
+                page=int(r["page"]) if r.get("page") else None,
             ))
     return out

@@ -78,23 +78,38 @@ KEY_FIELDS = {
                  field_("name", title="科目名称", column_type=FDP_TYPES["name_economic"])],
     "items": [field_("line", title="行次"), field_("item", title="项目"), field_("unit", title="计量单位")],
     "units": [field_("unit_name", title="机构名称")],
+    "wide": [],
+    "grouped": [field_("group", title="类别"), field_("item", title="项目")],
+    "procurement": [field_("category", title="采购品目大类"), field_("project", title="专项名称"),
+                    field_("economic", title="经济科目"), field_("item", title="采购物品名称"),
+                    field_("method", title="采购组织形式")],
 }
 
 
+def key_fields(spec: TableSpec) -> list[dict]:
+    """The key columns of a table's shape (a coded table keyed by economic codes takes theirs)."""
+    if spec.shape == "function" and spec.classification == "economic":
+        return KEY_FIELDS["economic"][1:]
+    return KEY_FIELDS[spec.shape]
+
+
 def table_fields(spec: TableSpec, headers: dict[str, str]) -> list[dict]:
-    """Schema fields of a standard table: row, key columns, then every value column."""
+    """Schema fields of a standard table: row, provenance, key columns, then every value column
+    (an optional column only when the document prints it)."""
     values = [field_(c.id, "number", title=headers.get(c.id, c.title), column_type=c.column_type)
-              for c in spec.columns]
+              for c in spec.columns if not c.optional or c.id in headers]
     return [field_("row", "integer", title="行号", constraints={"required": True}),
-            field_("source_line", "integer", title="原文行（页）")] + KEY_FIELDS[spec.shape] + values
+            field_("source_line", "integer", title="原文行（页）"),
+            field_("source_page", "integer", title="原文页码")] + key_fields(spec) + values
 
 
 def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def write_package(target: Path, descriptor: dict, resources: list[Resource], source: Path) -> None:
-    """Write descriptor, CSVs and the source copy into a temp dir, then swap it into `target`."""
+def write_package(target: Path, descriptor: dict, resources: list[Resource], source: Path | list[Path]) -> None:
+    """Write descriptor, CSVs and the source copies into a temp dir, then swap it into `target`."""
+    sources = source if isinstance(source, list) else [source]
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
@@ -103,7 +118,8 @@ def write_package(target: Path, descriptor: dict, resources: list[Resource], sou
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(res.csv_text(), encoding="utf-8", newline="")
         (tmp / "source").mkdir()
-        shutil.copyfile(source, tmp / "source" / source.name)
+        for src in sources:
+            shutil.copyfile(src, tmp / "source" / src.name)
         descriptor = {**descriptor, "resources": [r.descriptor() for r in resources]}
         (tmp / "datapackage.json").write_text(
             json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

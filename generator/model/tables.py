@@ -17,13 +17,17 @@ class Column:
     title: str
     aliases: tuple[str, ...]  # header paths, '/'-joined, whitespace removed
     column_type: str = "value"  # Fiscal Data Package columnType
+    optional: bool = False  # written only when the document prints it (a later template's column)
 
 
 @dataclass(frozen=True)
 class TableSpec:
     id: str
     title: str
-    shape: str  # ledger | function | economic | items
+    # ledger (item panels side by side) | function (coded rows × value columns) | economic (two
+    # coded panels of one amount) | items | wide (value columns only) | grouped (group, item, amount)
+    # | procurement | units
+    shape: str
     titles: tuple[str, ...]  # printed titles that name this table
     columns: tuple[Column, ...]
     fund: str = ""  # the fund a fund-specific table covers (for its empty-table note)
@@ -34,16 +38,23 @@ class TableSpec:
     item_sums: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # first value-column headers that name an untitled table ('三公经费合计')
     signatures: tuple[str, ...] = ()
+    kind: str = "final"  # the disclosure it belongs to: final (决算) or budget (预算)
+    classification: str = "function"  # codes of a `function`-shaped table: function or economic
 
     def column_for(self, header_path: str) -> Column | None:
-        """The column whose alias equals the header path, or its last segment."""
+        """The column whose alias equals the header path, else the one alias equal to a
+        shorter tail of it ('财政拨款"三公"经费/合计/预算数' → '合计/预算数')."""
         key = squash(header_path)
         for col in self.columns:
             if key in col.aliases:
                 return col
-        last = key.rsplit("/", 1)[-1]
-        matches = [c for c in self.columns if last in c.aliases]
-        return matches[0] if len(matches) == 1 else None
+        parts = key.split("/")
+        for k in range(1, len(parts)):
+            tail = "/".join(parts[k:])
+            matches = [c for c in self.columns if tail in c.aliases]
+            if matches:
+                return matches[0] if len(matches) == 1 else None
+        return None
 
 
 def squash(text: str) -> str:
@@ -55,8 +66,8 @@ def squash(text: str) -> str:
     )
 
 
-def C(id: str, title: str, *aliases: str, column_type: str = "value") -> Column:
-    return Column(id, title, tuple(squash(a) for a in (title, *aliases)), column_type)
+def C(id: str, title: str, *aliases: str, column_type: str = "value", optional: bool = False) -> Column:
+    return Column(id, title, tuple(squash(a) for a in (title, *aliases)), column_type, optional)
 
 
 _CARRY = "年初结转和结余"
@@ -113,9 +124,9 @@ TABLES: tuple[TableSpec, ...] = (
             C("income_total", "本年收入/合计"),
             C("income_basic", "本年收入/基本支出"),
             C("income_project", "本年收入/项目支出"),
-            C("expenditure_total", "本年支出/合计"),
-            C("expenditure_basic", "本年支出/基本支出"),
-            C("expenditure_project", "本年支出/项目支出"),
+            C("expenditure_total", "本年支出/合计", "合计"),
+            C("expenditure_basic", "本年支出/基本支出", "基本支出"),
+            C("expenditure_project", "本年支出/项目支出", "项目支出"),
             C("carry_out_total", f"{_END}/合计"),
             C("carry_out_basic", f"{_END}/基本支出结转", f"{_END}/基本支出"),
             C("carry_out_project", f"{_END}/项目支出结转和结余", f"{_END}/项目支出"),
@@ -139,7 +150,7 @@ TABLES: tuple[TableSpec, ...] = (
         "gov_fund", "政府性基金预算财政拨款收入支出决算表", "function",
         ("政府性基金预算财政拨款收入支出决算表", "政府性基金预算财政拨款支出决算表"),
         (
-            C("carry_in_total", f"{_CARRY}/合计"),
+            C("carry_in_total", f"{_CARRY}/合计", _CARRY),
             C("carry_in_basic", f"{_CARRY}/基本支出结转"),
             C("carry_in_project", f"{_CARRY}/项目支出结转和结余"),
             C("income_total", "本年收入/合计", "本年收入"),
@@ -148,7 +159,7 @@ TABLES: tuple[TableSpec, ...] = (
             C("expenditure_total", "本年支出/合计", "本年支出"),
             C("expenditure_basic", "本年支出/基本支出"),
             C("expenditure_project", "本年支出/项目支出"),
-            C("carry_out_total", f"{_END}/合计"),
+            C("carry_out_total", f"{_END}/合计", _END),
             C("carry_out_basic", f"{_END}/基本支出", f"{_END}/基本支出结转"),
             C("carry_out_project", f"{_END}/项目支出", f"{_END}/项目支出结转和结余"),
             C("carry_out_project_carryover", f"{_END}/项目支出结转和结余/项目支出结转"),
@@ -169,7 +180,9 @@ TABLES: tuple[TableSpec, ...] = (
         (
             C("carry_in_total", _CARRY),
             C("income_total", "本年收入"),
-            C("expenditure_total", "本年支出"),
+            C("expenditure_total", "本年支出", "本年支出/合计"),
+            C("expenditure_basic", "本年支出/基本支出", optional=True),
+            C("expenditure_project", "本年支出/项目支出", optional=True),
             C("carry_out_total", f"{_END}/合计", _END),
             C("carry_out_carryover", f"{_END}/结转"),
             C("carry_out_balance", f"{_END}/结余"),
@@ -177,6 +190,7 @@ TABLES: tuple[TableSpec, ...] = (
         fund="国有资本经营",
         identities=(
             ("carry_out_total", ("carry_out_carryover", "carry_out_balance")),
+            ("expenditure_total", ("expenditure_basic", "expenditure_project")),
             ("carry_out_total", ("carry_in_total", "income_total", "-expenditure_total")),
         ),
     ),
@@ -195,6 +209,17 @@ TABLES: tuple[TableSpec, ...] = (
             ("公务接待费", ("国内接待费", "国(境)外接待费")),
             ("机关运行经费", ("行政单位", "参照公务员法管理事业单位")),
         ),
+    ),
+    TableSpec(
+        "fiscal_three_public", '财政拨款"三公"经费支出决算表', "wide", ('财政拨款"三公"经费支出决算表',),
+        tuple(C(f"{id}_{side}", f"{name}/{label}", *(f"{a}/{label}" for a in aliases))
+              for id, name, *aliases in (
+                  ("total", "合计"), ("abroad", "因公出国(境)费"),
+                  ("vehicles", "公务用车购置及运行维护费/小计"), ("vehicle_purchase", "公务用车购置费"),
+                  ("vehicle_operation", "公务用车运行维护费"), ("reception", "公务接待费"))
+              for side, label in (("budget", "预算数"), ("actual", "决算数"))),
+        identities=tuple((f"total_{s}", (f"abroad_{s}", f"vehicles_{s}", f"reception_{s}")) for s in ("budget", "actual"))
+        + tuple((f"vehicles_{s}", (f"vehicle_purchase_{s}", f"vehicle_operation_{s}")) for s in ("budget", "actual")),
     ),
 )
 
@@ -248,11 +273,51 @@ UNIT_TABLES: tuple[TableSpec, ...] = (
     ),
 )
 
-BY_ID = {t.id: t for t in TABLES + UNIT_TABLES}
-_BY_TITLE = {squash(title): t for t in TABLES + UNIT_TABLES for title in t.titles}
-NUMBER_RE = re.compile(r"公开\s*(\d{1,2})\s*表")
+from generator.model.budget_tables import BUDGET_TABLES  # noqa: E402  (they use C and TableSpec)
+
+ALL_TABLES = TABLES + UNIT_TABLES + BUDGET_TABLES
+BY_ID = {t.id: t for t in ALL_TABLES}
+# a note saying a table is empty on purpose ('此表为空', '本表无数据', '本部门无相关收支项目')
+EMPTY_NOTE = re.compile(r"此表(?:为)?空|本表(?:为)?空|本表无数据|无.{0,20}(?:收入|支出).{0,6}(?:故|因此)?.{0,4}(?:此|本)表"
+                        r"|(?:无|没有).{0,30}(?:收入|支出|安排|项目)")
+_CN = "一二三四五六七八九十"
+NUMBER_RE = re.compile(rf"公开\s*(\d{{1,2}})\s*表|公开表\s*([{_CN}]+)|^\s*表\s*([{_CN}]+)\s*$")
+_NUMBER_MARK = re.compile(rf"^(?:公开\d{{1,2}}表|公开表[{_CN}]+|表[{_CN}]+)|(?:公开\d{{1,2}}表|公开表[{_CN}]+)$")
+_TITLE_PREFIX = re.compile(r"^(?:\d{4}年度?)?(?:部门|预算单位|单位)?(?=.{4})")
+
+
+def table_number(text: str) -> str:
+    """The table number a line prints ('公开02表' → '02', '公开表十一' → '11', '表三' → '03'), or ''."""
+    m = NUMBER_RE.search(text)
+    if not m:
+        return ""
+    if m.group(1):
+        return m.group(1).zfill(2)
+    cn = m.group(2) or m.group(3)
+    tens, _, units = cn.rpartition("十")
+    value = (_CN.index(tens) + 1 if tens else 1) * 10 * ("十" in cn) + (_CN.index(units) + 1 if units else 0)
+    return str(value).zfill(2)
+
+
+def title_key(text: str) -> str:
+    """A printed title reduced to what names the table: no table number ('公开03表'), year
+    ('2025年') or publisher prefix ('部门', '预算单位')."""
+    key = _NUMBER_MARK.sub("", squash(text))
+    return _TITLE_PREFIX.sub("", _NUMBER_MARK.sub("", key))
+
+
+_BY_TITLE: dict[str, list[TableSpec]] = {}
+for _spec in ALL_TABLES:
+    for _title in _spec.titles:
+        _BY_TITLE.setdefault(title_key(_title), []).append(_spec)
+
+
+def specs_for_title(text: str) -> list[TableSpec]:
+    """Every table a printed title may name; tables sharing a title differ by layout."""
+    return _BY_TITLE.get(title_key(text), [])
 
 
 def spec_for_title(text: str) -> TableSpec | None:
-    """The table a printed title names (exact match after squashing), if any."""
-    return _BY_TITLE.get(squash(text))
+    """The (first) table a printed title names, if any."""
+    found = specs_for_title(text)
+    return found[0] if found else None

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -49,7 +51,12 @@ def run_serve(data_dir: Path, out_dir: Path, port: int = 8000, echo=print) -> in
     if status:
         return status
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out_dir))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+    try:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as exc:
+        echo(f"cannot serve on port {port}: {exc.strerror}; choose another with --port")
+        return 1
+    with server:
         echo(f"serving {out_dir}/ at http://127.0.0.1:{port}/ (Ctrl-C to stop)")
         try:
             server.serve_forever()
@@ -118,20 +125,22 @@ def _render(loaded, registry, work: Path, echo) -> Path:
         writer.write("downloads/all-facts.csv", all_facts_csv(packages), "全部主要数字（facts）CSV"),
         writer.write("downloads/transparency.sqlite", sqlite_bytes(packages, _finding_rows(loaded)), "全部数据 SQLite 数据库"),
     ]
-    compare = writer.write("downloads/compare.csv", comparison(disclosures).csv, "比较表 CSV")
+    compared = comparison(disclosures)
+    compare_csv = writer.write("downloads/compare.csv", compared.csv, "比较表 CSV")
 
+    site_url = os.environ.get("SITE_URL", "")  # e.g. https://owner.github.io/repo/ (set by the Pages workflow)
     echo("writing pages")
-    pages, nav = build_pages(SiteData(disclosures, registry, dataset, compare, SITE_SRC))
+    pages, nav = build_pages(SiteData(disclosures, registry, dataset, compared, compare_csv, SITE_SRC))
     env = environment()
     for page in pages:
         write_page(env, page, docs)
     echo(f"mkdocs: {len(pages)} pages")
     try:
-        run_mkdocs(write_config(SITE_SRC / "mkdocs.yml", THEME, docs, site, nav, work / "mkdocs.yml"))
+        run_mkdocs(write_config(SITE_SRC / "mkdocs.yml", THEME, docs, site, nav, site_url, work / "mkdocs.yml"))
     except EngineError as exc:
         raise BuildError(str(exc)) from exc
     shutil.copytree(staged / "downloads", site / "downloads")
-    _drop_sitemaps(site)
+    _settle_sitemaps(site, site_url)
     echo("search index (Pagefind)")
     try:
         echo("  " + index_site(site))
@@ -149,7 +158,14 @@ def _finding_rows(loaded) -> list[tuple[str, tuple]]:
     return rows
 
 
-def _drop_sitemaps(site: Path) -> None:
-    """Without a site_url mkdocs' sitemap lists no usable URLs, and its .gz carries a timestamp."""
-    for name in ("sitemap.xml", "sitemap.xml.gz"):
-        (site / name).unlink(missing_ok=True)
+def _settle_sitemaps(site: Path, site_url: str) -> None:
+    """Without a site URL mkdocs' sitemap lists no usable URLs: drop it. With one, drop the build
+    date (lastmod) and re-gzip without the temporary file name and time that mkdocs writes."""
+    xml, gz = site / "sitemap.xml", site / "sitemap.xml.gz"
+    if not site_url:
+        xml.unlink(missing_ok=True)
+        gz.unlink(missing_ok=True)
+        return
+    text = re.sub(r"\s*<lastmod>[^<]*</lastmod>", "", xml.read_text(encoding="utf-8"))
+    xml.write_text(text, encoding="utf-8")
+    gz.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))

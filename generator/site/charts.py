@@ -13,6 +13,7 @@ from generator.model.packages import Package, Resource, decimal_or_none
 COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 FONT = '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif'
 VOCAB = load_vocabulary()
+OUTSIDE_LABELS = {"l": 10, "r": 70, "t": 10, "b": 10}  # room for values printed beyond the bars
 
 INCOME_PARTS = ("income_general_budget", "income_gov_fund", "income_state_capital", "income_superior_subsidy",
                 "income_business", "income_operating", "income_subsidiary", "income_other")
@@ -138,12 +139,19 @@ def expenditure_by_function(package: Package, fig: Figures) -> Chart | None:
             if chart:
                 return chart
     for measure in ("expenditure_by_function", "general_budget_expenditure"):
-        parts = fig.parts(measure)
-        by_class = [f for f in parts if len(f.code) == 3] or [f for f in parts if not f.code]
+        by_class = [f for f in fig.parts(measure) if _is_class(f, measure)]
         if len(by_class) >= 2:
             return _bars("chart-function", f"{VOCAB[measure]}（按类）",
                          [(f"{f.code} {f.item}".strip(), f.value) for f in by_class], VOCAB[measure])
     return None
+
+
+def _is_class(fact, measure: str) -> bool:
+    """A part at 类 level: a 3-digit code; without a code, a part of the measure's total (`of`),
+    or any item of expenditure_by_function, which the vocabulary defines per 类."""
+    if fact.code:
+        return len(fact.code) == 3
+    return fact.of == measure or measure == "expenditure_by_function"
 
 
 def _bars(chart_id: str, title: str, pairs: list[tuple[str, Decimal]], what: str) -> Chart:
@@ -151,9 +159,9 @@ def _bars(chart_id: str, title: str, pairs: list[tuple[str, Decimal]], what: str
     trace = {
         "type": "bar", "orientation": "h", "y": [p[0] for p in pairs], "x": [to_wan_float(p[1]) for p in pairs],
         "hovertemplate": "%{y}<br>%{x:,.2f} 万元<extra></extra>", "marker": {"color": COLORS[0]},
-        "texttemplate": "%{x:,.2f}", "textposition": "auto",
+        "texttemplate": "%{x:,.2f}", "textposition": "outside", "textangle": 0, "cliponaxis": False,
     }
-    spec = {"data": [trace], "layout": layout(height=max(220, 48 * len(pairs) + 60),
+    spec = {"data": [trace], "layout": layout(height=max(220, 48 * len(pairs) + 60), margin=OUTSIDE_LABELS,
                                               xaxis={"title": {"text": "万元"}, "automargin": True},
                                               yaxis={"automargin": True})}
     return Chart(chart_id, title, f"{what}：" + "、".join(f"{l} {wan(v)} 万元" for l, v in reversed(pairs)) + "。",

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.model.facts import load_vocabulary
-from generator.site.charts import Chart, layout
+from generator.site.charts import OUTSIDE_LABELS, Chart, layout
 from generator.site.disclosure import DisclosurePage
 from generator.site.figures import Figures
 from generator.site.formatting import CENT, to_wan_float, wan
@@ -45,14 +45,16 @@ def comparison(disclosures: list[DisclosurePage]) -> Comparison:
         columns.append(("人均本年支出", "万元/人", [t / s if s and t is not None else None for s, t in zip(staff, total)]))
     names = [label(d) for d, _ in figs]
     data = [{
-        "type": "bar", "name": title, "x": names, "visible": i == 0,
-        "y": [to_wan_float(v) if v is not None else None for v in values],
-        "hovertemplate": "%{x}<br>" + title + " %{y:,.2f} " + unit + "<extra></extra>",
+        "type": "bar", "orientation": "h", "name": title, "y": names, "visible": i == 0,
+        "x": [to_wan_float(v) if v is not None else None for v in values],
+        "texttemplate": "%{x:,.2f}", "textposition": "outside", "textangle": 0, "cliponaxis": False,
+        "hovertemplate": "%{y}<br>" + title + " %{x:,.2f} " + unit + "<extra></extra>",
     } for i, (title, unit, values) in enumerate(columns)]
     chart = None
     if data:
-        spec = {"data": data, "layout": layout(height=420, showlegend=False, xaxis={"automargin": True, "tickangle": -20},
-                                              yaxis={"title": {"text": columns[0][1]}, "automargin": True})}
+        spec = {"data": data, "layout": layout(height=max(260, 56 * len(names) + 80), showlegend=False, margin=OUTSIDE_LABELS,
+                                              xaxis={"title": {"text": columns[0][1]}, "automargin": True},
+                                              yaxis={"automargin": True, "autorange": "reversed"})}
         chart = Chart("chart-compare", "各部门、各年度比较", "所选指标在各部门、各年度的数值；下方表格列出全部指标。",
                       spec, (), (), wide=True)
     headers = ("公开文件", *(f"{t}（{u}）" for t, u, _ in columns))

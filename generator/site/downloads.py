@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from datetime import datetime
 from dataclasses import dataclass
 from decimal import Decimal
@@ -12,10 +13,11 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from generator.model.packages import Package, Resource, inside
-from generator.site.zipfiles import restamp_zip, stable_zip
+from generator.site.zipfiles import entries, stable_zip
 
 BOM = b"\xef\xbb\xbf"
 FIXED_TIME = datetime(2000, 1, 1)  # workbook properties: no build clock in the file
+_STAMP = re.compile(rb">\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ<")
 
 
 @dataclass(frozen=True)
@@ -53,10 +55,13 @@ def xlsx(resource: Resource) -> bytes:
     for row in resource.rows:
         ws.append([_typed(row.get(f.name, ""), f.type) for f in resource.fields])
     wb.properties.creator = "transparency"
-    wb.properties.created = wb.properties.modified = FIXED_TIME
+    wb.properties.created = FIXED_TIME
     buf = io.BytesIO()
     wb.save(buf)
-    return restamp_zip(buf.getvalue())
+    # openpyxl stamps the save time into docProps/core.xml and every ZIP entry: pin both
+    parts = [(name, _STAMP.sub(b">2000-01-01T00:00:00Z<", data) if name == "docProps/core.xml" else data)
+             for name, data in entries(buf.getvalue())]
+    return stable_zip(parts)
 
 
 def _json_number(value: Decimal) -> float | str:

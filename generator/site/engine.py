@@ -16,9 +16,12 @@ class EngineError(RuntimeError):
     """mkdocs failed."""
 
 
-def write_config(base: Path, theme_dir: Path, docs_dir: Path, site_dir: Path, nav: list, out: Path) -> Path:
-    """Write the full mkdocs.yml: the base of site_src/ plus paths and the generated nav."""
+def write_config(base: Path, theme_dir: Path, docs_dir: Path, site_dir: Path, nav: list, site_url: str,
+                 out: Path) -> Path:
+    """Write the full mkdocs.yml: the base of site_src/ plus paths, the site URL and the generated nav."""
     config = yaml.safe_load(base.read_text(encoding="utf-8"))
+    if site_url:
+        config["site_url"] = site_url
     config["docs_dir"] = str(docs_dir.resolve())
     config["site_dir"] = str(site_dir.resolve())
     config["theme"]["custom_dir"] = str(theme_dir.resolve())

@@ -7,7 +7,7 @@ from pathlib import Path
 from markupsafe import escape
 
 from generator.model.departments import Department
-from generator.site.compare import comparison
+from generator.site.compare import Comparison
 from generator.site.disclosure import DisclosurePage, glossary_terms
 from generator.site.downloads import Download
 from generator.site.methodology import rules
@@ -20,6 +20,7 @@ class SiteData:
     disclosures: list[DisclosurePage]  # sorted by department, then year
     registry: dict[str, Department]
     dataset: list[Download]  # the whole-data-set downloads
+    comparison: Comparison
     compare_download: Download
     site_src: Path
 
@@ -67,7 +68,7 @@ def build_pages(data: SiteData) -> tuple[list[Page], list]:
          for d in data.disclosures for t in glossary_terms(d.package)}
     )
     pages += [
-        Page("compare.md", "比较", "compare.md.j2", {"c": comparison(data.disclosures), "download": data.compare_download}),
+        Page("compare.md", "比较", "compare.md.j2", {"c": data.comparison, "download": data.compare_download}),
         Page("data.md", "数据下载", "data.md.j2", {"disclosures": data.disclosures, "dataset": data.dataset}),
         Page("findings.md", "数据核对", "findings.md.j2", {"disclosures": data.disclosures}),
         Page("glossary.md", "名词解释", "glossary.md.j2", {"terms": all_terms}),

@@ -19,8 +19,7 @@ def stable_zip(entries: list[tuple[str, bytes]]) -> bytes:
     return buf.getvalue()
 
 
-def restamp_zip(data: bytes) -> bytes:
-    """Rewrite a ZIP (such as an XLSX written by openpyxl) with fixed timestamps."""
+def entries(data: bytes) -> list[tuple[str, bytes]]:
+    """The (name, data) entries of a ZIP, in archive order."""
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        entries = [(info.filename, zf.read(info)) for info in zf.infolist()]
-    return stable_zip(entries)
+        return [(info.filename, zf.read(info)) for info in zf.infolist()]

@@ -1,4 +1,7 @@
-"""Screenshots of a built site at desktop (1280 px) and phone (390 px) width: python tests/browser/capture.py SITE OUT."""
+"""Screenshots of a built site at desktop (1280 px) and phone (390 px) width.
+
+    python -m tests.browser.capture SITE_DIR OUT_DIR
+"""
 from __future__ import annotations
 
 import sys
@@ -6,15 +9,15 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-sys.path.insert(0, str(Path(__file__).parent))
-from chromium import launch, serve  # noqa: E402
+from tests.browser.chromium import launch, serve
 
 PAGES = {
     "disclosure": "departments/530400-zuzhibu/2020-final/",
     "disclosure-narrative": "departments/511181-zuzhibu/2020-final/",
     "home": "",
 }
-WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
+# width × height of the captured top of each page (tall enough for the cards and the first charts)
+SIZES = {"desktop": (1280, 1800), "phone": (390, 2400)}
 
 
 def scroll_through(page) -> None:
@@ -27,13 +30,13 @@ def scroll_through(page) -> None:
     page.wait_for_timeout(800)  # Material's tabs fade back in at the top
 
 
-def capture(site: Path, out: Path, full_page: bool = True) -> list[Path]:
+def capture(site: Path, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     shots = []
     with serve(site) as base, sync_playwright() as p:
         browser = launch(p)
         for name, path in PAGES.items():
-            for label, (width, height) in WIDTHS.items():
+            for width, height in SIZES.values():
                 page = browser.new_page(viewport={"width": width, "height": height}, device_scale_factor=1)
                 page.goto(base + path, wait_until="networkidle")
                 scroll_through(page)
@@ -42,7 +45,7 @@ def capture(site: Path, out: Path, full_page: bool = True) -> list[Path]:
                     timeout=20000,
                 )
                 target = out / f"{name}-{width}.png"
-                page.screenshot(path=str(target), full_page=full_page)
+                page.screenshot(path=str(target))
                 shots.append(target)
                 page.close()
         browser.close()

@@ -72,7 +72,7 @@
         var pick = Number(select.value);
         if (!el || !el.data || !window.Plotly) return;
         window.Plotly.restyle(el, { visible: el.data.map(function (_, i) { return i === pick; }) });
-        window.Plotly.relayout(el, { 'yaxis.title.text': select.options[select.selectedIndex].getAttribute('data-unit') || '' });
+        window.Plotly.relayout(el, { 'xaxis.title.text': select.options[select.selectedIndex].getAttribute('data-unit') || '' });
       });
     });
   }
@@ -102,6 +102,8 @@
         showImages: false,
         resetStyles: false,
       });
+      var input = el.querySelector('input');
+      if (input) input.setAttribute('aria-label', '检索全部公开文件');
       var q = new URLSearchParams(location.search).get('q');
       if (q) ui.triggerSearch(q);
     }, function () {

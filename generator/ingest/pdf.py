@@ -1,0 +1,304 @@
+"""Read a published PDF into the item stream of the text importer (pdfplumber).
+
+Tables come from the ruled-table layout (``find_tables``), one `Row` per printed row,
+merged cells blank as in a spreadsheet export. A table continued on the next page is
+joined to its first part: columns matched by position, repeated titles and header rows
+dropped, a cell broken at the page end mended. Captions ruled into a table (its title,
+its 部门/单位 line) become paragraphs again.
+
+The narrative is rebuilt from character positions (`pdf_layout`): lines into paragraphs
+by indent, line ends and spacing, across page breaks; page numbers are dropped. Every
+item carries its page; `line` numbers the items in reading order.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.ingest.pdf_layout import Line, TextCell, cell_text, group_lines, join_lines
+from generator.ingest.text import DocumentError, Paragraph, Row, normalise
+from generator.model.tables import spec_for_title, squash
+
+_PAGE_NUMBER = re.compile(r"^[\s\-—–─_·•]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*(?:/|／|共)\s*\d+\s*页?)?[\s\-—–─_·•]*$")
+_HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+_ENUMERATOR = re.compile(r"^(?:[（(]\d+[）)]|\d+\s*[、．.](?!\d))")
+_LABEL = re.compile(r"^(?:编制)?(?:部门|单位)(?:名称)?[:：]|(?:金额)?单位[:：]\s*(?:万元|元|亿元|千元)")
+_NUMERIC = re.compile(r"^[-+(（]?\d[\d,，]*(?:\.\d+)?[)）%]?$")
+_SENTENCE_END = "。：:；;！？!?"
+_TOLERANCE = 6.0  # points: column edges of two parts of one table agree within this
+
+
+@dataclass
+class _Part:
+    """The rows of one ruled table on one page, cells on the table's column grid."""
+
+    page: int
+    top: float
+    edges: list[float]  # column boundaries, left to right
+    rows: list[list[TextCell | None]]
+
+
+def read_pdf(path: Path) -> list[Paragraph | Row]:
+    """Paragraphs and table rows of a PDF disclosure, in reading order, with pages."""
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(path) as pdf:
+            pages = [_read_page(p, n) for n, p in enumerate(pdf.pages, start=1)]
+            sizes = {n: (p.width, p.height) for n, p in enumerate(pdf.pages, start=1)}
+    except Exception as exc:  # pdfminer signals broken or encrypted files with its own types
+        if type(exc).__module__.split(".")[0] in ("pdfminer", "pdfplumber") or isinstance(exc, (ValueError, KeyError)):
+            raise DocumentError(f"{path}: not a readable PDF ({type(exc).__name__}: {exc})") from None
+        raise
+    if not any(pages):
+        raise DocumentError(
+            f"{path}: the PDF has no text layer — it is a scanned image of the document. Import the "
+            "Word/Excel/text version instead, or run OCR on it first (and check the figures by hand)")
+    items = _Assembler(sizes).run(pages)
+    for k, item in enumerate(items, start=1):
+        item.line = k
+        if isinstance(item, Row):
+            item.lines = [k] * len(item.cells)
+    return items
+
+
+def _read_page(page, number: int) -> list[Line | _Part]:
+    """The page's text lines outside tables and its table parts, top to bottom.
+
+    Only what lies on the visible page counts: converters sometimes leave content
+    drawn beyond the page's edge, which no reader sees.
+    """
+    page = page.within_bbox(page.bbox)
+    chars = [dict(c, text=normalise(c["text"])) for c in page.chars]
+    tables = page.find_tables()
+
+    def inside(c: dict, box) -> bool:
+        cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+        return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+    free = [c for c in chars if not any(inside(c, t.bbox) for t in tables)]
+    lines = [ln for ln in group_lines(free, number) if not _is_page_number(ln, page.height)]
+    parts = [_part(t, [c for c in chars if inside(c, t.bbox)], number) for t in tables]
+    return sorted(lines + [p for p in parts if p.rows], key=lambda b: b.top)
+
+
+def _part(table, chars: list[dict], page: int) -> _Part:
+    """A ruled table's rows; each character goes to the smallest cell holding it (a filled
+    background behind the header is drawn as one more, larger cell)."""
+    boxes = [(i, j, box) for i, r in enumerate(table.rows) for j, box in enumerate(r.cells) if box]
+    mine: dict[tuple[int, int], list[dict]] = {}
+    for c in chars:
+        cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+        holding = [((b[2] - b[0]) * (b[3] - b[1]), i, j) for i, j, b in boxes
+                   if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]]
+        if holding:
+            _, i, j = min(holding)
+            mine.setdefault((i, j), []).append(c)
+    rows = [[None if box is None else TextCell(group_lines(mine.get((i, j), []), page), box[0], box[2])
+             for j, box in enumerate(r.cells)] for i, r in enumerate(table.rows)]
+    edges = sorted({round(b[0], 1) for *_, b in boxes} | {round(table.bbox[2], 1)})
+    return _Part(page, table.bbox[1], edges, [r for r in rows if any(cell_text(c) for c in r)])
+
+
+def _is_page_number(line: Line, height: float) -> bool:
+    return bool(_PAGE_NUMBER.match(line.text)) and (line.top > 0.88 * height or line.bottom < 0.1 * height)
+
+
+def _texts(cells: list[TextCell | None]) -> list[str]:
+    return [cell_text(c) for c in cells]
+
+
+def _is_body(texts: list[str]) -> bool:
+    return any(_NUMERIC.match(t) for t in texts if t)
+
+
+def _is_caption(cells: list[TextCell | None], first: bool = False) -> bool:
+    """A ruled row that is a table's title or its 部门/单位 line, not part of the table."""
+    texts = [t for t in _texts(cells) if t]
+    if not texts or _is_body(texts):
+        return False
+    if any(_LABEL.search(t) for t in texts):
+        return True
+    lines = [ln.text for c in cells if c for ln in c.lines]
+    return len(texts) == 1 and (any(spec_for_title(x) for x in (texts[0], *lines)) or first and texts[0].endswith("表"))
+
+
+def _caption_texts(cells: list[TextCell | None]) -> list[str]:
+    """A caption row as paragraphs: a one-cell caption line by line (a wrapped title joined)."""
+    filled = [c for c in cells if cell_text(c)]
+    if len(filled) > 1:
+        return [" ".join(cell_text(c) for c in filled)]
+    groups: list[list[str]] = []
+    for ln in filled[0].lines:
+        if groups and not _LABEL.search(ln.text) and not _LABEL.search(groups[-1][-1]):
+            groups[-1].append(ln.text)
+        else:
+            groups.append([ln.text])
+    return [join_lines(g) for g in groups]
+
+
+def _regrid(cells: list[TextCell | None], target: list[float]) -> list[TextCell | None]:
+    """Cells of a continuation part placed on the open table's column grid by their left edge."""
+    out: list[TextCell | None] = [None] * (len(target) - 1)
+    for cell in cells:
+        if cell is None:
+            continue
+        i = next((i for i in range(len(out)) if target[i] - _TOLERANCE <= cell.x0 < target[i + 1] - _TOLERANCE), None)
+        if i is not None:
+            out[i] = cell if out[i] is None else TextCell(out[i].lines + cell.lines, out[i].x0, cell.x1)
+    return out
+
+
+def _margins(lines: list[Line]) -> tuple[float, float, float]:
+    """Left and right edge of the body text on a page, and its usual line pitch."""
+    long = [ln for ln in lines if len(ln.text) >= 8] or lines
+    if not long:
+        return 0.0, 0.0, 0.0
+    left = Counter(round(ln.x0) for ln in long).most_common(1)[0][0]
+    steps = sorted(b.top - a.top for a, b in zip(lines, lines[1:]) if b.top > a.top and abs(a.size - b.size) < 0.6)
+    pitch = steps[len(steps) // 2] if steps else 2 * max(ln.size for ln in lines)
+    return float(left), max(ln.x1 for ln in long), pitch
+
+
+class _Assembler:
+    """Walks the pages' blocks in order and emits paragraphs and rows."""
+
+    def __init__(self, sizes: dict[int, tuple[float, float]]) -> None:
+        self.widths = {n: w for n, (w, _) in sizes.items()}
+        self.heights = {n: h for n, (_, h) in sizes.items()}
+        self.items: list[Paragraph | Row] = []
+        self.para: list[Line] = []  # lines of the open paragraph
+        self.margins: dict[int, tuple[float, float, float]] = {}
+        self.grid: list[float] | None = None  # column edges of the open table
+        self.header: list[list[str]] = []  # the open table's rows before its first body row
+        self.in_body = False
+        self.last: list[TextCell | None] | None = None  # its last row
+        self.captions: set[str] = set()  # the paragraphs just above it
+
+    def run(self, pages: list[list[Line | _Part]]) -> list[Paragraph | Row]:
+        self._measure(pages)
+        for blocks in pages:
+            first_part = next((k for k, b in enumerate(blocks) if isinstance(b, _Part)), len(blocks))
+            repeated = self.grid is not None and first_part < len(blocks) and all(
+                squash(b.text) in self.captions for b in blocks[:first_part])
+            for k, block in enumerate(blocks):
+                if isinstance(block, _Part):
+                    self._part(block, top=k == first_part and (k == 0 or repeated))
+                elif not (repeated and k < first_part):
+                    self._line(block)
+        self._close()
+        return self.items
+
+    def _measure(self, pages: list[list[Line | _Part]]) -> None:
+        """Margins per page: the page's own when it is mostly text, else those of its page size."""
+        by_size: dict[int, list[Line]] = {}
+        for blocks in pages:
+            lines = [b for b in blocks if isinstance(b, Line)]
+            if lines:
+                by_size.setdefault(round(self.widths[lines[0].page]), []).extend(lines)
+        common = {w: _margins(lines) for w, lines in by_size.items()}
+        for n in self.widths:
+            lines = [b for blocks in pages for b in blocks if isinstance(b, Line) and b.page == n]
+            own = len([ln for ln in lines if len(ln.text) >= 8]) >= 6
+            self.margins[n] = _margins(lines) if own else common.get(round(self.widths[n]), (0.0, 0.0, 0.0))
+
+    # ---- narrative
+
+    def _line(self, line: Line) -> None:
+        self.grid = None
+        if self.para and not self._continues(self.para[-1], line):
+            self._close()
+        self.para.append(line)
+
+    def _continues(self, prev: Line, line: Line) -> bool:
+        left, _, pitch = self.margins[line.page]
+        if prev.page == line.page and line.top < prev.bottom - 0.1 * line.size:
+            return False  # side by side, not one below the other
+        if abs(prev.size - line.size) > 0.6 or line.x0 > left + 0.9 * line.size:
+            return False
+        if prev.x1 < self.margins[prev.page][1] - 1.5 * prev.size:
+            return False
+        if prev.page == line.page and line.top - prev.top > 1.6 * pitch:
+            return False
+        if prev.page != line.page and (prev.bottom < 0.75 * self.heights[prev.page] or prev.text[-1:] == "。"):
+            return False  # a paragraph goes on over the page only from the foot of the page, mid-sentence
+        return not (_HEADING.match(line.text) or _ENUMERATOR.match(line.text) and prev.text[-1:] in _SENTENCE_END)
+
+    def _close(self) -> None:
+        if not self.para:
+            return
+        text, breaks = "", []
+        for ln in self.para:
+            if text and ln.page != self.para[0].page and (not breaks or breaks[-1][1] != ln.page):
+                breaks.append((len(text), ln.page))
+            text = join_lines([text, ln.text])
+        self.items.append(Paragraph(0, text, page=self.para[0].page, breaks=tuple(breaks)))
+        self.para = []
+
+    # ---- tables
+
+    def _part(self, part: _Part, top: bool) -> None:
+        self._close()
+        rows = part.rows
+        if top and self.grid is not None:
+            moved = [_regrid(r, self.grid) for r in rows]
+            while moved and _is_caption(moved[0]) and all(squash(t) in self.captions for t in _caption_texts(moved[0])):
+                moved, rows = moved[1:], rows[1:]
+            lead = next((k for k, r in enumerate(rows) if _is_caption(r)), len(rows))
+            if lead and self._fits(rows[:lead]):
+                moved = self._without_header(moved[:lead])
+                if moved and self._mends(moved[0]):
+                    self._mend(moved.pop(0))
+                self._rows(moved, part)
+                rows = rows[lead:]
+        if rows:
+            self._start(part.edges)
+            self._rows(rows, part)
+
+    def _rows(self, rows: list[list[TextCell | None]], part: _Part) -> None:
+        for k, cells in enumerate(rows):
+            if _is_caption(cells, first=k == 0):
+                self.items.extend(Paragraph(0, t, page=part.page) for t in _caption_texts(cells))
+                self._start(part.edges)
+                continue
+            texts = _texts(cells)
+            self.in_body = self.in_body or _is_body(texts)
+            if not self.in_body:
+                self.header.append(texts)
+            self.items.append(Row(0, texts, page=part.page))
+            self.last = cells
+
+    def _start(self, edges: list[float]) -> None:
+        self.grid, self.header, self.last, self.in_body = edges, [], None, False
+        self.captions = {squash(p.text) for p in self.items[-4:] if isinstance(p, Paragraph)}
+
+    def _fits(self, rows: list[list[TextCell | None]]) -> bool:
+        """Rows whose cells start on the open table's column lines: a continuation, not a new table."""
+        starts = {round(c.x0, 1) for r in rows for c in r if cell_text(c)}
+        near = [x for x in starts if any(abs(x - y) <= _TOLERANCE for y in self.grid[:-1])]
+        return bool(starts) and abs(min(starts) - self.grid[0]) <= _TOLERANCE and len(near) == len(starts)
+
+    def _without_header(self, rows: list[list[TextCell | None]]) -> list[list[TextCell | None]]:
+        """Drop the open table's header rows printed again on the new page."""
+        header = [[squash(t) for t in h] for h in self.header]
+        while rows and [squash(t) for t in _texts(rows[0])] in header:
+            rows = rows[1:]
+        return rows
+
+    def _mends(self, cells: list[TextCell | None]) -> bool:
+        """A continuation's first row holding only the rest of a cell broken at the page end."""
+        texts = _texts(cells)
+        filled = [i for i, t in enumerate(texts) if t]
+        if len(filled) != 1 or self.last is None or not isinstance(self.items[-1], Row):
+            return False
+        i, text = filled[0], texts[filled[0]]
+        above = self.last[i] if i < len(self.last) else None
+        return (above is not None and bool(cell_text(above)) and above.wraps and _is_body(_texts(self.last))
+                and not _HEADING.match(text) and not _ENUMERATOR.match(text) and not re.match(r"\d{3}", text))
+
+    def _mend(self, cells: list[TextCell | None]) -> None:
+        i = next(i for i, c in enumerate(cells) if cell_text(c))
+        row = self.items[-1]
+        row.cells[i] = join_lines([row.cells[i], cell_text(cells[i])])

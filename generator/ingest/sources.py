@@ -1,0 +1,81 @@
+"""Read a source document of any supported format into the item stream, and find the page
+of an item or of a sentence inside it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.ingest.text import DocumentError, Paragraph, Row, parse_lines, read_text
+
+FORMATS = (".txt", ".pdf", ".docx", ".xlsx")
+
+
+def read_items(path: Path) -> list[Paragraph | Row]:
+    """Paragraphs and table rows of a .txt, .pdf, .docx or .xlsx disclosure."""
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        from generator.ingest.pdf import read_pdf
+        return read_pdf(path)
+    if suffix == ".docx":
+        from generator.ingest.docx import read_docx
+        return read_docx(path)
+    if suffix == ".xlsx":
+        from generator.ingest.xlsx import read_xlsx
+        return read_xlsx(path)
+    if suffix in (".doc", ".xls", ".wps", ".et"):
+        raise DocumentError(f"{path}: the old binary {suffix} format is not supported; save it as "
+                            f"{suffix}x (Word/Excel 2007 or later) or as PDF and import that")
+    return parse_lines(read_text(path))
+
+
+def page_count(path: Path, items: list[Paragraph | Row]) -> int:
+    """Pages of a paged source (0 for text)."""
+    if path.suffix.lower() == ".pdf":
+        import pdfplumber
+        with pdfplumber.open(path) as pdf:
+            return len(pdf.pages)
+    return max((item.page or 0 for item in items), default=0)
+
+
+def join_sources(parts: list[tuple[list[Paragraph | Row], int]]) -> tuple[list[Paragraph | Row], list[int]]:
+    """The items of several files of one disclosure as one stream, lines and pages numbered
+    on through the files in the order given. Returns the items and each file's first page."""
+    items: list[Paragraph | Row] = []
+    starts, lines, pages = [], 0, 0
+    for part, count in parts:
+        starts.append(pages + 1)
+        for item in part:
+            item.line += lines
+            if isinstance(item, Row):
+                item.lines = [x + lines for x in item.lines]
+            if item.page is not None:
+                item.page += pages
+            if isinstance(item, Paragraph):
+                item.breaks = tuple((offset, p + pages) for offset, p in item.breaks)
+        lines = max((item.line for item in part), default=lines)
+        pages += count
+        items.extend(part)
+    return items, starts
+
+
+def plain_text(items: list[Paragraph | Row]) -> str:
+    """The document's text, one item a line (cells joined by TABs), for finding names and years."""
+    return "\n".join(item.text if isinstance(item, Paragraph) else "\t".join(item.cells) for item in items)
+
+
+class Pages:
+    """Where each item stands: the page of a line, or of a quoted sentence inside a paragraph."""
+
+    def __init__(self, items: list[Paragraph | Row]):
+        self.items = {item.line: item for item in items}
+
+    def page(self, line: int, quote: str = "") -> int | None:
+        item = self.items.get(line)
+        if item is None or item.page is None:
+            return None
+        page = item.page
+        if isinstance(item, Paragraph) and item.breaks and quote:
+            at = item.text.find(quote[:24].strip())
+            for offset, later in item.breaks:
+                if at >= offset:
+                    page = later
+        return page
