@@ -8,6 +8,13 @@ from pathlib import Path
 KINDS = ("final", "budget", "evaluation")
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="transparency",
@@ -18,15 +25,20 @@ def _parser() -> argparse.ArgumentParser:
     imp = sub.add_parser(
         "import",
         help="import a source document into a data package",
-        description="Import a published disclosure (plain text export) into "
-        "<out>/<department-id>/<year>-<kind>/. Department, year and kind are read from "
-        "the document unless given; what was inferred is printed.",
+        description="Import a published disclosure (.pdf, .docx, .xlsx or a plain-text export) into "
+        "<out>/<department-id>/<year>-<kind>/ (…-unit/ for a budget unit's own disclosure). Department, "
+        "year, kind and scope are read from the document unless given; what was inferred is printed. "
+        "A disclosure published as several files (narrative and tables) is imported in one go.",
     )
-    imp.add_argument("source", type=Path, help="the document as published (.txt)")
+    imp.add_argument("source", type=Path, nargs="+",
+                     help="the document as published (.pdf, .docx, .xlsx, .txt); several files of one disclosure "
+                     "in reading order")
     imp.add_argument("--out", type=Path, default=Path("data/packages"), help="packages folder (default: data/packages)")
     imp.add_argument("--department", help="department id from data/departments.csv, e.g. 530400-zuzhibu")
     imp.add_argument("--year", type=int, help="fiscal year the disclosure reports on")
     imp.add_argument("--kind", choices=KINDS, help="final (决算), budget (预算) or evaluation (绩效自评)")
+    imp.add_argument("--scope", choices=("department", "unit"),
+                     help="department (部门, consolidated) or unit (单位, one budget unit's own disclosure)")
     imp.add_argument("--registry", type=Path, default=Path("data/departments.csv"), help="department registry CSV")
 
     val = sub.add_parser(
@@ -38,9 +50,14 @@ def _parser() -> argparse.ArgumentParser:
     val.add_argument("paths", nargs="*", type=Path, default=[Path("data/packages")], help="package folders or folders holding packages")
     val.add_argument("--format", choices=("text", "json", "github"), default="text", help="text for people, json for machines, github for Actions annotations")
 
-    bld = sub.add_parser("build", help="render all packages into the static site", description="Build the static site from every package under --data.")
+    bld = sub.add_parser("build", help="render all packages into the static site",
+                         description="Build the static site from every package under --data. Builds are incremental: "
+                         "a cache beside --out (.<out>-build-cache/) lets the next build redo only the packages that "
+                         "changed and the pages that list them; a change to the code or templates rebuilds all.")
     bld.add_argument("--data", type=Path, default=Path("data"), help="data folder holding packages/ and departments.csv")
     bld.add_argument("--out", type=Path, default=Path("site"), help="output folder (replaced only when the build succeeds)")
+    bld.add_argument("--jobs", type=_positive, default=None, help="worker processes (default: all cores)")
+    bld.add_argument("--clean", action="store_true", help="ignore the build cache and build everything")
 
     srv = sub.add_parser("serve", help="build, then serve the site on localhost for a preview")
     srv.add_argument("--data", type=Path, default=Path("data"))
@@ -57,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
 
             return import_document(
                 args.source, out=args.out, department=args.department, year=args.year,
-                kind=args.kind, registry=args.registry, echo=print,
+                kind=args.kind, registry=args.registry, echo=print, scope=args.scope,
             )
         if args.command == "validate":
             from generator.validate.api import run_validate
@@ -66,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             from generator.site.build import run_build
 
-            return run_build(args.data, args.out, echo=print)
+            return run_build(args.data, args.out, echo=print, jobs=args.jobs, clean=args.clean)
         if args.command == "serve":
             from generator.site.build import run_serve
 

@@ -7,3 +7,16 @@ transparency import "$corpus"/000_*.txt
 transparency import "$corpus"/001_*.txt --department 430611-zuzhibu --kind evaluation  # names only 区委组织部
 transparency import "$corpus"/002_*.txt
 transparency import "$corpus"/003_*.txt
+
+# Published PDFs (the Shanghai template is a blank form of no department: not shipped)
+pdf="$corpus/pdf"
+for f in sh-putuo-ghzyj-2024-final sh-putuo-qzfb-2025-budget sh-putuo-qzfb-unit-2025-budget \
+         sh-putuo-swj-2025-budget sh-putuo-swj-unit-2025-budget sh-putuo-wanli-street-2025-budget \
+         js-江苏省人大办公厅2017年度预算公开 js-省人大办公厅2018预算公开; do
+  transparency import "$pdf/$f.pdf"
+done
+# Jiangsu disclosures published as two files: the narrative, then the tables (附后)
+transparency import "$pdf"/js-江苏省人大常委会2019年度部门预算公开.pdf "$pdf"/js-江苏省人大常委会办公厅2019年部门预算公开表.pdf
+transparency import "$pdf"/js-江苏省政协办公厅2017年度部门预算.pdf "$pdf"/js-江苏省政协办公厅2017年度部门预算公开表.pdf
+transparency import "$pdf"/js-江苏省政协办公厅2018年度部门预算.pdf "$pdf"/js-江苏省政协办公厅2018度部门预算公开表.pdf
+transparency import "$pdf"/js-江苏省政协办公厅2019年度部门预算.pdf "$pdf"/js-江苏省政协办公厅2019年预算公开表.pdf

@@ -22,7 +22,7 @@ def write(tmp_path: Path, *rows: str) -> Path:
 
 
 def test_the_four_corpus_departments(registry):
-    assert list(registry) == ["430611-zuzhibu", "510403-zuzhibu", "511181-zuzhibu", "530400-zuzhibu"]
+    assert list(registry)[:4] == ["430611-zuzhibu", "510403-zuzhibu", "511181-zuzhibu", "530400-zuzhibu"]
     yuxi = registry["530400-zuzhibu"]
     assert yuxi.name == "中国共产党玉溪市委员会组织部"
     assert (yuxi.province, yuxi.city, yuxi.county, yuxi.division_level) == ("云南省", "玉溪市", "", "city")
@@ -30,7 +30,7 @@ def test_the_four_corpus_departments(registry):
     emeishan = registry["511181-zuzhibu"]
     assert (emeishan.city, emeishan.county, emeishan.division_level) == ("乐山市", "峨眉山市", "county")
     assert emeishan.names[0] == emeishan.name
-    assert all(d.kind == "党委部门" for d in registry.values())
+    assert all(registry[d].kind == "党委部门" for d in list(registry)[:4])
 
 
 def test_no_alias_is_generic(registry):

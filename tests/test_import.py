@@ -26,8 +26,8 @@ def test_reimport_reproduces_package_byte_for_byte(package: Path, tmp_path: Path
     desc = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
     given = {k: v for k, v in (("department", desc["department"]["id"]), ("year", desc["fiscal_year"]),
                                 ("kind", desc["kind"])) if k not in desc["inferred"]}
-    source = package / desc["source"]["path"]
-    assert import_document(source, out=tmp_path, registry=ROOT / "data" / "departments.csv", echo=lambda _: None,
+    sources = [package / s["path"] for s in desc.get("sources", [desc["source"]])]
+    assert import_document(sources, out=tmp_path, registry=ROOT / "data" / "departments.csv", echo=lambda _: None,
                            **given) == 0
     fresh = tmp_path / desc["department"]["id"] / package.name
     assert _tree(fresh) == _tree(package)
@@ -37,7 +37,7 @@ def test_reimport_reproduces_package_byte_for_byte(package: Path, tmp_path: Path
 
 def test_four_packages_with_inferred_metadata():
     names = {p.parent.name + "/" + p.name for p in PACKAGE_DIRS}
-    assert names == {"511181-zuzhibu/2020-final", "430611-zuzhibu/2020-evaluation",
+    assert names >= {"511181-zuzhibu/2020-final", "430611-zuzhibu/2020-evaluation",
                      "510403-zuzhibu/2021-final", "530400-zuzhibu/2020-final"}
     desc = json.loads((PACKAGES / "530400-zuzhibu/2020-final/datapackage.json").read_text(encoding="utf-8"))
     assert desc["inferred"] == ["department", "year", "kind"]

@@ -1,55 +1,37 @@
-"""`transparency import`: one source document → one data package on disk."""
+"""`transparency import`: one disclosure (one file, or the files it was published as) → one
+data package on disk."""
 from __future__ import annotations
 
-import re
-from collections import Counter
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Callable
 
 from generator.ingest import narrative as nar
+from generator.ingest.budget_narrative import budget_sentence_facts
+from generator.ingest.document_meta import infer_kind, infer_scope, infer_year
 from generator.ingest.performance import extract_performance
 from generator.ingest.staffing import staffing_facts
 from generator.ingest.standard_tables import StandardTable, read_standard_tables
 from generator.ingest.table_facts import table_facts
 from generator.ingest.unit_tables import read_unit_tables
-from generator.ingest.text import DocumentError, Table, group_tables, parse_lines, read_text
+from generator.ingest.sources import Pages, join_sources, page_count, plain_text, read_items
+from generator.ingest.text import DocumentError, Table, group_tables
 from generator.model.departments import RegistryError, find_department, load_registry
 from generator.model.facts import FIELD_ORDER, Fact
 from generator.model.package import Resource, field_, sha256_of, table_fields, write_package
 
 KIND_TITLES = {"final": "部门决算", "budget": "部门预算", "evaluation": "部门整体支出绩效自评"}
+UNIT_TITLES = {"final": "单位决算", "budget": "单位预算"}
 LICENSE = [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
             "path": "https://creativecommons.org/licenses/by/4.0/"}]
 
 
-def infer_year(text: str) -> int | None:
-    """The fiscal year the document reports on, from its own title sentences."""
-    for pattern in (r"(\d{4})\s*年度?部门(?:决算|预算)", r"对\s*(\d{4})\s*年度?(?:部门)?整体支出",
-                    r"(\d{4})\s*年度?(?:部门)?整体支出"):
-        years = Counter(re.findall(pattern, text))
-        if years:
-            return int(years.most_common(1)[0][0])
-    years = Counter(re.findall(r"(20\d{2})\s*年", text))
-    return int(years.most_common(1)[0][0]) if years else None
-
-
-def infer_kind(text: str, tables: list[StandardTable]) -> str | None:
-    if tables or re.search(r"\d{4}\s*年度?部门决算", text):
-        return "final"
-    if re.search(r"\d{4}\s*年度?部门预算(?:公开|情况说明)", text):
-        return "budget"
-    if "绩效自评" in text or "绩效评价" in text:
-        return "evaluation"
-    return None
-
-
 def _facts_resource(facts: list[Fact]) -> Resource:
-    types = {"year": "integer", "value": "number", "half_unit": "number", "line": "integer"}
+    types = {"year": "integer", "value": "number", "half_unit": "number", "line": "integer", "page": "integer"}
     titles = {"measure": "指标", "kind": "类型", "code": "科目编码", "item": "项目", "of": "占比基数",
               "year": "年度", "value": "数值", "unit": "单位", "unit_in_source": "原文单位",
               "half_unit": "精度（半个末位）", "relation": "比较词", "basis": "来源性质", "source": "出处",
-              "line": "行", "quote": "原文"}
+              "line": "行", "page": "页", "quote": "原文"}
     fields = [field_(f, types.get(f, "string"), title=titles[f],
                      column_type={"year": "date:fiscal-year", "value": "value"}.get(f, ""),
                      **({"constraints": {"required": True}} if f in ("measure", "kind", "year", "value", "unit") else {}))
@@ -60,8 +42,13 @@ def _facts_resource(facts: list[Fact]) -> Resource:
 def _table_resource(t: StandardTable) -> Resource:
     info = {"id": t.spec.id, "title": t.spec.title, "number": t.number, "unit": t.unit,
             "note": t.note, "empty": t.empty, "department_name": t.department_name, "line": t.line}
-    rows = [{**r, "source_line": r["_line"]} for r in sorted(t.rows, key=lambda r: (r.get("side", "") != "收入", r["row"]))]
-    return Resource(t.spec.id, f"tables/{t.spec.id}.csv", table_fields(t.spec, t.headers), rows,
+    if t.page is not None:
+        info["page"] = t.page
+    if t.decimals < 2:
+        info["decimals"] = t.decimals
+    rows = [{**r, "source_line": r["_line"], "source_page": r.get("_page")}
+            for r in sorted(t.rows, key=lambda r: (r.get("side", "") != "收入", r["row"]))]
+    return Resource(t.name, f"tables/{t.name}.csv", table_fields(t.spec, t.headers), rows,
                     title=f"{'公开' + t.number + '表 ' if t.number else ''}{t.spec.title}", extra={"table": info})
 
 
@@ -72,52 +59,70 @@ def _dataclass_resource(name: str, title: str, items: list, types: dict[str, str
                     title=title)
 
 
-def build_resources(blocks: list, year: int, source_name: str) -> tuple[list[Resource], dict]:
-    """All resources of one document, plus what the descriptor needs to know about them."""
-    standard = read_standard_tables(blocks, source_name)
+def build_resources(blocks: list, year: int, source_name: str, pages: Pages | None = None,
+                    parts: list[int] = (), kind: str = "final",
+                    standard: list[StandardTable] | None = None) -> tuple[list[Resource], dict]:
+    """All resources of one document, plus what the descriptor needs to know about them.
+    `pages` (paged sources) puts the page of every figure, row and section beside its line;
+    `parts` are the first lines of the further files of a disclosure published as several."""
+    standard = read_standard_tables(blocks, source_name) if standard is None else standard
     standard_lines = {b.line for b in blocks if isinstance(b, Table)
                       and any(t.line in [p.line for p in b.before] for t in standard)}
     tables = standard + read_unit_tables(blocks, source_name)
-    sections = nar.split_sections(nar.narrative_texts(blocks, standard_lines))
+    texts = nar.narrative_texts(blocks, standard_lines)
+    for start in parts:  # a further file opens a section of its own (its text is not the last heading's)
+        at = next((k for k, t in enumerate(texts) if t[0] >= start), len(texts))
+        texts.insert(at, (start, "", 1))
+    sections = nar.split_sections(texts)
     facts = (table_facts(tables, year) + staffing_facts(blocks, year)
-             + nar.collect_facts(nar.sentences_of(sections), year))
+             + nar.collect_facts(nar.sentences_of(sections, exact=pages is not None), year,
+                                 budget_sentence_facts if kind == "budget" else None))
     projects, indicators = extract_performance([x for b in blocks for x in (b.rows if isinstance(b, Table) else [b])])
+    terms = nar.glossary(sections)
+    if pages is not None:
+        facts = [replace(f, page=pages.page(f.line, f.quote)) for f in facts]
+        for item in [*sections, *terms, *projects, *indicators]:
+            item.page = pages.page(item.line, getattr(item, "quote", ""))
     resources = [_table_resource(t) for t in tables]
     resources.append(_facts_resource(facts))
     resources.append(_dataclass_resource(
-        "sections", "情况说明", sections, {"level": "integer", "line": "integer"},
-        {"id": "编号", "number": "序号", "heading": "标题", "level": "层级", "parent": "上级", "line": "行", "text": "正文"}))
-    terms = nar.glossary(sections)
+        "sections", "情况说明", sections, {"level": "integer", "line": "integer", "page": "integer"},
+        {"id": "编号", "number": "序号", "heading": "标题", "level": "层级", "parent": "上级", "line": "行", "page": "页",
+         "text": "正文"}))
     if terms:
         resources.append(_dataclass_resource(
-            "glossary", "名词解释", terms, {"line": "integer"},
-            {"number": "序号", "term": "名词", "definition": "解释", "line": "行"}))
+            "glossary", "名词解释", terms, {"line": "integer", "page": "integer"},
+            {"number": "序号", "term": "名词", "definition": "解释", "line": "行", "page": "页"}))
     if projects:
         resources.append(_dataclass_resource("performance_projects", "项目绩效自评", projects, PROJECT_TYPES, PROJECT_TITLES))
     if indicators:
         resources.append(_dataclass_resource("performance_indicators", "绩效指标", indicators, INDICATOR_TYPES, INDICATOR_TITLES))
-    names = sorted({t.department_name for t in tables if t.department_name})
+    printed = {t.department_name for t in tables if t.department_name}
+    names = sorted(n for n in printed if not any(m != n and m.startswith(n) for m in printed))  # cut by a line end
     return resources, {"names_in_source": names}
 
 
 PROJECT_TITLES = {"project": "项目名称", "unit": "单位", "budget": "全年预算数（元）", "executed": "全年执行数（元）",
                   "stated_rate": "执行率（%，原文）", "rate_half_unit": "执行率精度", "amount_half_unit": "金额精度（元）",
                   "weight": "分值", "score": "得分", "total_score": "总分", "grade": "等级", "source": "出处",
-                  "line": "行", "quote": "原文"}
+                  "line": "行", "quote": "原文", "page": "页"}
 PROJECT_TYPES = {k: "number" for k in ("budget", "executed", "stated_rate", "rate_half_unit", "amount_half_unit",
-                                        "weight", "score", "total_score")} | {"line": "integer"}
+                                        "weight", "score", "total_score")} | {"line": "integer", "page": "integer"}
 INDICATOR_TITLES = {"scope": "范围", "project": "项目名称", "level1": "一级指标", "level2": "二级指标",
                     "level3": "三级指标", "nature": "指标性质", "target": "指标值", "measure_unit": "度量单位",
-                    "actual": "实际完成值", "weight": "分值", "score": "得分", "note": "偏差原因", "line": "行"}
-INDICATOR_TYPES = {"weight": "number", "score": "number", "line": "integer"}
+                    "actual": "实际完成值", "weight": "分值", "score": "得分", "note": "偏差原因", "line": "行",
+                    "page": "页"}
+INDICATOR_TYPES = {"weight": "number", "score": "number", "line": "integer", "page": "integer"}
 
 
-def import_document(source: Path, out: Path, department: str | None = None, year: int | None = None,
+def import_document(source: Path | list[Path], out: Path, department: str | None = None, year: int | None = None,
                     kind: str | None = None, registry: Path = Path("data/departments.csv"),
-                    echo: Callable[[str], None] = print) -> int:
-    """Import `source` into `out/<department>/<year>-<kind>/`; 0 on success, 1 with a message on failure."""
+                    echo: Callable[[str], None] = print, scope: str | None = None) -> int:
+    """Import `source` (or the files of one disclosure, in reading order) into
+    `out/<department>/<year>-<kind>[-unit]/`; 0 on success, 1 with a message on failure."""
+    sources = source if isinstance(source, list) else [source]
     try:
-        target, summary = _import(source, out, department, year, kind, registry, echo)
+        target, summary = _import(sources, out, department, year, kind, scope, registry, echo)
     except (DocumentError, RegistryError, OSError) as exc:
         echo(f"error: {exc}")
         return 1
@@ -125,14 +130,33 @@ def import_document(source: Path, out: Path, department: str | None = None, year
     return 0
 
 
-def _import(source: Path, out: Path, department: str | None, year: int | None, kind: str | None,
-            registry_path: Path, echo: Callable[[str], None]) -> tuple[Path, str]:
-    if not source.is_file():
-        raise DocumentError(f"{source}: no such file")
-    lines = read_text(source)
-    text = "\n".join(lines)
-    blocks = group_tables(parse_lines(lines))
+def _read(sources: list[Path]) -> tuple[list, list[int], list[int]]:
+    """The items of every source file as one stream, each file's first page and first line."""
+    for path in sources:
+        if not path.is_file():
+            raise DocumentError(f"{path}: no such file")
+    parts = []
+    for path in sources:
+        items = read_items(path)
+        parts.append((items, page_count(path, items)))
+    if len(parts) == 1:
+        return parts[0][0], [1], [1]
+    return join_sources(parts)
+
+
+def _source_entry(path: Path) -> dict:
+    return {"path": f"source/{path.name}", "sha256": sha256_of(path), "bytes": path.stat().st_size,
+            "format": path.suffix.lstrip(".").lower()}
+
+
+def _import(sources: list[Path], out: Path, department: str | None, year: int | None, kind: str | None,
+            scope: str | None, registry_path: Path, echo: Callable[[str], None]) -> tuple[Path, str]:
+    items, starts, firsts = _read(sources)
+    text = plain_text(items)
+    paged = any(item.page is not None for item in items)
+    blocks = group_tables(items)
     registry = load_registry(registry_path)
+    first = sources[0]
     inferred = []
     if department:
         if department not in registry:
@@ -141,39 +165,52 @@ def _import(source: Path, out: Path, department: str | None, year: int | None, k
     else:
         dept = find_department(registry, text)
         if dept is None:
-            raise DocumentError(f"{source}: no department of {registry_path} is named in the document; "
+            raise DocumentError(f"{first}: no department of {registry_path} is named in the document; "
                                 "pass --department ID (and add the department to the registry if it is new)")
         inferred.append("department")
     if year is None:
         year = infer_year(text)
         if year is None:
-            raise DocumentError(f"{source}: cannot tell the fiscal year; pass --year YYYY")
+            raise DocumentError(f"{first}: cannot tell the fiscal year; pass --year YYYY")
         inferred.append("year")
-    resources, meta = build_resources(blocks, year, source.name)
+    skipped: list[str] = []
+    standard = read_standard_tables(blocks, first.name, skipped if paged else None)
+    for reason in skipped:  # a published PDF is imported with what can be read; the rest is named
+        echo(f"warning: table left out: {reason}")
     if kind is None:
-        kind = infer_kind(text, [r for r in resources if r.path.startswith("tables/") and r.extra["table"]["number"]])
+        kind = infer_kind(text, [t.spec.kind for t in standard])
         if kind is None:
-            raise DocumentError(f"{source}: cannot tell whether this is a 决算, 预算 or 绩效自评; pass --kind")
+            raise DocumentError(f"{first}: cannot tell whether this is a 决算, 预算 or 绩效自评; pass --kind")
         inferred.append("kind")
+    resources, meta = build_resources(blocks, year, first.name, Pages(items) if paged else None, firsts[1:],
+                                      kind, standard)
+    if scope is None:
+        scope = infer_scope(text) if kind in UNIT_TITLES else "department"
+        if scope == "unit":
+            inferred.append("scope")
     for what in inferred:
-        echo(f"inferred {what}: {dict(department=dept.id, year=year, kind=kind)[what]}")
+        echo(f"inferred {what}: {dict(department=dept.id, year=year, kind=kind, scope=scope)[what]}")
     names = meta["names_in_source"] or [n for n in dept.names if n in text][:1]
+    unit = scope == "unit"
+    slug = f"{year}-{kind}" + ("-unit" if unit else "")
     descriptor = {
         "profile": "tabular-data-package",
-        "name": f"{dept.id}-{year}-{kind}",
-        "title": f"{dept.name} {year}年度{KIND_TITLES[kind]}",
+        "name": f"{dept.id}-{slug}",
+        "title": f"{dept.name} {year}年度{(UNIT_TITLES if unit else KIND_TITLES)[kind]}",
         "department": {"id": dept.id, "name": dept.name},
         "fiscal_year": year,
         "kind": kind,
+        **({"scope": "unit"} if unit else {}),
         "currency": "CNY",
-        "source": {"path": f"source/{source.name}", "sha256": sha256_of(source), "bytes": source.stat().st_size,
-                   "format": source.suffix.lstrip(".")},
+        "source": _source_entry(first),
+        **({"sources": [{**_source_entry(p), "first_page": start} for p, start in zip(sources, starts)]}
+           if len(sources) > 1 else {}),
         "names_in_source": names,
         "inferred": inferred,
         "licenses": LICENSE,
     }
-    target = out / dept.id / f"{year}-{kind}"
-    write_package(target, descriptor, resources, source)
+    target = out / dept.id / slug
+    write_package(target, descriptor, resources, sources)
     counts = {r.name: len(r.rows) for r in resources}
     tables = sum(1 for r in resources if r.path.startswith("tables/"))
     return target, (f"{tables} standard tables, {counts['facts']} facts, {counts['sections']} sections, "

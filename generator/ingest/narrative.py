@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 from decimal import Decimal
 
 from generator.ingest.text import Paragraph, Row, Table
@@ -206,13 +207,16 @@ def _function_code(text: str) -> str:
     return m.group(1) if m else ""
 
 
-def collect_facts(sentences: list[tuple[int, str, str]], year: int) -> list[Fact]:
-    """Facts from (line, section id, sentence) triples following the national template,
-    plus the prior-year amounts they imply (basis 'derived')."""
+def collect_facts(sentences: list[tuple[int, str, str]], year: int,
+                  extra: Callable[[FactCollector, str], None] | None = None) -> list[Fact]:
+    """Facts from (line, section id, sentence) triples following the national template (and
+    `extra`'s, e.g. the budget template's), plus the prior-year amounts they imply (basis 'derived')."""
     fc = FactCollector(year)
     for line, section, sentence in sentences:
         fc.line, fc.section, fc.sentence = line, section, sentence
         _sentence_facts(fc, sentence, year)
+        if extra:
+            extra(fc, sentence)
     return fc.facts + _derived_prior_years(fc.facts, year)
 
 
@@ -240,11 +244,11 @@ def _prior(text: str, year: int) -> int:
 def _sentence_facts(fc: FactCollector, s: str, year: int) -> None:  # noqa: C901 - one template, one place
     prior = _prior(s, year)
     # 收支总计 / 财政拨款收支总计
-    for m in re.finditer(rf"(财政拨款)?收、?支总计(?:为)?\s*{V}", s):
+    for m in re.finditer(rf"(财政拨款)?收入?、?支出?总计(?:为)?\s*{V}", s):
         measure = "fiscal_total" if m.group(1) else "total_income_expenditure"
         fc.money(measure, m.group(2), m.group(3))
         rest = s[m.end():]
-        c = re.search(r"收、?支总计(?:各)?" + _CHANGE, rest)
+        c = re.search(r"收入?、?支出?总计(?:各)?" + _CHANGE, rest)
         if c:
             fc.change(measure, c, prior)
     # 本年收入合计 and its sources
@@ -309,7 +313,7 @@ def _sentence_facts(fc: FactCollector, s: str, year: int) -> None:  # noqa: C901
         m = re.search(rf"(?:日常)?{label}(?:支出)?\s*{V}[，,]?\s*(?:主要包括|其中)[:：]?(.*)", s)
         if m:
             fc.money(measure, m.group(1), m.group(2))
-            items = m.group(3)
+            items = re.split(r"[；;]", m.group(3))[0]  # the list ends with its clause ('…；公用经费…')
             complete = not re.search(r"等[。．.]?\s*$|等[；;]", items)
             for im in re.finditer(rf"([\u4e00-\u9fa5（）()]{{2,24}}?)\s*{V}", items):
                 fc.money(item_measure, im.group(2), im.group(3) or m.group(2), item=im.group(1).lstrip("、，,"),
@@ -395,18 +399,22 @@ def _sentence_facts(fc: FactCollector, s: str, year: int) -> None:  # noqa: C901
 def sentences_of(sections: list[Section], exact: bool = False) -> list[tuple[int, str, str]]:
     """(line, section id, sentence) for every sentence of every section. The line is the
     paragraph's own when `exact` (paged sources), else the section's first line plus the
-    paragraph's index (text sources, as their packages have always recorded it)."""
+    paragraph's index (text sources, as their packages have always recorded it). In paged
+    sources a paragraph ending mid-sentence ('其中：' and a list of lines ending in '；')
+    goes on in the next one."""
     out = []
     for s in sections:
-        line = s.line
+        line, open_ = s.line, False
         for k, para in enumerate([s.heading] + s.text.split("\n")):
             if exact and k < len(s.lines):
                 line, k = s.lines[k], 0
             for sent in re.split(r"(?<=[。])", para):
                 sent = sent.strip()
-                continues = sent.startswith("其中") or re.match(r"与\s*\d{4}\s*年.{0,30}?相比", sent)
+                continues = sent.startswith("其中") or re.match(r"与\s*(?:\d{4}\s*年|上年).{0,30}?相比", sent) or open_
+                open_ = False
                 if continues and out and out[-1][1] == s.id:
                     out[-1] = (out[-1][0], s.id, out[-1][2] + sent)  # '…X。其中：…' / '…X。与2019年相比…
                 elif sent:
                     out.append((line + k, s.id, sent))
+            open_ = exact and para.rstrip()[-1:] in ("；", ";", "：", ":")
     return out

@@ -73,33 +73,30 @@ def _read_page(page, number: int) -> list[Line | _Part]:
     page = page.within_bbox(page.bbox)
     chars = [dict(c, text=normalise(c["text"])) for c in page.chars]
     tables = page.find_tables()
-
-    def inside(c: dict, box) -> bool:
-        cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
-        return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
-
-    free = [c for c in chars if not any(inside(c, t.bbox) for t in tables)]
+    cells = [(t, i, j, box) for t in tables for i, r in enumerate(t.rows) for j, box in enumerate(r.cells) if box]
+    held: dict[tuple, list[dict]] = {}
+    free = []
+    for c in chars:  # each character goes to the smallest cell holding it (a filled background
+        cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2  # is one more, larger cell)
+        holding = [((b[2] - b[0]) * (b[3] - b[1]), k) for k, (_, _, _, b) in enumerate(cells)
+                   if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]]
+        if holding:
+            held.setdefault(cells[min(holding)[1]][:3], []).append(c)
+        else:
+            free.append(c)  # outside every table, or in a gap of one that no cell covers
     lines = [ln for ln in group_lines(free, number) if not _is_page_number(ln, page.height)]
-    parts = [_part(t, [c for c in chars if inside(c, t.bbox)], number) for t in tables]
+    parts = [_part(t, held, number) for t in tables]
     return sorted(lines + [p for p in parts if p.rows], key=lambda b: b.top)
 
 
-def _part(table, chars: list[dict], page: int) -> _Part:
-    """A ruled table's rows; each character goes to the smallest cell holding it (a filled
-    background behind the header is drawn as one more, larger cell)."""
-    boxes = [(i, j, box) for i, r in enumerate(table.rows) for j, box in enumerate(r.cells) if box]
-    mine: dict[tuple[int, int], list[dict]] = {}
-    for c in chars:
-        cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
-        holding = [((b[2] - b[0]) * (b[3] - b[1]), i, j) for i, j, b in boxes
-                   if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]]
-        if holding:
-            _, i, j = min(holding)
-            mine.setdefault((i, j), []).append(c)
-    rows = [[None if box is None else TextCell(group_lines(mine.get((i, j), []), page), box[0], box[2])
+def _part(table, held: dict[tuple, list[dict]], page: int) -> _Part:
+    """A ruled table's rows, cells on the table's column grid."""
+    rows = [[None if box is None else TextCell(group_lines(held.get((table, i, j), []), page), box[0], box[2])
              for j, box in enumerate(r.cells)] for i, r in enumerate(table.rows)]
-    edges = sorted({round(b[0], 1) for *_, b in boxes} | {round(table.bbox[2], 1)})
-    return _Part(page, table.bbox[1], edges, [r for r in rows if any(cell_text(c) for c in r)])
+    edges = sorted({round(box[0], 1) for r in table.rows for box in r.cells if box} | {round(table.bbox[2], 1)})
+    rows = [r for r in rows if any(cell_text(c) for c in r)]
+    top = min((ln.top for c in rows[0] if c for ln in c.lines), default=table.bbox[1]) if rows else table.bbox[1]
+    return _Part(page, top, edges, rows)  # placed by its first text, after any line printed above it
 
 
 def _is_page_number(line: Line, height: float) -> bool:
@@ -276,9 +273,11 @@ class _Assembler:
 
     def _fits(self, rows: list[list[TextCell | None]]) -> bool:
         """Rows whose cells start on the open table's column lines: a continuation, not a new table."""
+        def near(x: float) -> bool:
+            return any(abs(x - y) <= _TOLERANCE for y in self.grid)
         starts = {round(c.x0, 1) for r in rows for c in r if cell_text(c)}
-        near = [x for x in starts if any(abs(x - y) <= _TOLERANCE for y in self.grid[:-1])]
-        return bool(starts) and abs(min(starts) - self.grid[0]) <= _TOLERANCE and len(near) == len(starts)
+        left = min((c.x0 for r in rows for c in r if c), default=-1.0)
+        return bool(starts) and near(left) and all(near(x) for x in starts)
 
     def _without_header(self, rows: list[list[TextCell | None]]) -> list[list[TextCell | None]]:
         """Drop the open table's header rows printed again on the new page."""

@@ -37,10 +37,6 @@ class TextCell:
         return bool(self.lines) and self.lines[-1].x1 >= self.x1 - self.lines[-1].em
 
 
-def is_cjk(ch: str) -> bool:
-    return "\u3000" <= ch <= "\u303f" or "\u4e00" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
-
-
 def _word(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 

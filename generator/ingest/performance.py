@@ -93,6 +93,7 @@ _LEVELS = ("level1", "level2", "level3")
 _TEXT_FIELDS = ("nature", "target", "measure_unit", "actual", "note")
 
 _NAME = re.compile(r"(专项|项目)(政策)?名称")
+_COLUMN_LABEL = re.compile(r"金额|预算数|决算数|合计|小计|功能分类|支出用途|功能科目名称")
 _TASK = re.compile(r"任务名称")
 _IMPLEMENTER = re.compile(r"(项目)?实施单位|预算单位")
 _FUNDS_TOTAL = re.compile(r"(年度)?资金总额|合计|总计")
@@ -255,8 +256,8 @@ class _Reader:
     def _name(self, row: Row, cells: list[str], keys: list[str]) -> None:
         """项目名称 | <name>: a new project table."""
         j = _next_filled(cells, next(i for i, k in enumerate(keys) if _NAME.fullmatch(k)))
-        if j is None:
-            return
+        if j is None or _COLUMN_LABEL.fullmatch(keys[j]):
+            return  # '项目名称 | 金额': the header of a budget table, not a project
         self._end_table()
         self.project = Project(
             project=_label(cells[j]), source="table:project_performance", line=_line(row, j)

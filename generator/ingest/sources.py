@@ -36,13 +36,15 @@ def page_count(path: Path, items: list[Paragraph | Row]) -> int:
     return max((item.page or 0 for item in items), default=0)
 
 
-def join_sources(parts: list[tuple[list[Paragraph | Row], int]]) -> tuple[list[Paragraph | Row], list[int]]:
+def join_sources(parts: list[tuple[list[Paragraph | Row], int]]) -> tuple[list[Paragraph | Row], list[int], list[int]]:
     """The items of several files of one disclosure as one stream, lines and pages numbered
-    on through the files in the order given. Returns the items and each file's first page."""
+    on through the files in the order given. Returns the items, each file's first page and
+    each file's first line."""
     items: list[Paragraph | Row] = []
-    starts, lines, pages = [], 0, 0
+    starts, firsts, lines, pages = [], [], 0, 0
     for part, count in parts:
         starts.append(pages + 1)
+        firsts.append(lines + 1)
         for item in part:
             item.line += lines
             if isinstance(item, Row):
@@ -54,7 +56,7 @@ def join_sources(parts: list[tuple[list[Paragraph | Row], int]]) -> tuple[list[P
         lines = max((item.line for item in part), default=lines)
         pages += count
         items.extend(part)
-    return items, starts
+    return items, starts, firsts
 
 
 def plain_text(items: list[Paragraph | Row]) -> str:

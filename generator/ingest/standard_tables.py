@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.ingest.table_readers import READERS, fits
+from generator.ingest.table_readers import CODE_RE, READERS, fits, parse_number_safe
 from generator.ingest.text import DocumentError, Paragraph, Table
-from generator.model.money import UNITS
+from collections import Counter
+
+from generator.model.money import UNITS, decimals_of
 from generator.model.tables import EMPTY_NOTE, TableSpec, specs_for_title, table_number
 
 UNIT_RE = re.compile(r"单位[:：]\s*(万元|元|亿元|千元)")
@@ -33,6 +35,7 @@ class StandardTable:
     note: str = ""
     empty: bool = False
     page: int | None = None  # page of the title (paged sources)
+    decimals: int = 2  # decimals the amounts are printed with
     name: str = ""  # resource name: the spec id, suffixed when the document prints the table twice
 
     def __post_init__(self) -> None:
@@ -86,8 +89,10 @@ def _notes(table: Table) -> tuple[str, bool]:
     return "\n".join(notes), empty
 
 
-def read_standard_tables(blocks: list, source_name: str) -> list[StandardTable]:
-    """Every standard table of the document, in document order."""
+def read_standard_tables(blocks: list, source_name: str, skipped: list[str] | None = None) -> list[StandardTable]:
+    """Every standard table of the document, in document order. A table that cannot be read
+    stops the import with its reason, or — when `skipped` is given — is left out and its
+    reason appended there."""
     found: list[StandardTable] = []
     for block in blocks:
         if not isinstance(block, Table):
@@ -99,15 +104,22 @@ def read_standard_tables(blocks: list, source_name: str) -> list[StandardTable]:
         spec = next((s for s in specs if len(specs) == 1 or fits(s, block)), None)
         if spec is None:
             continue
-        where = f"{source_name}, line {title.line} ({spec.title})"
-        unit = _context(block, UNIT_RE)
-        if unit not in UNITS:
-            raise DocumentError(f"{where}: no 单位 line (e.g. '金额单位：元') found before the table")
-        rows, headers = READERS[spec.shape](spec, block, unit, where)
+        where = f"{source_name}, " + (f"page {title.page}" if title.page else f"line {title.line}") + f" ({spec.title})"
+        try:
+            unit = _context(block, UNIT_RE)
+            if unit not in UNITS:
+                raise DocumentError(f"{where}: no 单位 line (e.g. '金额单位：元') found before the table")
+            rows, headers = READERS[spec.shape](spec, block, unit, where)
+        except DocumentError as exc:
+            if skipped is None:
+                raise
+            skipped.append(str(exc))
+            continue
         note, empty = _notes(block)
         has_values = any(k not in _KEYS and v is not None for r in rows for k, v in r.items())
         table = StandardTable(spec, _number(block, title), unit, _context(block, DEPT_RE), title.line,
-                              headers, rows if has_values else [], note, empty or not has_values, title.page)
+                              headers, rows if has_values else [], note, empty or not has_values, title.page,
+                              _decimals(block))
         twice = [t for t in found if t.spec.id == spec.id]
         if twice and _same(twice[0], table):
             continue  # printed again unchanged (some publications repeat a table)
@@ -115,6 +127,13 @@ def read_standard_tables(blocks: list, source_name: str) -> list[StandardTable]:
             table.name = f"{spec.id}_{len(twice) + 1}"
         found.append(table)
     return found
+
+
+def _decimals(table: Table) -> int:
+    """How many decimals the table's amounts are printed with (the usual count; whole 元 → 0)."""
+    counts = Counter(decimals_of(c) for r in table.rows for c in r.cells
+                     if c and not CODE_RE.match(c) and len(c) > 2 and parse_number_safe(c) is not None)
+    return min((d for d, n in counts.items() if n == max(counts.values())), default=2)
 
 
 def _same(a: StandardTable, b: StandardTable) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from generator.ingest.budget_facts import budget_measures
 from generator.ingest.narrative import INCOME_PARTS
 from generator.ingest.standard_tables import StandardTable
 from generator.model.facts import Fact
@@ -24,6 +25,9 @@ THREE_PUBLIC_ITEMS = {
     "国内公务接待人次(人)": "three_public_reception_persons", "机关运行经费": "operating_costs",
 }
 
+FISCAL_THREE_PUBLIC = {"total": "three_public_total", "abroad": "three_public_abroad",
+                       "vehicles": "three_public_vehicles", "vehicle_purchase": "three_public_vehicle_purchase",
+                       "vehicle_operation": "three_public_vehicle_operation", "reception": "three_public_reception"}
 UNIT_FACTS = {
     "eval_expenditure": {"expenditure_total": "expenditure_total", "basic": "expenditure_basic",
                          "project": "expenditure_project"},
@@ -47,8 +51,8 @@ def _fact(t: StandardTable, row: dict, column: str, measure: str, year: int, kin
     return Fact(
         measure=measure, kind="count" if count_unit else kind, year=year, value=value,
         unit=count_unit or "元", unit_in_source=count_unit or t.unit,
-        half_unit=Decimal(0) if count_unit else table_half_unit(t.unit),
-        source=f"table:{t.spec.id}:row {row['row']}{' ' + row['side'] if row.get('side') else ''}:{column}",
+        half_unit=Decimal(0) if count_unit else table_half_unit(t.unit, t.decimals),
+        source=f"table:{t.name}:row {row['row']}{' ' + row['side'] if row.get('side') else ''}:{column}",
         line=row["_line"],
         quote=" ".join(str(row.get(k, "")) for k in ("code", "item", "name") if row.get(k)) + f" {column}={value}",
         **extra,
@@ -97,4 +101,11 @@ def table_facts(tables: list[StandardTable], year: int) -> list[Fact]:
                 measure = THREE_PUBLIC_ITEMS[name]
                 facts.append(_fact(t, row, "actual", measure, year))
                 facts.append(_fact(t, row, "budget", measure, year, kind="budget"))
+            elif sid == "fiscal_three_public":
+                for part, measure in FISCAL_THREE_PUBLIC.items():
+                    facts.append(_fact(t, row, f"{part}_actual", measure, year))
+                    facts.append(_fact(t, row, f"{part}_budget", measure, year, kind="budget"))
+            elif t.spec.kind == "budget":
+                facts.extend(_fact(t, row, column, measure, year, **extra)
+                             for column, measure, extra in budget_measures(sid, row, name))
     return [f for f in facts if f is not None]

@@ -95,6 +95,10 @@ def _columns(spec: TableSpec, paths: dict[int, str], first: int = 2) -> dict[int
         if i >= first:
             col = spec.column_for(path)
             mapping[i] = col.id if col else None
+    for i, cid in mapping.items():  # two headers naming one column: the more specific path wins
+        rivals = [j for j, c in mapping.items() if c == cid and c]
+        if cid and i != max(rivals, key=lambda j: (paths[j].count("/"), -j)):
+            mapping[i] = None
     return mapping
 
 
@@ -190,22 +194,28 @@ def _side(segments: list[str]) -> str:
     return "/".join([side, *segments[1:]])
 
 
-def _ledger_panels(t: Table) -> tuple[list[tuple[str, int, int, dict[int, str]]], int, list[str]]:
-    """Panels of a ledger (side, item column, 行次 column or -1, value column → label), the
-    first body row, and the label of each column."""
+def _ledger_panels(t: Table) -> tuple[list[tuple[str, int, int, dict[int, str]]], int, dict[int, str]]:
+    """Panels of a ledger (side, item column, 行次 column or -1, value column → its lowest
+    label), the first body row, and the header path of every column."""
     label_rows = [k for k, r in enumerate(t.rows[:8]) if any(squash(c) in _ITEM_LABELS for c in r.cells)]
     if not label_rows:
-        return [], 0, []
-    end = _body_start(t, label_rows[-1])
-    header = [r.cells for r in t.rows[:end] if not any(squash(c) in _MARKS for c in r.cells)]
-    width = max(len(c) for c in header)
-    labels = [next((cells[i] for cells in reversed(header) if i < len(cells) and cells[i]), "") for i in range(width)]
+        return [], 0, {}
+    marks = [any(squash(c) in _MARKS for c in r.cells) for r in t.rows]
+    first_items = [i for i, c in enumerate(t.rows[label_rows[0]].cells) if squash(c) in _ITEM_LABELS]
+    end = label_rows[-1] + 1
+    while end < len(t.rows) and (marks[end] or not any(
+            (i in first_items and c) or parse_number_safe(c) is not None for i, c in enumerate(t.rows[end].cells) if c)):
+        end += 1  # header rows below the labels: 栏次 rows, sub-column labels ('合计 | 基本支出 | 项目支出')
+    header = [r for k, r in enumerate(t.rows[:end]) if not marks[k]]
+    cells_of = [r.cells for r in header]
+    width = max(len(c) for c in cells_of)
+    labels = [next((cells[i] for cells in reversed(cells_of) if i < len(cells) and cells[i]), "") for i in range(width)]
     items = [i for i in range(width) if squash(labels[i]) in _ITEM_LABELS]
     panels = []
     for j, item in enumerate(items):
-        own = next(k for k, cells in enumerate(header) if item < len(cells) and squash(cells[item]) in _ITEM_LABELS)
+        own = next(k for k, cells in enumerate(cells_of) if item < len(cells) and squash(cells[item]) in _ITEM_LABELS)
         groups = []
-        for cells in header[:own]:
+        for cells in cells_of[:own]:
             left = next((cells[i] for i in range(min(item, len(cells) - 1), -1, -1) if cells[i]), "")
             if left and (not groups or squash(groups[-1]) != squash(left)):
                 groups.append(squash(left))
@@ -213,18 +223,18 @@ def _ledger_panels(t: Table) -> tuple[list[tuple[str, int, int, dict[int, str]]]
         line = next((i for i in range(item + 1, stop) if squash(labels[i]) == "行次"), -1)
         values = {i: labels[i] for i in range(item + 1, stop) if i != line and labels[i]}
         panels.append((_side(groups), item, line, values))
-    return panels, end, labels
+    return panels, end, _header_paths(header)
 
 
 def _read_ledger(spec: TableSpec, t: Table, unit: str, where: str) -> tuple[list[dict], dict[str, str]]:
-    panels, end, _ = _ledger_panels(t)
+    panels, end, paths = _ledger_panels(t)
     if not panels:
         raise DocumentError(f"{where}: {spec.title} has no 项目 header row; the table layout is not recognised")
     rows, headers = [], {}
     for side, item_i, line_i, labels in panels:
         cols = {}
         for i, label in labels.items():
-            col = spec.column_for(label)
+            col = spec.column_for(paths.get(i, label)) or spec.column_for(label)
             if col is None:
                 raise DocumentError(f"{where}: column header '{label}' of {spec.title} is not known")
             cols[i] = col.id
@@ -250,7 +260,7 @@ def _read_economic(spec: TableSpec, t: Table, unit: str, where: str) -> tuple[li
         label = next((groups_row[i] for i in range(s, min(s + 3, len(groups_row))) if groups_row[i]), "")
         group = label or group
         groups.append(group)
-    rows = []
+    rows, named = [], any(groups)
     for n, r in enumerate(t.rows[k + 1:], start=1):
         cells = r.cells + [""] * (starts[-1] + 3 - len(r.cells))
         totals = [(i, c) for i, c in enumerate(cells) if c and "合计" in c]
@@ -259,7 +269,7 @@ def _read_economic(spec: TableSpec, t: Table, unit: str, where: str) -> tuple[li
                 num = next((c for c in cells[i + 1:] if c and parse_number_safe(c) is not None), "")
                 rows.append({"row": n, "group": label.replace("合计", ""), "code": "", "name": label,
                              "amount": _amount(num, unit, f"{where}, line {r.line}"), **_at(r)})
-                if not any(groups) and i in starts:  # no group row: a panel is named by its footer
+                if not named and i in starts:  # no group row: a panel is named by its footer
                     groups[starts.index(i)] = label.replace("合计", "")
             continue
         for s, g in zip(starts, groups):

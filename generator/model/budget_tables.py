@@ -18,7 +18,10 @@ _SPLIT_SUM = (("total", ("basic", "project")),)
 
 BUDGET_TABLES: tuple[TableSpec, ...] = (
     _budget("budget_summary", "收支预算总表", "ledger", ("收支预算总表", "财务收支预算总表"),
-            (C("amount", "预算数", "金额"),)),
+            (C("amount", "预算数", "金额", "预算数/合计"),
+             C("personnel", "基本支出/人员经费", optional=True), C("public", "基本支出/公用经费", optional=True),
+             C("project", "预算数/项目支出", optional=True)),
+            identities=(("amount", ("personnel", "public", "project")),)),
     _budget("budget_income", "收入预算总表", "function", ("收入预算总表",),
             (C("total", "合计"), C("fiscal", "财政拨款收入"), C("business", "事业收入"),
              C("operating", "事业单位经营收入"), C("other", "其他收入")),

@@ -63,7 +63,8 @@ def fmt_yuan(value: Decimal) -> str:
     return str(value.quantize(CENT))
 
 
-def table_half_unit(unit: str) -> Decimal:
-    """Precision in 元 of a table cell printed with two decimals: 元 to the fen is exact
-    (accounts are kept to the fen); larger units are rounded (万元: ±50 元)."""
-    return Decimal(0) if unit == "元" else half_unit(unit, 2)
+def table_half_unit(unit: str, decimals: int = 2) -> Decimal:
+    """Precision in 元 of a table cell printed with `decimals` decimals: 元 to the fen is exact
+    (accounts are kept to the fen); larger units are rounded (万元: ±50 元), and so are whole
+    元 (±0.5 元)."""
+    return Decimal(0) if unit == "元" and decimals >= 2 else half_unit(unit, decimals)

@@ -10,6 +10,7 @@ from pathlib import Path
 from generator.model.facts import Fact, read_facts
 
 KIND_NAMES = {"final": "部门决算", "budget": "部门预算", "evaluation": "绩效自评"}
+UNIT_KIND_NAMES = {"final": "单位决算", "budget": "单位预算"}
 
 
 @dataclass(frozen=True)
@@ -72,13 +73,19 @@ class Package:
         return self.descriptor["kind"]
 
     @property
+    def scope(self) -> str:
+        """department (a department's consolidated disclosure) or unit (one budget unit's own)."""
+        return self.descriptor.get("scope", "department")
+
+    @property
     def kind_name(self) -> str:
-        return KIND_NAMES.get(self.kind, self.kind)
+        names = UNIT_KIND_NAMES if self.scope == "unit" else KIND_NAMES
+        return names.get(self.kind, KIND_NAMES.get(self.kind, self.kind))
 
     @property
     def slug(self) -> str:
-        """`<year>-<kind>`: the folder name and the last URL segment."""
-        return f"{self.year}-{self.kind}"
+        """`<year>-<kind>` (`…-unit` for a unit's disclosure): the folder name and the last URL segment."""
+        return f"{self.year}-{self.kind}" + ("-unit" if self.scope == "unit" else "")
 
     @property
     def source(self) -> dict:

@@ -40,6 +40,7 @@ class TableSpec:
     signatures: tuple[str, ...] = ()
     kind: str = "final"  # the disclosure it belongs to: final (决算) or budget (预算)
     classification: str = "function"  # codes of a `function`-shaped table: function or economic
+    stands_for: str = ""  # the required table this one is a regional variant of
 
     def column_for(self, header_path: str) -> Column | None:
         """The column whose alias equals the header path, else the one alias equal to a
@@ -220,6 +221,7 @@ TABLES: tuple[TableSpec, ...] = (
               for side, label in (("budget", "预算数"), ("actual", "决算数"))),
         identities=tuple((f"total_{s}", (f"abroad_{s}", f"vehicles_{s}", f"reception_{s}")) for s in ("budget", "actual"))
         + tuple((f"vehicles_{s}", (f"vehicle_purchase_{s}", f"vehicle_operation_{s}")) for s in ("budget", "actual")),
+        required=False, stands_for="three_public",
     ),
 )
 

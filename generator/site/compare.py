@@ -8,8 +8,6 @@ from decimal import Decimal
 
 from generator.model.facts import load_vocabulary
 from generator.site.charts import OUTSIDE_LABELS, Chart, layout
-from generator.site.disclosure import DisclosurePage
-from generator.site.figures import Figures
 from generator.site.formatting import CENT, to_wan_float, wan
 
 VOCAB = load_vocabulary()
@@ -25,25 +23,30 @@ class Comparison:
     chart: Chart | None
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
-    csv: bytes  # exact values in 元, for download
 
 
-def label(d: DisclosurePage) -> str:
+def label(d) -> str:
     return f"{d.package.department_name} {d.package.year}{d.package.kind_name}"
 
 
-def comparison(disclosures: list[DisclosurePage]) -> Comparison:
-    figs = [(d, Figures(list(d.package.facts), d.package.year)) for d in disclosures]
-    columns: list[tuple[str, str, list[Decimal | None]]] = []  # (label, unit, values in 元 or 万元/人)
+def _columns(disclosures: list) -> list[tuple[str, str, list[Decimal | None]]]:
+    """(label, unit, values in 元 or 万元/人) of every measure stated by any of the disclosures."""
+    columns = []
     for m in MEASURES:
-        values = [f.value(m) for _, f in figs]
+        values = [d.values.get(m) for d in disclosures]
         if any(v is not None for v in values):
             columns.append((VOCAB[m], "万元", values))
-    staff = [f.value(PER_STAFF) for _, f in figs]
-    total = [f.value("expenditure_total") for _, f in figs]
+    staff = [d.values.get(PER_STAFF) for d in disclosures]
+    total = [d.values.get("expenditure_total") for d in disclosures]
     if any(s and t is not None for s, t in zip(staff, total)):
         columns.append(("人均本年支出", "万元/人", [t / s if s and t is not None else None for s, t in zip(staff, total)]))
-    names = [label(d) for d, _ in figs]
+    return columns
+
+
+def comparison(disclosures: list) -> Comparison:
+    """Compare the summaries (summary.py) of `disclosures`."""
+    columns = _columns(disclosures)
+    names = [label(d) for d in disclosures]
     data = [{
         "type": "bar", "orientation": "h", "name": title, "y": names, "visible": i == 0,
         "x": [to_wan_float(v) if v is not None else None for v in values],
@@ -59,11 +62,12 @@ def comparison(disclosures: list[DisclosurePage]) -> Comparison:
                       spec, (), (), wide=True)
     headers = ("公开文件", *(f"{t}（{u}）" for t, u, _ in columns))
     rows = tuple((names[i], *(wan(values[i]) for _, _, values in columns)) for i in range(len(names)))
-    return Comparison(tuple((i, t, u) for i, (t, u, _) in enumerate(columns)), chart, headers, rows,
-                      _csv(disclosures, columns))
+    return Comparison(tuple((i, t, u) for i, (t, u, _) in enumerate(columns)), chart, headers, rows)
 
 
-def _csv(disclosures: list[DisclosurePage], columns) -> bytes:
+def compare_csv(disclosures: list) -> bytes:
+    """Every measure of every disclosure, exact values in 元 (UTF-8 with BOM)."""
+    columns = _columns(disclosures)
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     # amounts in 元 as in the packages (per-staff figures rounded to 分)

@@ -1,32 +1,40 @@
-"""The whole data set: one long CSV of every fact, one SQLite database of everything."""
+"""The whole data set: one long CSV of every fact, one SQLite database of everything.
+
+Both are assembled from per-package pieces made once per package (and kept in the build cache):
+the package's rows of the facts CSV, and a small SQLite file with the package's rows of every table.
+"""
 from __future__ import annotations
 
 import csv
 import io
 import sqlite3
-import tempfile
 from pathlib import Path
 
 from generator.model.facts import FIELD_ORDER, load_vocabulary
 from generator.model.packages import Package
 
 PACKAGE_COLUMNS = ["package", "department_id", "department", "fiscal_year", "kind"]
+BOM = b"\xef\xbb\xbf"
 
 
 def _package_cells(p: Package) -> list:
     return [p.name, p.department_id, p.department_name, p.year, p.kind]
 
 
-def all_facts_csv(packages: list[Package]) -> bytes:
-    """Every fact of every package, with the package's identity in front; UTF-8 with BOM."""
+def facts_rows(p: Package) -> bytes:
+    """The rows of one package in all-facts.csv: the package's identity, then every fact field."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(PACKAGE_COLUMNS + FIELD_ORDER)
-    for p in packages:
-        for fact in p.facts:
-            row = fact.row()
-            w.writerow(_package_cells(p) + [row[f] for f in FIELD_ORDER])
-    return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
+    for fact in p.facts:
+        row = fact.row()
+        w.writerow(_package_cells(p) + [row[f] for f in FIELD_ORDER])
+    return buf.getvalue().encode("utf-8")
+
+
+def all_facts_csv(pieces: list[bytes]) -> bytes:
+    """Every fact of every package (pieces from `facts_rows`, in package order); UTF-8 with BOM."""
+    header = ",".join(PACKAGE_COLUMNS + FIELD_ORDER) + "\n"
+    return BOM + header.encode("utf-8") + b"".join(pieces)
 
 
 # Documented on the data page (templates/data.md.j2): keep in step.
@@ -42,7 +50,7 @@ CREATE TABLE facts (
 CREATE TABLE findings (
   package TEXT REFERENCES packages, rule TEXT, message TEXT, difference TEXT, tolerance TEXT, figures TEXT);
 """
-
+_CORE = ("packages", "facts", "findings")
 _SQL_TYPES = {"number": "REAL", "integer": "INTEGER"}
 
 
@@ -57,49 +65,64 @@ def _cell(value: str, type_: str):
     return float(value) if type_ == "number" else int(value) if type_ == "integer" else value
 
 
-def sqlite_bytes(packages: list[Package], findings: list[tuple[str, object]]) -> bytes:
-    """Build the database in a temporary file (same rows in the same order → same bytes)."""
-    vocab = load_vocabulary()
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "data.sqlite"
-        db = sqlite3.connect(path)
-        db.executescript(SCHEMA)
-        db.executemany("INSERT INTO measures VALUES (?, ?)", sorted(vocab.items()))
-        for p in packages:
-            db.execute("INSERT INTO packages VALUES (?,?,?,?,?,?,?,?)", _package_cells(p) + [
-                p.title, Path(p.source.get("path", "")).name, p.source.get("sha256", "")])
-            db.executemany(
-                "INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [(p.name, f.measure, f.kind, f.code, f.item, f.of, f.year, float(f.value), str(f.value), f.unit,
-                  f.unit_in_source, float(f.half_unit), f.relation, f.basis, f.source, f.line, f.quote)
-                 for f in p.facts],
-            )
-        _write_resources(db, packages)
-        db.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?)", [(name, *row) for name, row in findings])
-        db.commit()
-        db.execute("VACUUM")
-        db.close()
-        return path.read_bytes()
+def package_db(p: Package, findings: list[tuple], path: Path) -> None:
+    """One package's rows of every table of the database, as a small SQLite file at `path`."""
+    path.unlink(missing_ok=True)
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA journal_mode=OFF")  # a cache file, made in one go: no journal, no sync
+    db.execute("PRAGMA synchronous=OFF")
+    db.executescript(SCHEMA)
+    db.execute("INSERT INTO packages VALUES (?,?,?,?,?,?,?,?)", _package_cells(p) + [
+        p.title, Path(p.source.get("path", "")).name, p.source.get("sha256", "")])
+    db.executemany(
+        "INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(p.name, f.measure, f.kind, f.code, f.item, f.of, f.year, float(f.value), str(f.value), f.unit,
+          f.unit_in_source, float(f.half_unit), f.relation, f.basis, f.source, f.line, f.quote)
+         for f in p.facts],
+    )
+    db.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?)", [(p.name, *row) for row in findings])
+    for res in p.resources:
+        if res.name == "facts":
+            continue
+        decl = ", ".join(f"{_q(f.name)} {_SQL_TYPES.get(f.type, 'TEXT')}" for f in res.fields)
+        db.execute(f"CREATE TABLE {_q('r:' + res.name)} (package TEXT, {decl})")
+        marks = ", ".join("?" * (len(res.fields) + 1))
+        db.executemany(f"INSERT INTO {_q('r:' + res.name)} VALUES ({marks})",
+                       [(p.name, *(_cell(r.get(f.name, ""), f.type) for f in res.fields)) for r in res.rows])
+    db.commit()
+    db.close()
 
 
-def _write_resources(db: sqlite3.Connection, packages: list[Package]) -> None:
-    """One table per resource name (final_summary, sections, …), union of columns, `package` first."""
+def merge_dbs(pieces: list[Path], out: Path) -> None:
+    """The database of every package: the pieces of `package_db`, in package order. One table per
+    resource name (final_summary, sections, …) with the union of the columns, `package` first."""
+    out.unlink(missing_ok=True)
+    db = sqlite3.connect(out, isolation_level=None)  # transactions as written below
+    db.execute("PRAGMA journal_mode=OFF")
+    db.execute("PRAGMA synchronous=OFF")
+    db.executescript(SCHEMA)
+    db.executemany("INSERT INTO measures VALUES (?, ?)", sorted(load_vocabulary().items()))
     columns: dict[str, dict[str, str]] = {}
-    for p in packages:
-        for res in p.resources:
-            if res.name == "facts":
-                continue
-            cols = columns.setdefault(res.name, {})
-            for f in res.fields:
-                cols.setdefault(f.name, f.type)
+    for piece in pieces:
+        db.execute("ATTACH DATABASE ? AS piece", (str(piece),))
+        for (table,) in db.execute("SELECT name FROM piece.sqlite_master WHERE type = 'table' AND name LIKE 'r:%'").fetchall():
+            cols = columns.setdefault(table[2:], {})
+            for _, name, type_, *_ in db.execute(f"PRAGMA piece.table_info({_q(table)})").fetchall()[1:]:
+                cols.setdefault(name, type_)
+        db.execute("DETACH DATABASE piece")
     for name in sorted(columns):
-        cols = columns[name]
-        decl = ", ".join(f"{_q(c)} {_SQL_TYPES.get(t, 'TEXT')}" for c, t in cols.items())
+        decl = ", ".join(f"{_q(c)} {t}" for c, t in columns[name].items())
         db.execute(f"CREATE TABLE {_q(name)} (package TEXT REFERENCES packages, {decl})")
-        marks = ", ".join("?" * (len(cols) + 1))
-        for p in packages:
-            res = p.resource(name)
-            if res is None:
-                continue
-            db.executemany(f"INSERT INTO {_q(name)} VALUES ({marks})",
-                           [(p.name, *(_cell(r.get(c, ""), t) for c, t in cols.items())) for r in res.rows])
+    db.execute("BEGIN")
+    for piece in pieces:
+        db.execute("ATTACH DATABASE ? AS piece", (str(piece),))
+        for table in _CORE:
+            db.execute(f"INSERT INTO main.{table} SELECT * FROM piece.{table}")
+        for (table,) in db.execute("SELECT name FROM piece.sqlite_master WHERE type = 'table' AND name LIKE 'r:%'").fetchall():
+            cols = ", ".join(["package"] + [_q(r[1]) for r in db.execute(f"PRAGMA piece.table_info({_q(table)})").fetchall()[1:]])
+            db.execute(f"INSERT INTO main.{_q(table[2:])} ({cols}) SELECT {cols} FROM piece.{_q(table)}")
+        db.execute("COMMIT")
+        db.execute("DETACH DATABASE piece")
+        db.execute("BEGIN")
+    db.execute("COMMIT")
+    db.close()

@@ -2,22 +2,16 @@
 all facts as one CSV; everything as one SQLite database. Values are the package's, unchanged."""
 from __future__ import annotations
 
-import io
 import json
-import re
-from datetime import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from openpyxl import Workbook
-
 from generator.model.packages import Package, Resource, inside
-from generator.site.zipfiles import entries, stable_zip
+from generator.site.xlsx import workbook
+from generator.site.zipfiles import stable_zip
 
 BOM = b"\xef\xbb\xbf"
-FIXED_TIME = datetime(2000, 1, 1)  # workbook properties: no build clock in the file
-_STAMP = re.compile(rb">\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ<")
 
 
 @dataclass(frozen=True)
@@ -48,20 +42,9 @@ def _typed(value: str, type_: str):
 
 def xlsx(resource: Resource) -> bytes:
     """One sheet: printed headers, then the rows with numbers as numbers and codes as text."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = resource.name[:31]
-    ws.append([f.title for f in resource.fields])
-    for row in resource.rows:
-        ws.append([_typed(row.get(f.name, ""), f.type) for f in resource.fields])
-    wb.properties.creator = "transparency"
-    wb.properties.created = FIXED_TIME
-    buf = io.BytesIO()
-    wb.save(buf)
-    # openpyxl stamps the save time into docProps/core.xml and every ZIP entry: pin both
-    parts = [(name, _STAMP.sub(b">2000-01-01T00:00:00Z<", data) if name == "docProps/core.xml" else data)
-             for name, data in entries(buf.getvalue())]
-    return stable_zip(parts)
+    rows = [[f.title for f in resource.fields]]
+    rows += [[_typed(row.get(f.name, ""), f.type) for f in resource.fields] for row in resource.rows]
+    return workbook(resource.name, rows)
 
 
 def _json_number(value: Decimal) -> float | str:
@@ -71,21 +54,22 @@ def _json_number(value: Decimal) -> float | str:
 
 
 def as_json(package: Package, resource: Resource) -> bytes:
+    """The resource as JSON: package, resource, table, fields, then the rows, one per line."""
     rows = []
     for row in resource.rows:
         item = {}
         for f in resource.fields:
             value = _typed(row.get(f.name, ""), f.type)
             item[f.name] = _json_number(value) if isinstance(value, Decimal) else value
-        rows.append(item)
-    doc = {
+        rows.append(json.dumps(item, ensure_ascii=False))
+    head = {
         "package": package.name,
         "resource": resource.name,
         **({"table": resource.table} if resource.table else {}),
         "fields": [{"name": f.name, "title": f.title, "type": f.type} for f in resource.fields],
-        "rows": rows,
     }
-    return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    body = ",\n".join(rows)
+    return (json.dumps(head, ensure_ascii=False)[:-1] + ', "rows": [\n' + body + "\n]}\n").encode("utf-8")
 
 
 def package_zip(package: Package) -> bytes:
@@ -102,8 +86,10 @@ class Writer:
         self.written: list[Download] = []
 
     def write(self, path: str, data: bytes, label: str) -> Download:
+        """Write a new file (never into an existing one: a published site may hold a hard link to it)."""
         target = self.out / path
         target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)
         target.write_bytes(data)
         download = Download(path, label, len(data))
         self.written.append(download)

@@ -1,4 +1,10 @@
-"""Run mkdocs (with mkdocs-material and the theme overrides) on the generated pages."""
+"""Run mkdocs (with mkdocs-material and the theme overrides) on the generated pages.
+
+mkdocs renders one page after another. To use every core, `run_mkdocs` starts one mkdocs process
+per job on the same configuration: each reads the whole file list and navigation (so every page
+sees the same nav) but converts and writes only its share of the pages, into a folder of its own;
+the folders are then merged. The same mechanism renders only the pages that changed.
+"""
 from __future__ import annotations
 
 import json
@@ -31,12 +37,75 @@ def write_config(base: Path, theme_dir: Path, docs_dir: Path, site_dir: Path, na
     return out
 
 
-def run_mkdocs(config_file: Path) -> None:
-    """`mkdocs build --strict` in a subprocess; raise with mkdocs' own messages on failure."""
+def run_mkdocs(config_file: Path, out: Path, jobs: int = 1, pages: list[str] | None = None) -> None:
+    """Render into `out` every page (`pages` None: also the theme's static files) or only the
+    given pages (paths inside docs_dir), split over `jobs` mkdocs processes."""
+    chosen = sorted(pages) if pages is not None else None
+    jobs = max(1, min(jobs, len(chosen))) if chosen is not None else max(1, jobs)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(config_file)],
-        capture_output=True, text=True, env=env, check=False,
-    )
-    if proc.returncode != 0:
-        raise EngineError(f"mkdocs build failed:\n{proc.stdout}\n{proc.stderr}".strip())
+    work = out.parent / f".{out.name}-shards"
+    procs = []
+    for k in range(jobs):
+        spec = {"config": str(config_file), "site_dir": str(work / str(k)), "shard": k, "of": jobs,
+                "pages": chosen, "static": k == 0 and chosen is None, "templates": k == 0}
+        procs.append(subprocess.Popen([sys.executable, "-m", "generator.site.engine", json.dumps(spec)],
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env))
+    failures = []
+    for proc in procs:
+        stdout, stderr = proc.communicate()
+        if proc.returncode != 0:
+            failures.append(f"{stdout}\n{stderr}".strip())
+    if failures:
+        raise EngineError("mkdocs build failed:\n" + "\n".join(failures))
+    for k in range(jobs):
+        _merge(work / str(k), out)
+    os.rmdir(work)
+
+
+def _merge(src: Path, dst: Path) -> None:
+    """Move every file of `src` into `dst` (replacing; new files, so hard links elsewhere stay intact)."""
+    for folder, _, names in os.walk(src, topdown=False):
+        target = dst / Path(folder).relative_to(src)
+        target.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            os.replace(Path(folder) / name, target / name)
+        os.rmdir(folder)
+
+
+def _shard(spec: dict) -> None:
+    """One mkdocs process: full nav, only its own pages (and the static files if asked)."""
+    from mkdocs.commands import build as mk
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    chosen = set(spec["pages"]) if spec["pages"] is not None else None
+
+    def mine(uri: str) -> bool:
+        if chosen is not None and uri not in chosen:
+            return False
+        return hash_shard(uri, spec["of"]) == spec["shard"]
+
+    populate, render, template = mk._populate_page, mk._build_page, mk._build_theme_template
+    mk._populate_page = lambda page, *a, **k: populate(page, *a, **k) if mine(page.file.src_uri) else None
+    mk._build_page = lambda page, *a, **k: render(page, *a, **k) if mine(page.file.src_uri) else None
+    mk._build_theme_template = lambda *a, **k: template(*a, **k) if spec["templates"] else None
+    if not spec["static"]:
+        Files.copy_static_files = lambda self, *a, **k: None
+    config = load_config(spec["config"], strict=True, site_dir=spec["site_dir"])
+    mk.build(config)
+
+
+def hash_shard(uri: str, count: int) -> int:
+    """The process that renders a page: spread by a stable hash of its path."""
+    return sum(uri.encode("utf-8")) % count
+
+
+if __name__ == "__main__":
+    import logging
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
+    try:
+        _shard(json.loads(sys.argv[1]))
+    except Exception as exc:  # reported by the parent with mkdocs' own message
+        print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
+        sys.exit(1)

@@ -1,4 +1,6 @@
-"""Every page of the site and the navigation, from the disclosures."""
+"""Every page of the site except the disclosure pages (written per package, prepare.py), and the
+navigation. Pages that list disclosures stay bounded: beyond LIST_LIMIT disclosures a list is split
+into one page per province; the navigation is sectioned province → department → disclosure."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,93 +9,143 @@ from pathlib import Path
 from markupsafe import escape
 
 from generator.model.departments import Department
-from generator.site.compare import Comparison
-from generator.site.disclosure import DisclosurePage, glossary_terms
+from generator.site.compare import Comparison, comparison
 from generator.site.downloads import Download
 from generator.site.methodology import rules
+from generator.site.prepare import disclosure_path
 from generator.site.render import Page, markdown_page
-from generator.site.trends import department_view
+from generator.site.summary import Summary
+from generator.site.trends import DepartmentView, department_view
+
+LIST_LIMIT = 200  # disclosures on one list page (compare, data, findings); beyond it, one page per province
+GLOSSARY_LINKS = 3  # disclosures linked per glossary entry
 
 
 @dataclass(frozen=True)
 class SiteData:
-    disclosures: list[DisclosurePage]  # sorted by department, then year
+    disclosures: list[Summary]  # sorted by department, then year
     registry: dict[str, Department]
     dataset: list[Download]  # the whole-data-set downloads
-    comparison: Comparison
     compare_download: Download
     site_src: Path
+    shards: tuple[str, ...]  # search shards besides "site" (province codes)
+
+
+@dataclass(frozen=True)
+class Region:
+    """A province: its 2-digit code (the start of its departments' ids), name and departments."""
+
+    code: str
+    name: str
+    departments: list[DepartmentView]
+
+    @property
+    def disclosures(self) -> list[Summary]:
+        return [d for dep in self.departments for d in dep.disclosures]
+
+
+def search_shard(path: str) -> str:
+    """The search index a page belongs to: its province's, or "site" for pages about the whole site."""
+    first, _, rest = path.partition("/")
+    code = rest.split("/", 1)[0][:2]
+    if first in ("departments", "compare", "data", "findings") and code.isdigit() and len(code) == 2:
+        return code
+    return "site"
 
 
 def _hand_written(site_src: Path, name: str) -> str:
     return (site_src / "pages" / name).read_text(encoding="utf-8")
 
 
-def disclosure_path(d: DisclosurePage) -> str:
-    return f"departments/{d.package.department_id}/{d.package.slug}.md"
+def _regions(departments: list[DepartmentView]) -> list[Region]:
+    by_code: dict[str, list[DepartmentView]] = {}
+    for dep in departments:
+        by_code.setdefault(dep.id[:2], []).append(dep)
+    return [Region(code, next((d.province for d in deps if d.province), "其他"), deps)
+            for code, deps in sorted(by_code.items())]
 
 
-def disclosure_url(d: DisclosurePage) -> str:
-    return f"departments/{d.package.department_id}/{d.package.slug}/"
+def _glossary(disclosures: list[Summary]) -> list[tuple]:
+    """(term, definition, [(title, link)] up to GLOSSARY_LINKS, number of disclosures) per distinct explanation."""
+    entries: dict[tuple[str, str], list] = {}
+    for d in disclosures:
+        for t in d.terms:
+            entries.setdefault((t.term, t.definition), []).append((d.package.title, d.url + "#" + t.anchor))
+    return [(term, definition, links[:GLOSSARY_LINKS], len(links)) for (term, definition), links in sorted(entries.items())]
+
+
+def _lists(data: SiteData, regions: list[Region]) -> tuple[list[Page], list]:
+    """Compare, data and findings: one page each, or an index and one page per province."""
+    split = len(data.disclosures) > LIST_LIMIT
+    groups = [(r.code, r.name, r.disclosures) for r in regions] if split else [("", "", data.disclosures)]
+    pages, nav = [], []
+    for section, title, template in (("compare", "比较", "compare.md.j2"), ("data", "数据下载", "data.md.j2"),
+                                     ("findings", "数据核对", "findings.md.j2")):
+        common = {"dataset": data.dataset, "download": data.compare_download, "regions": regions if split else []}
+        for code, name, disclosures in groups:
+            path = f"{section}/{code}/index.md" if code else f"{section}/index.md"
+            heading = f"{title}：{name}" if code else title
+            c: Comparison | None = comparison(disclosures) if section == "compare" else None
+            pages.append(Page(path, heading, template, {**common, "heading": heading, "region": code,
+                                                        "disclosures": disclosures, "c": c}))
+        if split:
+            pages.append(Page(f"{section}/index.md", title, template, {**common, "heading": title, "region": "",
+                                                                       "disclosures": [], "c": None}))
+            nav.append({title: [f"{section}/index.md"] + [{str(escape(name)): f"{section}/{code}/index.md"}
+                                                           for code, name, _ in groups]})
+        else:
+            nav.append({title: f"{section}/index.md"})
+    return pages, nav
 
 
 def build_pages(data: SiteData) -> tuple[list[Page], list]:
-    """(pages, nav) for the whole site."""
-    by_department: dict[str, list[DisclosurePage]] = {}
+    """(pages, nav) for the whole site; the disclosure pages are in the nav, not in the list."""
+    by_department: dict[str, list[Summary]] = {}
     for d in data.disclosures:
         by_department.setdefault(d.package.department_id, []).append(d)
     departments = [department_view(dep_id, data.registry.get(dep_id), ds) for dep_id, ds in sorted(by_department.items())]
+    regions = _regions(departments)
     latest = sorted(data.disclosures, key=lambda d: (-d.package.year, d.package.department_id, d.package.kind))
+    small = len(data.disclosures) <= LIST_LIMIT
 
     pages = [
         Page("index.md", "首页", "home.md.j2", {
-            "intro": markdown_page(_hand_written(data.site_src, "home.md")),
-            "departments": departments, "latest": latest[:12], "disclosures": data.disclosures,
+            "intro": markdown_page(_hand_written(data.site_src, "home.md")), "departments": departments,
+            "latest": latest[:12], "disclosures": data.disclosures,
         }, hide=("navigation", "toc")),
-        Page("search.md", "检索", "search.md.j2", hide=("toc",)),
-        Page("departments/index.md", "部门", "departments.md.j2", {"departments": departments}),
+        Page("search.md", "检索", "search.md.j2", {"shards": data.shards}, hide=("toc",)),
+        Page("departments/index.md", "部门", "departments.md.j2",
+             {"regions": regions, "departments": departments if small else [], "heading": "部门"}),
     ]
-    nav_departments: dict[str, list] = {}
-    for dep in departments:
-        pages.append(Page(f"departments/{dep.id}/index.md", dep.name, "department.md.j2", {"department": dep}))
-        entries = [{"概览": f"departments/{dep.id}/index.md"}]
-        for d in dep.disclosures:
-            title = f"{d.package.year}年度{d.package.kind_name}"
-            pages.append(Page(disclosure_path(d), f"{dep.name} {title}", "disclosure.md.j2", {"d": d, "department": dep}))
-            entries.append({title: disclosure_path(d)})
-        nav_departments.setdefault(dep.province or "其他", []).append({dep.name: entries})
+    nav_regions = []
+    for region in regions:
+        pages.append(Page(f"departments/{region.code}/index.md", region.name, "departments.md.j2",
+                          {"regions": [], "departments": region.departments, "heading": region.name}))
+        entries = [f"departments/{region.code}/index.md"]
+        for dep in region.departments:
+            pages.append(Page(f"departments/{dep.id}/index.md", dep.name, "department.md.j2", {"department": dep}))
+            items = [{"概览": f"departments/{dep.id}/index.md"}]
+            for d in dep.disclosures:
+                p = d.package
+                items.append({f"{p.year}年度{escape(p.kind_name)}": disclosure_path(p.department_id, p.slug)})
+            entries.append({str(escape(dep.name)): items})
+        nav_regions.append({str(escape(region.name)): entries})
 
-    all_terms = sorted(
-        {(t.term, t.definition, d.package.title, disclosure_url(d) + "#" + t.anchor)
-         for d in data.disclosures for t in glossary_terms(d.package)}
-    )
-    pages += [
-        Page("compare.md", "比较", "compare.md.j2", {"c": data.comparison, "download": data.compare_download}),
-        Page("data.md", "数据下载", "data.md.j2", {"disclosures": data.disclosures, "dataset": data.dataset}),
-        Page("findings.md", "数据核对", "findings.md.j2", {"disclosures": data.disclosures}),
-        Page("glossary.md", "名词解释", "glossary.md.j2", {"terms": all_terms}),
+    list_pages, list_nav = _lists(data, regions)
+    pages += list_pages + [
+        Page("glossary.md", "名词解释", "glossary.md.j2", {"terms": _glossary(data.disclosures)}),
         Page("methodology.md", "方法", "methodology.md.j2", {
             "intro": markdown_page(_hand_written(data.site_src, "methodology.md")), "rules": rules(),
         }),
         Page("about.md", "关于", "about.md.j2", {"text": markdown_page(_hand_written(data.site_src, "about.md"))}),
     ]
-
-    def entry(title: str, path: str) -> dict:
-        return {str(escape(title)): path}
-
     nav = [
-        entry("首页", "index.md"),
-        {"部门": ["departments/index.md"] + [
-            {str(escape(province)): [{str(escape(k)): [{str(escape(t)): p} for e in v for t, p in e.items()]}
-                                     for item in items for k, v in item.items()]}
-            for province, items in sorted(nav_departments.items())
-        ]},
-        entry("比较", "compare.md"),
-        entry("数据下载", "data.md"),
-        entry("数据核对", "findings.md"),
-        entry("名词解释", "glossary.md"),
-        entry("方法", "methodology.md"),
-        entry("检索", "search.md"),
-        entry("关于", "about.md"),
+        {"首页": "index.md"},
+        {"部门": ["departments/index.md"] + nav_regions},
+        *list_nav,
+        {"名词解释": "glossary.md"},
+        {"方法": "methodology.md"},
+        {"检索": "search.md"},
+        {"关于": "about.md"},
     ]
     return pages, nav

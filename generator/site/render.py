@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
@@ -67,16 +66,14 @@ def front_matter(page: Page) -> str:
     return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items()) + "---\n\n"
 
 
-def write_page(env: Environment, page: Page, docs_dir: Path) -> None:
+def render_page(env: Environment, page: Page) -> str:
+    """The Markdown file of a page: front matter, then the template's output."""
     prefix = "../" * page.url.count("/")
 
     def url(target: str) -> str:
         return (prefix + target) or "./"
 
-    body = env.get_template(page.template).render(page=page, url=url, **page.context)
-    target = docs_dir / page.path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(front_matter(page) + body, encoding="utf-8")
+    return front_matter(page) + env.get_template(page.template).render(page=page, url=url, **page.context)
 
 
 def markdown_page(text: str) -> Markup:

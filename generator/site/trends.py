@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from generator.model.departments import Department
 from generator.model.facts import load_vocabulary
 from generator.site.charts import COLORS, Chart, layout
-from generator.site.disclosure import DisclosurePage
-from generator.site.figures import Figures
 from generator.site.formatting import to_wan_float, wan
 
 VOCAB = load_vocabulary()
@@ -24,18 +22,18 @@ class DepartmentView:
     province: str
     region: str
     department: Department | None
-    disclosures: list[DisclosurePage]  # by year, then kind
+    disclosures: list  # Summary of each disclosure, by year, then kind
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]  # measure × disclosure, 万元
     chart: Chart | None
 
 
-def department_view(dep_id: str, department: Department | None, disclosures: list[DisclosurePage]) -> DepartmentView:
+def department_view(dep_id: str, department: Department | None, disclosures: list) -> DepartmentView:
+    """The department page of `disclosures` (their summaries, see summary.py)."""
     disclosures = sorted(disclosures, key=lambda d: (d.package.year, d.package.kind))
-    figures = [Figures(list(d.package.facts), d.package.year) for d in disclosures]
     rows = []
     for measure in SIDE_BY_SIDE:
-        values = [f.value(measure) for f in figures]
+        values = [d.values.get(measure) for d in disclosures]
         if any(v is not None for v in values):
             rows.append((VOCAB[measure], *(wan(v) for v in values)))
     name = department.name if department else disclosures[0].package.department_name
@@ -44,18 +42,18 @@ def department_view(dep_id: str, department: Department | None, disclosures: lis
         id=dep_id, name=name, province=department.province if department else "", region=region,
         department=department, disclosures=disclosures,
         headers=("项目（万元）", *(f"{d.package.year}年度{d.package.kind_name}" for d in disclosures)),
-        rows=tuple(rows), chart=_trend(disclosures, figures),
+        rows=tuple(rows), chart=_trend(disclosures),
     )
 
 
-def _trend(disclosures: list[DisclosurePage], figures: list[Figures]) -> Chart | None:
+def _trend(disclosures: list) -> Chart | None:
     """Lines across years, for the final accounts (决算) when there are at least two years."""
-    points = [(d.package.year, f) for d, f in zip(disclosures, figures) if d.package.kind == "final"]
+    points = [(d.package.year, d.values) for d in disclosures if d.package.kind == "final"]
     if len(points) < 2:
         return None
     data, rows = [], []
     for measure in TREND:
-        ys = [f.value(measure) for _, f in points]
+        ys = [values.get(measure) for _, values in points]
         if all(v is None for v in ys):
             continue
         data.append({"type": "scatter", "mode": "lines+markers", "name": VOCAB[measure],

@@ -5,6 +5,7 @@ import io
 import zipfile
 
 EPOCH = (1980, 1, 1, 0, 0, 0)
+STORED = (".pdf", ".docx", ".xlsx", ".zip", ".png", ".jpg", ".jpeg")  # compressed already: stored as they are
 
 
 def stable_zip(entries: list[tuple[str, bytes]]) -> bytes:
@@ -13,7 +14,7 @@ def stable_zip(entries: list[tuple[str, bytes]]) -> bytes:
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in entries:
             info = zipfile.ZipInfo(name, date_time=EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_STORED if name.lower().endswith(STORED) else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             zf.writestr(info, data)
     return buf.getvalue()

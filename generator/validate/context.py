@@ -8,6 +8,7 @@ from functools import cached_property
 from generator.model.codes import CodeList
 from generator.model.facts import Fact
 from generator.model.money import table_half_unit
+from generator.model.tables import BY_ID, TableSpec
 from generator.model.packages import Package, Resource, decimal_or_none
 
 
@@ -24,7 +25,8 @@ class Table:
         return f"table:{self.id}:row {row['row']}{side}:{column}"
 
     def label(self, row: dict) -> str:
-        return " ".join(x for x in (row.get("code", ""), row.get("item") or row.get("name", "")) if x)
+        name = next((v for k in ("item", "name", "project", "category") if isinstance(v := row.get(k), str) and v), "")
+        return " ".join(x for x in (row.get("code", ""), name) if x) or f"第 {row['row']} 行"
 
 
 @dataclass
@@ -51,6 +53,7 @@ class Context:
                 row = {k: (decimal_or_none(v) if k in numbers else v) for k, v in raw.items()}
                 row["row"] = int(raw["row"])
                 row["source_line"] = int(raw.get("source_line") or 0)
+                row["source_page"] = int(raw["source_page"]) if raw.get("source_page") else None
                 rows.append(row)
             out[res.name] = Table(res.name, res.meta.get("title", res.name), res.table, rows, res)
         return out
@@ -60,5 +63,9 @@ class Context:
 
     def half_unit(self, table: Table) -> Decimal:
         """Precision of a table cell in 元: amounts kept to the fen in 元 are exact; a table
-        printed in 万元 with two decimals is rounded to ±50 元."""
-        return table_half_unit(table.info.get("unit", "元"))
+        printed in 万元 with two decimals is rounded to ±50 元, one printed in whole 元 to ±0.5 元."""
+        return table_half_unit(table.info.get("unit", "元"), int(table.info.get("decimals", 2)))
+
+    def spec(self, table: Table) -> TableSpec | None:
+        """The registered table a package table is (also when printed twice: `final_income_2`)."""
+        return BY_ID.get(table.info.get("id", table.id))

@@ -17,8 +17,9 @@ class Figure:
     value: Decimal
     unit: str
     source: str = ""  # table:<id>:row <n>:<column> | section:<id> | sum of …
-    line: int = 0  # line (or page) in the source document
+    line: int = 0  # line in the source document (text) or number in reading order (PDF, Word, Excel)
     quote: str = ""
+    page: int | None = None  # printed page (PDF sources)
 
 
 @dataclass
@@ -33,6 +34,11 @@ class Finding:
     unit: str = ""
     severity: str = "inconsistency"  # inconsistency | notice
     line: int = 0  # first line in the source document it concerns
+    page: int | None = None  # the page of its first figure, or of the sentence it quotes (PDF sources)
+
+    def __post_init__(self) -> None:
+        if self.page is None:
+            self.page = min((f.page for f in self.figures if f.page), default=None)
 
 
 @dataclass
@@ -112,7 +118,8 @@ def to_text(reports: list[PackageReport]) -> str:
         for f in r.findings:
             lines.append(f"  [{f.rule}] {f.message}")
             for fig in f.figures:
-                at = f" ({fig.source}{', line ' + str(fig.line) if fig.line else ''})" if fig.source else ""
+                where = f", page {fig.page}" if fig.page else f", line {fig.line}" if fig.line else ""
+                at = f" ({fig.source}{where})" if fig.source else ""
                 lines.append(f"      {fig.label}: {_fmt(fig.value, fig.unit)}{at}")
             if f.difference is not None:
                 lines.append(f"      difference {_fmt(f.difference, f.unit)}, tolerance ±{_fmt(f.tolerance, f.unit)}")

@@ -26,7 +26,7 @@ def test_every_page_is_chinese_and_indexed(site):
         assert '<html lang="zh-CN"' in html
         assert "data-pagefind-body" in html
     assert (site / "404.html").exists()
-    assert (site / "pagefind" / "pagefind.js").exists()
+    assert (site / "pagefind" / "site" / "pagefind.js").exists()  # the search bundle of the site's own pages
 
 
 def test_no_external_resources(site):

@@ -85,5 +85,5 @@ def same_figure(rule_id: str, message: str, a: Figure, a_hu: Decimal, b: Figure,
 
 
 from generator.validate.rules import (  # noqa: E402,F401  (registration)
-    completeness, cross, names, narrative, performance, tables, template,
+    budget, completeness, cross, names, narrative, performance, tables, template,
 )

@@ -28,4 +28,5 @@ def label(fact: Fact) -> str:
 
 
 def figure(fact: Fact, value: Decimal | None = None, text: str | None = None) -> Figure:
-    return Figure(text or label(fact), fact.value if value is None else value, fact.unit, fact.source, fact.line, fact.quote)
+    return Figure(text or label(fact), fact.value if value is None else value, fact.unit, fact.source, fact.line,
+                  fact.quote, fact.page)

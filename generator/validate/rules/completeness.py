@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from generator.model.tables import BY_ID, TABLES, squash
+from generator.model.tables import BY_ID, EMPTY_NOTE, TABLES, squash
 from generator.validate.context import Context
 from generator.validate.report import Finding
 from generator.validate.rules import rule
@@ -18,7 +18,8 @@ FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
 def tables_present(ctx: Context) -> Iterator[Finding]:
     if ctx.package.kind != "final" or not ctx.tables:
         return
-    missing = [t.title for t in TABLES if t.required and t.id not in ctx.tables]
+    present = {BY_ID[s].stands_for or s for s in (t.info.get("id", name) for name, t in ctx.tables.items()) if s in BY_ID}
+    missing = [t.title for t in TABLES if t.required and t.id not in present]
     if missing:
         yield Finding("tables-present", f"缺少公开表：{'、'.join(missing)}")
 
@@ -32,11 +33,11 @@ def empty_table_note(ctx: Context) -> Iterator[Finding]:
             continue
         note = info.get("note", "")
         line = int(info.get("line") or 0)
-        empty_note = next((x for x in note.split("\n") if "空" in x), "")
+        empty_note = next((x for x in note.split("\n") if EMPTY_NOTE.search(x)), "")
         if not empty_note:
             yield Finding("empty-table-note", f"{table.title}无数据，但没有“此表为空”的说明", line=line)
             continue
-        own = BY_ID[table.id].fund
+        own = BY_ID[table.info.get("id", table.id)].fund
         named = [f for f in FUNDS if f in squash(empty_note)]
         if own and named and own not in named:
             yield Finding("empty-table-note",

@@ -5,7 +5,7 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from generator.model.tables import BY_ID, squash
+from generator.model.tables import squash
 from generator.validate.context import Context, Table
 from generator.validate.report import Figure, Finding
 from generator.validate.rules import rule, sum_finding
@@ -20,7 +20,7 @@ def _values(table: Table) -> list[str]:
 
 def _fig(table: Table, row: dict, col: str, label: str | None = None) -> Figure:
     return Figure(label or f"{table.title} {table.label(row)}（{col}）", row[col], "元",
-                  table.row_ref(row, col), row["source_line"], table.label(row))
+                  table.row_ref(row, col), row["source_line"], table.label(row), row.get("source_page"))
 
 
 def _plain(item: str) -> str:
@@ -32,7 +32,7 @@ def _plain(item: str) -> str:
       "本年合计 + 结转结余等各行 = 总计；收入侧总计 = 支出侧总计。逐列检查，容差为所涉各数末位的一半之和。")
 def ledger_totals(ctx: Context) -> Iterator[Finding]:
     for table in ctx.tables.values():
-        if BY_ID.get(table.id) is None or BY_ID[table.id].shape != "ledger":
+        if ctx.spec(table) is None or ctx.spec(table).shape != "ledger":
             continue
         hu = ctx.half_unit(table)
         totals = {}
@@ -93,7 +93,7 @@ def _opt(f: Finding | None) -> Iterator[Finding]:
       "合计行等于各类之和；基本支出表中人员经费合计、公用经费合计等于所属各类之和。只在表中列出了下级科目时检查。")
 def code_tree(ctx: Context) -> Iterator[Finding]:
     for table in ctx.tables.values():
-        spec = BY_ID.get(table.id)
+        spec = ctx.spec(table)
         if spec is None or spec.shape not in ("function", "economic"):
             continue
         hu = ctx.half_unit(table)
@@ -124,11 +124,13 @@ def code_tree(ctx: Context) -> Iterator[Finding]:
       "基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助；财政拨款收支表：每组合计 = 基本 + 项目，年初结转 + 本年收入 − 本年支出 = 年末结转。")
 def row_identities(ctx: Context) -> Iterator[Finding]:
     for table in ctx.tables.values():
-        spec = BY_ID.get(table.id)
+        spec = ctx.spec(table)
         if spec is None:
             continue
         hu = ctx.half_unit(table)
         for total_col, part_cols in spec.identities:
+            if all(row.get(total_col) is None for row in table.rows):
+                continue  # the table does not print the total column (another template's layout)
             for row in table.rows:
                 if row.get(total_col) is None and not any(row.get(c.lstrip("-")) for c in part_cols):
                     continue
@@ -138,7 +140,7 @@ def row_identities(ctx: Context) -> Iterator[Finding]:
                     continue
                 total = row.get(total_col) if row.get(total_col) is not None else Decimal(0)
                 tfig = Figure(f"{table.label(row)}（{total_col}）", total, "元", table.row_ref(row, total_col),
-                              row["source_line"], table.label(row))
+                              row["source_line"], table.label(row), row.get("source_page"))
                 yield from _opt(sum_finding(
                     "row-identities", f"{table.title}：{table.label(row)} 一行中 {total_col} 与 {' + '.join(part_cols)} 不符",
                     tfig, hu, [(_fig(table, row, c), hu) for c, _ in present], [s for _, s in present]))
@@ -149,7 +151,7 @@ def row_identities(ctx: Context) -> Iterator[Finding]:
       "购置费 + 运行维护费；公务接待费 = 国内 + 国（境）外；机关运行经费 = 行政单位 + 参公事业单位。预算数与决算数各自检查。")
 def item_sums(ctx: Context) -> Iterator[Finding]:
     for table in ctx.tables.values():
-        spec = BY_ID.get(table.id)
+        spec = ctx.spec(table)
         if spec is None or not spec.item_sums:
             continue
         hu = ctx.half_unit(table)

@@ -88,15 +88,20 @@
     el.scrollIntoView();
   }
 
-  /* Search: Pagefind's UI on pages holding [data-search]; ?q= starts a query. */
+  /* Search: Pagefind's UI on pages holding [data-search]; ?q= starts a query. The index is split
+     in shards (the site's own pages, then one per province, data-search-shards): the "site"
+     bundle is loaded and the province bundles are merged into it. */
   function initSearch() {
     var el = document.querySelector('[data-search]');
     if (!el) return;
-    loadStyle(root + 'pagefind/pagefind-ui.css');
-    loadScript(root + 'pagefind/pagefind-ui.js').then(function () {
+    var bundle = root + 'pagefind/site/';
+    var shards = (el.getAttribute('data-search-shards') || '').split(',').filter(Boolean);
+    loadStyle(bundle + 'pagefind-ui.css');
+    loadScript(bundle + 'pagefind-ui.js').then(function () {
       var ui = new window.PagefindUI({
         element: el,
-        bundlePath: root + 'pagefind/',
+        bundlePath: bundle,
+        mergeIndex: shards.map(function (s) { return { bundlePath: root + 'pagefind/' + s + '/' }; }),
         baseUrl: new URL(root).pathname,
         showSubResults: true,
         showImages: false,

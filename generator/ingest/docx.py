@@ -1,0 +1,52 @@
+"""Read a Word (.docx) disclosure into the item stream of the text importer (python-docx).
+
+Body paragraphs and tables are read in document order. A merged cell is printed once, in
+its first row and column, the cells it covers left blank — as in a spreadsheet export, so
+header paths and group labels read the same as from the text and PDF sources.
+"""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from generator.ingest.text import DocumentError, Paragraph, Row, normalise
+
+
+def read_docx(path: Path) -> list[Paragraph | Row]:
+    """Paragraphs and table rows of a .docx disclosure, in document order (no pages: Word reflows)."""
+    import docx
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise DocumentError(f"{path}: not a readable Word (.docx) file ({type(exc).__name__}: {exc})") from None
+    items: list[Paragraph | Row] = []
+    for child in document.element.body.iterchildren():
+        if child.tag.endswith("}p"):
+            text = normalise(DocxParagraph(child, document).text).strip()
+            if text:
+                items.append(Paragraph(len(items) + 1, text))
+        elif child.tag.endswith("}tbl"):
+            for cells in _rows(DocxTable(child, document)):
+                if any(cells):
+                    items.append(Row(len(items) + 1, cells, [len(items) + 1] * len(cells)))
+    return items
+
+
+def _rows(table) -> list[list[str]]:
+    """Cell texts row by row on the table grid; a cell merged over several grid cells counts once."""
+    out, above = [], []
+    for row in table.rows:
+        cells, seen = [], []
+        for k, cell in enumerate(row.cells):
+            tc = cell._tc
+            merged = (seen and seen[-1] is tc) or (k < len(above) and above[k] is tc)
+            cells.append("" if merged else normalise("\n".join(p.text for p in cell.paragraphs)).strip())
+            seen.append(tc)
+        out.append(cells)
+        above = seen
+    return out

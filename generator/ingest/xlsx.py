@@ -1,0 +1,69 @@
+"""Read an Excel (.xlsx) disclosure into the item stream of the text importer (openpyxl).
+
+Every sheet is read in order, row by row. A merged cell holds its value in its first cell
+and leaves the others blank, as the text export prints it. A row holding nothing but a
+table's title, its 部门/单位 line, its number or a note is a paragraph. Numbers are written
+with the decimals their cell format shows (an amount typed as 100.00 stays 100.00).
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from generator.ingest.text import DocumentError, Paragraph, Row, normalise
+from generator.model.tables import spec_for_title, table_number
+
+_CAPTION = re.compile(r"^(?:编制)?(?:部门|单位)(?:名称)?[:：]|单位[:：]\s*(?:万元|元|亿元|千元)\s*$|^(?:注|说明)")
+
+
+def read_xlsx(path: Path) -> list[Paragraph | Row]:
+    """Paragraphs and table rows of every sheet of a .xlsx disclosure (no pages)."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, data_only=True, read_only=False)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise DocumentError(f"{path}: not a readable Excel (.xlsx) file ({type(exc).__name__}: {exc})") from None
+    items: list[Paragraph | Row] = []
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            cells = [_text(c) for c in row]  # as wide as the sheet, as a text export prints it
+            filled = [c for c in cells if c]
+            if not filled:
+                continue
+            line = len(items) + 1
+            if len(filled) == 1 and _is_caption(filled[0]):
+                items.append(Paragraph(line, filled[0]))
+            else:
+                items.append(Row(line, cells, [line] * len(cells)))
+    return items
+
+
+def _is_caption(text: str) -> bool:
+    return bool(spec_for_title(text) or table_number(text) or _CAPTION.search(text) or len(text) > 40)
+
+
+def _text(cell) -> str:
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (int, float)):
+        places = _places(cell.number_format)
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        return format(number.quantize(Decimal(1).scaleb(-places)), f",.{places}f") if places is not None else str(number)
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return normalise(str(value)).strip()
+
+
+def _places(number_format: str) -> int | None:
+    """Decimals a number format shows ('#,##0.00' → 2, '0' → 0); None for 'General'."""
+    if not number_format or number_format == "General":
+        return None
+    m = re.search(r"0(?:\.(0+))?", number_format.split(";")[0])
+    return len(m.group(1) or "") if m else None

@@ -1,0 +1,44 @@
+"""Content hashes that decide what a build must redo: one for the code, templates, theme and tools
+(any change rebuilds everything), one per package (a change redoes that package and the pages
+that list it)."""
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from importlib import metadata
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+CODE = ("generator/site", "generator/validate", "generator/model", "theme", "site_src", "data/reference")
+TOOLS = ("mkdocs", "mkdocs-material", "pagefind", "pagefind_bin_extended", "jinja2", "markdown", "frictionless")
+
+
+def _hash_tree(h, root: Path, base: Path) -> None:
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        h.update(path.relative_to(base).as_posix().encode("utf-8") + b"\0")
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+
+
+def code_fingerprint() -> str:
+    """Hash of the site builder, validator, model, theme, hand-written pages, code lists and tool versions."""
+    h = hashlib.sha256()
+    for folder in CODE:
+        _hash_tree(h, REPO / folder, REPO)
+    versions = {name: _version(name) for name in TOOLS}
+    h.update(json.dumps([sys.version, versions], sort_keys=True).encode("utf-8"))
+    return h.hexdigest()
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return ""
+
+
+def package_fingerprint(root: Path, department: tuple) -> str:
+    """Hash of every file of a package folder and of its department's registry entry."""
+    h = hashlib.sha256(json.dumps(list(department), ensure_ascii=False).encode("utf-8"))
+    _hash_tree(h, root, root)
+    return h.hexdigest()

@@ -1,0 +1,70 @@
+"""What the aggregate pages know of a disclosure: a small, picklable view kept in the build cache,
+so that pages listing many disclosures never need the packages themselves."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator.site.compare import MEASURES, PER_STAFF
+from generator.site.disclosure import Card, DisclosurePage, Term
+from generator.site.downloads import Download
+from generator.site.figures import Figures
+from generator.site.trends import SIDE_BY_SIDE, TREND
+from generator.site.validation import FindingView
+
+VALUES = tuple(dict.fromkeys((*SIDE_BY_SIDE, *TREND, *MEASURES, PER_STAFF)))
+
+
+@dataclass(frozen=True)
+class ResourceInfo:
+    name: str
+    number: str  # 公开表 number of a standard table, else ""
+
+
+@dataclass(frozen=True)
+class PackageInfo:
+    name: str
+    title: str
+    department_id: str
+    department_name: str
+    year: int
+    kind: str
+    kind_name: str
+    slug: str
+    resources: tuple[ResourceInfo, ...]
+
+    @property
+    def province_code(self) -> str:
+        """The 2-digit province part of the division code that starts the department id."""
+        return self.department_id[:2]
+
+
+@dataclass(frozen=True)
+class Summary:
+    package: PackageInfo
+    cards: tuple[Card, ...]
+    findings: tuple[FindingView, ...]
+    downloads: dict[str, list[Download]]
+    terms: tuple[Term, ...]
+    values: dict[str, Decimal]  # headline figures of the report year, by measure (absent when not stated)
+
+    @property
+    def url(self) -> str:
+        return f"departments/{self.package.department_id}/{self.package.slug}/"
+
+    @property
+    def source_download(self) -> Download | None:
+        return (self.downloads.get("source") or [None])[0]
+
+    @property
+    def zip_download(self) -> Download:
+        return self.downloads["zip"][0]
+
+
+def summarize(page: DisclosurePage) -> Summary:
+    p = page.package
+    fig = Figures(list(p.facts), p.year)
+    values = {m: v for m in VALUES if (v := fig.value(m)) is not None}
+    info = PackageInfo(p.name, p.title, p.department_id, p.department_name, p.year, p.kind, p.kind_name, p.slug,
+                       tuple(ResourceInfo(r.name, str(r.table.get("number") or "")) for r in p.resources))
+    return Summary(info, tuple(page.cards), tuple(page.findings), page.downloads, tuple(page.terms), values)

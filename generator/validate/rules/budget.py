@@ -1,0 +1,156 @@
+"""Arithmetic of the budget (部门预算) tables' own layouts: the total tables' panels
+(收入 | 支出 by function | 支出 by purpose), the fund-source list and the procurement plan."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from generator.model.tables import squash
+from generator.validate.context import Context
+from generator.validate.report import Finding
+from generator.validate.rules import rule, sum_finding
+from generator.validate.rules.tables import _fig, _opt, _values
+
+_LEVEL1 = re.compile(r"^[一二三四五六七八九十]+、")
+_LEVEL2 = re.compile(r"^(?:\d+\s*[.．、]|[（(]\d+[）)])")
+_SUB = re.compile(r"^(?:本年|当年)(?:收入|支出)(?:合计|小计)$")
+_GRAND = re.compile(r"^(?:(?:收入|支出)(?:总计|合计)|总计)$")
+
+
+def _key(row: dict) -> str:
+    return squash(row.get("item", ""))
+
+
+def _parts(rows: list[dict], col: str) -> list[dict]:
+    """The top-level lines ('一、…') when the panel numbers them, else every line, that carry `col`."""
+    top = [r for r in rows if _LEVEL1.match(r["item"])] or rows
+    return [r for r in top if r.get(col) is not None]
+
+
+def _nested(rows: list[dict], col: str) -> Iterator[tuple[dict, list[dict]]]:
+    """'一、财政拨款' and the '1.…' lines under it."""
+    parent, children = None, []
+    for r in rows + [{"item": "一、"}]:
+        if _LEVEL2.match(r["item"]) and parent is not None:
+            if r.get(col) is not None:
+                children.append(r)
+            continue
+        if parent is not None and children and parent.get(col) is not None:
+            yield parent, children
+        parent, children = (r if _LEVEL1.match(r["item"]) else None), []
+
+
+@rule("budget-ledger", "预算总表：各行之和等于小计与合计，支出用途之和等于支出小计，收支两侧相等",
+      "收支预算总表、财务收支预算总表、财政拨款收支预算总表：收入（支出）各项之和 = 当年收入（支出）小计或收入（支出）总计；"
+      "“一、财政拨款”等于其下“1. 一般公共预算”等各行之和；小计加上年结转等各行 = 合计；按支出用途列出的基本支出、"
+      "项目支出、预留机动经费之和 = 支出小计；收入合计 = 支出合计。逐列检查，容差为所涉各数末位的一半之和。")
+def budget_ledger(ctx: Context) -> Iterator[Finding]:
+    for table in ctx.tables.values():
+        spec = ctx.spec(table)
+        if spec is None or spec.shape != "ledger" or spec.kind != "budget":
+            continue
+        hu = ctx.half_unit(table)
+        grands = {}
+        for main in ("收入", "支出"):
+            panels = {}
+            for r in table.rows:
+                if r["side"].split("/")[0] == main:
+                    panels.setdefault(r["side"], []).append(r)
+            primary = next((rows for rows in panels.values() if any(_GRAND.match(_key(r)) for r in rows)), None)
+            if primary is None:
+                continue
+            sub = next((i for i, r in enumerate(primary) if _SUB.match(_key(r))), None)
+            grand = next(i for i, r in enumerate(primary) if _GRAND.match(_key(r)))
+            grands[main] = primary[grand]
+            end = sub if sub is not None else grand
+            for col in _values(table):
+                if primary[end].get(col) is not None:
+                    for rows in panels.values():
+                        lines = primary[:end] if rows is primary else rows
+                        parts = _parts(lines, col)
+                        if parts:
+                            yield from _opt(sum_finding(
+                                "budget-ledger", f"{table.title}：{rows[0]['side']}各项之和与“{primary[end]['item']}”不符（{col}）",
+                                _fig(table, primary[end], col), hu, [(_fig(table, r, col), hu) for r in parts]))
+                        for parent, children in _nested(lines, col):
+                            yield from _opt(sum_finding(
+                                "budget-ledger", f"{table.title}：“{parent['item']}”与其下各行之和不符（{col}）",
+                                _fig(table, parent, col), hu, [(_fig(table, r, col), hu) for r in children]))
+                if sub is not None and primary[grand].get(col) is not None:
+                    lines = [r for r in primary[sub:grand] if r.get(col) is not None]
+                    yield from _opt(sum_finding(
+                        "budget-ledger", f"{table.title}：“{primary[grand]['item']}”与小计加结转各行之和不符（{col}）",
+                        _fig(table, primary[grand], col), hu, [(_fig(table, r, col), hu) for r in lines]))
+        if len(grands) == 2 and all(g.get("amount") is not None for g in grands.values()):
+            a, b = grands["收入"], grands["支出"]
+            yield from _opt(sum_finding("budget-ledger", f"{table.title}：收入合计与支出合计不相等",
+                                        _fig(table, a, "amount", a["item"]), hu, [(_fig(table, b, "amount", b["item"]), hu)]))
+
+
+@rule("group-sums", "收入预算总表：收入总计 = 各类资金小计之和，小计 = 本类各项之和",
+      "按资金来源列出的收入预算总表（一般公共预算资金、政府性基金、财政专户管理资金、其他资金、上年结转）：每类“小计” = "
+      "本类所列各项之和（“其中”项不计）；“收入总计” = 各类小计之和。")
+def group_sums(ctx: Context) -> Iterator[Finding]:
+    for table in ctx.tables.values():
+        spec = ctx.spec(table)
+        if spec is None or spec.shape != "grouped":
+            continue
+        hu = ctx.half_unit(table)
+        for col in _values(table):
+            subtotals, total = [], None
+            groups: dict[str, list[dict]] = {}
+            for r in table.rows:
+                if not r["group"] and re.search(r"总计|合计", r["item"]):
+                    total = r
+                elif r["group"]:
+                    groups.setdefault(r["group"], []).append(r)
+            for name, rows in groups.items():
+                sub = next((r for r in rows if squash(r["item"]) == "小计"), None)
+                items = [r for r in rows if r is not sub and not r["item"].startswith("其中") and r.get(col) is not None]
+                if sub is None:
+                    continue
+                subtotals.append(sub)
+                if sub.get(col) is not None and items:
+                    yield from _opt(sum_finding(
+                        "group-sums", f"{table.title}：“{name}”小计与本类各项之和不符（{col}）",
+                        _fig(table, sub, col, f"{name} 小计"), hu, [(_fig(table, r, col), hu) for r in items]))
+            present = [r for r in subtotals if r.get(col) is not None]
+            if total is not None and total.get(col) is not None and present:
+                yield from _opt(sum_finding(
+                    "group-sums", f"{table.title}：“{total['item']}”与各类小计之和不符（{col}）",
+                    _fig(table, total, col), hu, [(_fig(table, r, col, f"{r['group']} 小计"), hu) for r in present]))
+
+
+@rule("procurement-sums", "政府采购预算表：合计 = 各品目大类之和，大类 = 其下各专项之和，专项 = 其下各采购物品之和",
+      "政府采购预算表按“品目大类 › 专项名称 › 采购物品”逐级列出金额：每一级等于其下一级各行之和，“合计”等于各品目大类之和。")
+def procurement_sums(ctx: Context) -> Iterator[Finding]:
+    levels = (("category",), ("project", "economic"), ("item", "method"))
+    for table in ctx.tables.values():
+        spec = ctx.spec(table)
+        if spec is None or spec.shape != "procurement":
+            continue
+        hu = ctx.half_unit(table)
+        for col in _values(table):
+            rows = [r for r in table.rows if r.get(col) is not None]
+            level = {id(r): (-1 if re.fullmatch(r"合计|总计", squash(r["category"])) else
+                             next((k for k, fs in enumerate(levels) if any(r.get(f) for f in fs)), None)) for r in rows}
+            for k, parent in enumerate(rows):
+                own = level[id(parent)]
+                if own is None or own >= len(levels) - 1:
+                    continue
+                children = []
+                for r in rows[k + 1:]:
+                    if level[id(r)] is None or level[id(r)] <= own:
+                        break
+                    if level[id(r)] == own + 1:
+                        children.append(r)
+                if children:
+                    name = _name(parent, levels[max(own, 0)])
+                    yield from _opt(sum_finding(
+                        "procurement-sums", f"{table.title}：“{name}”与其下各行之和不符（{col}）",
+                        _fig(table, parent, col, name), hu, [(_fig(table, r, col, _name(r, levels[own + 1])), hu)
+                                                             for r in children]))
+
+
+def _name(row: dict, fields: tuple[str, ...]) -> str:
+    return " ".join(row[f] for f in fields if row.get(f))

@@ -1,0 +1,190 @@
+"""Word and Excel sources: a .docx and an .xlsx written here that reproduce the tables of
+corpus file 003 (merged header cells included) import to the table CSVs the .txt gives."""
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.ingest.docx import read_docx
+from generator.ingest.importer import import_document
+from generator.ingest.text import DocumentError, Paragraph, Row, parse_lines, read_text
+from generator.ingest.xlsx import read_xlsx
+from generator.model.tables import spec_for_title
+from tests.conftest import ROOT, corpus_path
+
+REGISTRY = ROOT / "data" / "departments.csv"
+AMOUNT = re.compile(r"^-?\d{1,3}(?:,\d{3})*\.\d{2}$")
+
+
+def _blocks() -> list[Paragraph | list[Row]]:
+    """Corpus file 003 as paragraphs and tables (runs of rows)."""
+    out: list[Paragraph | list[Row]] = []
+    for item in parse_lines(read_text(corpus_path("003"))):
+        if isinstance(item, Row):
+            if out and isinstance(out[-1], list):
+                out[-1].append(item)
+            else:
+                out.append([item])
+        else:
+            out.append(item)
+    return out
+
+
+def _merges(rows: list[list[str]]) -> list[tuple[int, int, int, int]]:
+    """(top, left, bottom, right) of the header cells a spreadsheet merges: a label over the
+    blank cells right of it where the row below labels them (a group), else down over the
+    blank cells below it. The body starts at the first row printing an amount."""
+    body = next((k for k, r in enumerate(rows) if any(AMOUNT.match(c) for c in r)), len(rows))
+    taken: set[tuple[int, int]] = set()
+    merges = []
+    for k in range(body):
+        cells = rows[k]
+        for j, label in enumerate(cells):
+            if not label or (k, j) in taken:
+                continue
+            right = j
+            while right + 1 < len(cells) and not cells[right + 1] and (k, right + 1) not in taken:
+                right += 1
+            below = rows[k + 1] if k + 1 < body else []
+            if right > j and any(below[j:right + 1]):
+                merges.append((k, j, k, right))
+                taken |= {(k, c) for c in range(j, right + 1)}
+                continue
+            down = k
+            while down + 1 < body and j < len(rows[down + 1]) and not rows[down + 1][j] and (down + 1, j) not in taken:
+                down += 1
+            if down > k:
+                merges.append((k, j, down, j))
+                taken |= {(r, j) for r in range(k, down + 1)}
+    return merges
+
+
+def _grid(rows: list[Row]) -> list[list[str]]:
+    width = max(len(r.cells) for r in rows)
+    return [r.cells + [""] * (width - len(r.cells)) for r in rows]
+
+
+def write_docx(path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for block in _blocks():
+        if isinstance(block, Paragraph):
+            document.add_paragraph(block.text)
+            continue
+        rows = _grid(block)
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for row, cells in zip(table.rows, rows):
+            for cell, text in zip(row.cells, cells):
+                if text:
+                    cell.text = text
+        for top, left, bottom, right in _merges(rows):
+            table.cell(top, left).merge(table.cell(bottom, right)).text = rows[top][left]
+    document.save(path)
+
+
+def write_xlsx(path: Path) -> None:
+    """One sheet per standard table (a new sheet at each table's title), amounts as numbers."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet, line = book.active, 0
+    for block in _blocks():
+        if isinstance(block, Paragraph):
+            if spec_for_title(block.text) and line:
+                sheet, line = book.create_sheet(), 0
+            line += 1
+            sheet.cell(line, 1, block.text)
+            continue
+        rows = _grid(block)
+        for cells in rows:
+            line += 1
+            for j, text in enumerate(cells, start=1):
+                if AMOUNT.match(text):
+                    sheet.cell(line, j, float(text.replace(",", ""))).number_format = "#,##0.00"
+                elif text:
+                    sheet.cell(line, j, text)
+        for top, left, bottom, right in _merges(rows):
+            first = line - len(rows) + 1
+            sheet.merge_cells(start_row=first + top, start_column=left + 1, end_row=first + bottom, end_column=right + 1)
+    book.save(path)
+
+
+def _table_csvs(package: Path) -> dict[str, list[dict]]:
+    out = {}
+    for path in sorted((package / "tables").glob("*.csv")):
+        with open(path, encoding="utf-8") as fh:
+            out[path.name] = [{k: v for k, v in r.items() if k not in ("source_line", "source_page")}
+                              for r in csv.DictReader(fh)]
+    return out
+
+
+def _import(source: Path, out: Path) -> Path:
+    messages: list[str] = []
+    assert import_document(source, out=out, registry=REGISTRY, echo=messages.append) == 0, messages
+    (desc,) = out.glob("*/*/datapackage.json")
+    return desc.parent
+
+
+@pytest.fixture(scope="module")
+def from_text(tmp_path_factory) -> Path:
+    return _import(corpus_path("003"), tmp_path_factory.mktemp("txt"))
+
+
+@pytest.mark.parametrize("suffix, write", [(".docx", write_docx), (".xlsx", write_xlsx)])
+def test_same_table_csvs_as_the_text_export(tmp_path, from_text, suffix, write):
+    source = tmp_path / f"003{suffix}"
+    write(source)
+    package = _import(source, tmp_path / "out")
+    assert _table_csvs(package) == _table_csvs(from_text)
+    assert len(_table_csvs(package)) == 9
+    desc = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    assert desc["source"]["format"] == suffix[1:] and desc["kind"] == "final"
+
+
+def test_the_test_files_really_merge_header_cells(tmp_path):
+    write_docx(tmp_path / "003.docx")
+    write_xlsx(tmp_path / "003.xlsx")
+    import docx
+    import openpyxl
+
+    spans = [tc for table in docx.Document(str(tmp_path / "003.docx")).tables
+             for tc in table._tbl.iter() if tc.tag.endswith("}gridSpan") or tc.tag.endswith("}vMerge")]
+    book = openpyxl.load_workbook(tmp_path / "003.xlsx")
+    assert spans and sum(len(s.merged_cells.ranges) for s in book.worksheets) > 10 and len(book.worksheets) >= 9
+
+
+def test_merged_cells_are_read_once(tmp_path):
+    import docx
+    import openpyxl
+
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "项目"
+    table.cell(0, 1).merge(table.cell(0, 2)).text = "本年支出"
+    table.cell(1, 1).text, table.cell(1, 2).text = "合计", "基本支出"
+    for j, text in enumerate(("合计", "10.00", "4.00")):
+        table.cell(2, j).text = text
+    document.save(tmp_path / "m.docx")
+    book = openpyxl.Workbook()
+    for r, row in enumerate((["项目", "本年支出", None], [None, "合计", "基本支出"], ["合计", 10, 4]), start=1):
+        for c, value in enumerate(row, start=1):
+            book.active.cell(r, c, value)
+    book.active.merge_cells("A1:A2")
+    book.active.merge_cells("B1:C1")
+    book.save(tmp_path / "m.xlsx")
+    expected = [["项目", "本年支出", ""], ["", "合计", "基本支出"], ["合计", "10.00", "4.00"]]
+    assert [i.cells for i in read_docx(tmp_path / "m.docx")] == expected
+    assert [i.cells for i in read_xlsx(tmp_path / "m.xlsx")] == [*expected[:2], ["合计", "10", "4"]]
+
+
+@pytest.mark.parametrize("suffix, reader", [(".docx", read_docx), (".xlsx", read_xlsx)])
+def test_a_broken_file_is_a_clear_error(tmp_path, suffix, reader):
+    path = tmp_path / f"broken{suffix}"
+    path.write_bytes(b"not a zip")
+    with pytest.raises(DocumentError, match="not a readable"):
+        reader(path)
