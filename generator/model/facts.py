@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import asdict, dataclass, fields
 from decimal import Decimal
 from pathlib import Path
@@ -34,6 +35,12 @@ class Fact:
 
 
 FACT_FIELDS = [f.name for f in fields(Fact)]
+
+
+def item_key(fact: Fact) -> str:
+    """The item a fact is about, comparable across sources ('住房保障（类）支出' ~ '住房保障支出')."""
+    item = re.sub(r"[（(][类款项][）)]|\s", "", fact.item)
+    return re.sub(r"支出$", "", item) or fact.code
 FIELD_ORDER = ["measure", "kind", "code", "item", "of", "year", "value", "unit", "unit_in_source",
                "half_unit", "relation", "basis", "source", "line", "page", "quote"]
 

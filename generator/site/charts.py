@@ -70,12 +70,13 @@ def _donut(chart_id: str, title: str, pairs: list[tuple[str, Decimal]], what: st
 
 def income_structure(fig: Figures) -> Chart | None:
     pairs = [(VOCAB[m], fig.value(m)) for m in INCOME_PARTS]
-    return _donut("chart-income", "收入构成", [(label, v) for label, v in pairs if v is not None], "本年收入")
+    return _donut("chart-income", "收入构成", [(label, v) for label, v in pairs if v is not None], "所列各项收入合计")
 
 
 def basic_vs_project(fig: Figures) -> Chart | None:
     pairs = [(VOCAB[m], fig.value(m)) for m in ("expenditure_basic", "expenditure_project")]
-    return _donut("chart-basic-project", "基本支出与项目支出", [(l, v) for l, v in pairs if v is not None], "本年支出")
+    return _donut("chart-basic-project", "基本支出与项目支出", [(l, v) for l, v in pairs if v is not None],
+                  "基本支出与项目支出合计")
 
 
 def _tree(chart_id: str, title: str, nodes: list[tuple[str, str, str, Decimal]], what: str,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from generator.model.facts import Fact
+from generator.model.facts import Fact, item_key
 
 
 def _rank(fact: Fact) -> tuple:
@@ -42,10 +42,12 @@ class Figures:
 
     def parts(self, measure: str, kind: str = "amount") -> list[Fact]:
         """The best fact per code or item of a measure broken down (by 类, by economic item …), in file order."""
-        best: dict[tuple, Fact] = {}
+        best: dict[str, Fact] = {}
         for (m, k, y, code, item), group in self._index.items():
             if m == measure and k == kind and y == self.year and (code or item):
-                best[(code, item)] = group[0]
+                key = item_key(group[0])  # '住房保障' (narrative) and '住房保障支出' (table) are one part
+                if key not in best or _rank(group[0]) < _rank(best[key]):
+                    best[key] = group[0]
         return sorted(best.values(), key=self.facts.index)
 
     def total_or_sum(self, measure: str, kind: str = "amount") -> Decimal | None:

@@ -1,20 +1,12 @@
 """Helpers shared by the fact-based rules."""
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
-from generator.model.facts import Fact, load_vocabulary
+from generator.model.facts import Fact, item_key, load_vocabulary  # noqa: F401 (re-exported)
 from generator.validate.report import Figure
 
 VOCAB = load_vocabulary()
-
-
-def item_key(fact: Fact) -> str:
-    """The item a fact is about, comparable across sources ('一般公共服务（类）支出' ~ '一般公共服务支出')."""
-    item = re.sub(r"[（(][类款项][）)]|\s", "", fact.item)
-    item = re.sub(r"支出$", "", item)
-    return item or fact.code
 
 
 def label(fact: Fact) -> str:
