@@ -31,6 +31,7 @@ class Card:
     detail: str
     anchor: str  # where the figure comes from on the page
     disputed: bool  # printed twice with different values: see the findings
+    page: int | None = None  # page of the source document the figure is printed on
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class SectionView:
     heading: str
     level: int
     paragraphs: tuple[Markup, ...]
+    page: int | None = None  # page of the source document where the section starts
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,7 @@ def cards(fig: Figures) -> list[Card]:
             continue
         change, basis = fig.change_rate(measure)
         out.append(Card(CARD_LABELS.get(measure, VOCAB[measure]), wan(fact.value), change, basis,
-                        _detail(fig, measure), fact_anchor(fact.source), fig.disputed(measure)))
+                        _detail(fig, measure), fact_anchor(fact.source), fig.disputed(measure), fact.page))
     return out
 
 
@@ -109,7 +111,8 @@ def sections(package: Package, terms: list[Term]) -> list[SectionView]:
     for row in package.rows("sections"):
         paragraphs = tuple(mark_terms(p.strip(), terms) for p in row.get("text", "").split("\n") if p.strip())
         level = int(row.get("level") or 1)
-        out.append(SectionView(f"sec-{row['id']}", row.get("heading", "").strip(), level, paragraphs))
+        page = int(row["page"]) if row.get("page") else None
+        out.append(SectionView(f"sec-{row['id']}", row.get("heading", "").strip(), level, paragraphs, page))
     return out
 
 

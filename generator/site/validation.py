@@ -22,6 +22,7 @@ class FigureView:
     line: int
     quote: str
     anchor: str  # the table row or section on the disclosure page
+    page: int | None = None  # page of the source document (PDF sources)
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,8 @@ def finding_view(finding: Finding) -> FindingView:
         severity=SEVERITY.get(finding.severity, finding.severity),
         message=finding.message,
         figures=tuple(
-            FigureView(f.label, amount(f.value, f.unit), SOURCES.get(f.source, f.source), f.line, f.quote, fact_anchor(f.source))
+            FigureView(f.label, amount(f.value, f.unit), SOURCES.get(f.source, f.source), f.line, f.quote,
+                       fact_anchor(f.source), f.page)
             for f in finding.figures
         ),
         difference=amount(finding.difference, finding.unit),
