@@ -74,6 +74,36 @@ def C(id: str, title: str, *aliases: str, column_type: str = "value", optional: 
 _CARRY = "年初结转和结余"
 _END = "年末结转和结余"
 
+def _fund_columns() -> tuple[Column, ...]:
+    """Columns of a fund's 收入支出决算表 (一般公共预算, 政府性基金): carry-in, income,
+    expenditure and carry-out, each split basic/project."""
+    return (
+        C("carry_in_total", f"{_CARRY}/合计", _CARRY),
+        C("carry_in_basic", f"{_CARRY}/基本支出结转", f"{_CARRY}/基本支出"),
+        C("carry_in_project", f"{_CARRY}/项目支出结转和结余", f"{_CARRY}/项目支出"),
+        C("income_total", "本年收入/合计", "本年收入"),
+        C("income_basic", "本年收入/基本支出"),
+        C("income_project", "本年收入/项目支出"),
+        C("expenditure_total", "本年支出/合计", "本年支出", "合计"),
+        C("expenditure_basic", "本年支出/基本支出", "基本支出"),
+        C("expenditure_project", "本年支出/项目支出", "项目支出"),
+        C("carry_out_total", f"{_END}/合计", _END),
+        C("carry_out_basic", f"{_END}/基本支出结转", f"{_END}/基本支出"),
+        C("carry_out_project", f"{_END}/项目支出结转和结余", f"{_END}/项目支出"),
+        C("carry_out_project_carryover", f"{_END}/项目支出结转和结余/项目支出结转", f"{_END}/项目支出结转"),
+        C("carry_out_project_balance", f"{_END}/项目支出结转和结余/项目支出结余", f"{_END}/项目支出结余"),
+    )
+
+
+FUND_IDENTITIES = (
+    ("carry_in_total", ("carry_in_basic", "carry_in_project")),
+    ("income_total", ("income_basic", "income_project")),
+    ("expenditure_total", ("expenditure_basic", "expenditure_project")),
+    ("carry_out_total", ("carry_out_basic", "carry_out_project")),
+    ("carry_out_total", ("carry_in_total", "income_total", "-expenditure_total")),
+)
+
+
 TABLES: tuple[TableSpec, ...] = (
     TableSpec(
         "final_summary", "收入支出决算总表", "ledger", ("收入支出决算总表",),
@@ -118,29 +148,8 @@ TABLES: tuple[TableSpec, ...] = (
     TableSpec(
         "general_budget", "一般公共预算财政拨款收入支出决算表", "function",
         ("一般公共预算财政拨款收入支出决算表", "一般公共预算财政拨款支出决算表"),
-        (
-            C("carry_in_total", f"{_CARRY}/合计"),
-            C("carry_in_basic", f"{_CARRY}/基本支出结转", f"{_CARRY}/基本支出"),
-            C("carry_in_project", f"{_CARRY}/项目支出结转和结余", f"{_CARRY}/项目支出"),
-            C("income_total", "本年收入/合计"),
-            C("income_basic", "本年收入/基本支出"),
-            C("income_project", "本年收入/项目支出"),
-            C("expenditure_total", "本年支出/合计", "合计"),
-            C("expenditure_basic", "本年支出/基本支出", "基本支出"),
-            C("expenditure_project", "本年支出/项目支出", "项目支出"),
-            C("carry_out_total", f"{_END}/合计"),
-            C("carry_out_basic", f"{_END}/基本支出结转", f"{_END}/基本支出"),
-            C("carry_out_project", f"{_END}/项目支出结转和结余", f"{_END}/项目支出"),
-            C("carry_out_project_carryover", f"{_END}/项目支出结转和结余/项目支出结转", f"{_END}/项目支出结转"),
-            C("carry_out_project_balance", f"{_END}/项目支出结转和结余/项目支出结余", f"{_END}/项目支出结余"),
-        ),
-        identities=(
-            ("carry_in_total", ("carry_in_basic", "carry_in_project")),
-            ("income_total", ("income_basic", "income_project")),
-            ("expenditure_total", ("expenditure_basic", "expenditure_project")),
-            ("carry_out_total", ("carry_out_basic", "carry_out_project")),
-            ("carry_out_total", ("carry_in_total", "income_total", "-expenditure_total")),
-        ),
+        _fund_columns(),
+        identities=FUND_IDENTITIES,
     ),
     TableSpec(
         "general_budget_basic", "一般公共预算财政拨款基本支出决算表", "economic",
@@ -150,30 +159,9 @@ TABLES: tuple[TableSpec, ...] = (
     TableSpec(
         "gov_fund", "政府性基金预算财政拨款收入支出决算表", "function",
         ("政府性基金预算财政拨款收入支出决算表", "政府性基金预算财政拨款支出决算表"),
-        (
-            C("carry_in_total", f"{_CARRY}/合计", _CARRY),
-            C("carry_in_basic", f"{_CARRY}/基本支出结转"),
-            C("carry_in_project", f"{_CARRY}/项目支出结转和结余"),
-            C("income_total", "本年收入/合计", "本年收入"),
-            C("income_basic", "本年收入/基本支出"),
-            C("income_project", "本年收入/项目支出"),
-            C("expenditure_total", "本年支出/合计", "本年支出"),
-            C("expenditure_basic", "本年支出/基本支出"),
-            C("expenditure_project", "本年支出/项目支出"),
-            C("carry_out_total", f"{_END}/合计", _END),
-            C("carry_out_basic", f"{_END}/基本支出", f"{_END}/基本支出结转"),
-            C("carry_out_project", f"{_END}/项目支出", f"{_END}/项目支出结转和结余"),
-            C("carry_out_project_carryover", f"{_END}/项目支出结转和结余/项目支出结转"),
-            C("carry_out_project_balance", f"{_END}/项目支出结转和结余/项目支出结余"),
-        ),
+        _fund_columns(),
         fund="政府性基金",
-        identities=(
-            ("carry_in_total", ("carry_in_basic", "carry_in_project")),
-            ("income_total", ("income_basic", "income_project")),
-            ("expenditure_total", ("expenditure_basic", "expenditure_project")),
-            ("carry_out_total", ("carry_out_basic", "carry_out_project")),
-            ("carry_out_total", ("carry_in_total", "income_total", "-expenditure_total")),
-        ),
+        identities=FUND_IDENTITIES,
     ),
     TableSpec(
         "state_capital", "国有资本经营预算财政拨款收入支出决算表", "function",
