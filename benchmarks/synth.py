@@ -97,7 +97,7 @@ def plans(n: int) -> list[Plan]:
         folder = folders[number % len(folders)]
         planted = plant_for(folder, i // PLANT_EVERY) if i % PLANT_EVERY == PLANT_EVERY - 1 else ""
         year = int(_template(folder)["fiscal_year"]) - YEARS // 2 + year_index
-        factor = FACTORS[number % len(FACTORS)] if _exact_tables(folder) else 1
+        factor = FACTORS[(number + year_index) % len(FACTORS)] if _exact_tables(folder) else 1
         out.append(Plan(i, folder, department_row(number), year, factor, planted))
     return out
 

@@ -1,11 +1,12 @@
 """The build cache beside the output folder: what the last successful build made, and from what.
 
     state.json          code fingerprint, mkdocs configuration hash, per package: fingerprint and page
-    summaries/<pkg>     pickled Summary (summary.py) of each package
+    summaries.pickle    the Summary (summary.py) of every package, by package name
     pieces/<pkg>.csv    the package's rows of all-facts.csv;  pieces/<pkg>.sqlite  its database rows
     files/              the download files, at their paths in the site (downloads/…)
-    docs/               the Markdown given to mkdocs;  html/  what mkdocs made of it
+    docs/               the Markdown given to mkdocs (mkdocs.yml: its configuration);  html/  what mkdocs made of it
     pagefind/<shard>/   one Pagefind bundle per search shard
+    trash/              the output folder the last build replaced (removed by the next build)
 
 state.json is removed before a build changes the cache (after validation passed) and written when
 the build succeeds: an interrupted or failed build leaves no state, and the next build starts from
@@ -27,9 +28,10 @@ VERSION = 1
 class BuildCache:
     def __init__(self, root: Path):
         self.root = root
-        self.summaries, self.pieces = root / "summaries", root / "pieces"
+        self.summaries, self.pieces = root / "summaries.pickle", root / "pieces"
         self.files = root / "files"
         self.docs, self.html, self.pagefind = root / "docs", root / "html", root / "pagefind"
+        self.trash = root / "trash"  # the output folder the last build replaced
         self._lock = None
 
     def open(self, fingerprint: str, clean: bool) -> dict:
@@ -40,7 +42,7 @@ class BuildCache:
         fcntl.flock(self._lock, fcntl.LOCK_EX)
         state_file = self.root / "state.json"
         state = {}
-        if state_file.exists() and not clean:
+        if state_file.exists() and self.summaries.exists() and not clean:
             state = json.loads(state_file.read_text(encoding="utf-8"))
         if state.get("version") != VERSION or state.get("code") != fingerprint:
             for child in self.root.iterdir():
@@ -53,7 +55,8 @@ class BuildCache:
         """From here on the cache changes: it has no valid state until `save`."""
         (self.root / "state.json").unlink(missing_ok=True)
 
-    def save(self, state: dict) -> None:
+    def save(self, state: dict, summaries: dict) -> None:
+        write_new(self.summaries, pickle.dumps(summaries, protocol=pickle.HIGHEST_PROTOCOL))
         tmp = self.root / "state.json.tmp"
         tmp.write_text(json.dumps({**state, "version": VERSION}, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         os.replace(tmp, self.root / "state.json")
@@ -63,14 +66,9 @@ class BuildCache:
             self._lock.close()
             self._lock = None
 
-    def summary_path(self, name: str) -> Path:
-        return self.summaries / f"{name}.pickle"
-
-    def load_summary(self, name: str):
-        return pickle.loads(self.summary_path(name).read_bytes())
-
-    def store_summary(self, name: str, summary) -> None:
-        write_new(self.summary_path(name), pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL))
+    def load_summaries(self) -> dict:
+        """{package name: Summary} of the last build (empty when there was none)."""
+        return pickle.loads(self.summaries.read_bytes()) if self.summaries.exists() else {}
 
 
 def write_new(path: Path, data: bytes) -> None:

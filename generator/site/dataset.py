@@ -25,9 +25,9 @@ def facts_rows(p: Package) -> bytes:
     """The rows of one package in all-facts.csv: the package's identity, then every fact field."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
+    ident = _package_cells(p)
     for fact in p.facts:
-        row = fact.row()
-        w.writerow(_package_cells(p) + [row[f] for f in FIELD_ORDER])
+        w.writerow(ident + ["" if (v := getattr(fact, f)) is None else v for f in FIELD_ORDER])
     return buf.getvalue().encode("utf-8")
 
 

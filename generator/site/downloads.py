@@ -18,7 +18,7 @@ BOM = b"\xef\xbb\xbf"
 class Download:
     path: str  # site path, e.g. downloads/530400-zuzhibu/2020-final/tables/final_summary.csv
     label: str
-    size: int
+    size: int | None  # bytes; None when not known to the pages (the database, made while they render)
 
 
 def package_dir(package: Package) -> str:

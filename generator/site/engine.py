@@ -31,6 +31,7 @@ def write_config(base: Path, theme_dir: Path, docs_dir: Path, site_dir: Path, na
     config["docs_dir"] = str(docs_dir.resolve())
     config["site_dir"] = str(site_dir.resolve())
     config["theme"]["custom_dir"] = str(theme_dir.resolve())
+    config["hooks"] = [str(Path(__file__).with_name("mkdocs_hooks.py"))]
     config["nav"] = nav
     # JSON is YAML: one line, every string quoted, so no title can be read as YAML syntax.
     out.write_text(json.dumps(config, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

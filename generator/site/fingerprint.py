@@ -37,8 +37,17 @@ def _version(name: str) -> str:
         return ""
 
 
-def package_fingerprint(root: Path, department: tuple) -> str:
-    """Hash of every file of a package folder and of its department's registry entry."""
+def package_fingerprint(root: Path, department: tuple, known: dict[str, list]) -> tuple[str, dict[str, list]]:
+    """Hash of every file of a package folder and of its department's registry entry; with, per
+    file, [size, mtime, inode, sha256]. A file whose size, mtime and inode are those `known` from
+    the last build is not read again (as git and make do)."""
     h = hashlib.sha256(json.dumps(list(department), ensure_ascii=False).encode("utf-8"))
-    _hash_tree(h, root, root)
-    return h.hexdigest()
+    files = {}
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        rel, st = path.relative_to(root).as_posix(), path.stat()
+        stat = [st.st_size, st.st_mtime_ns, st.st_ino]
+        old = known.get(rel)
+        digest = old[3] if old and old[:3] == stat else hashlib.sha256(path.read_bytes()).hexdigest()
+        files[rel] = stat + [digest]
+        h.update(rel.encode("utf-8") + b"\0" + digest.encode("ascii"))
+    return h.hexdigest(), files

@@ -1,6 +1,8 @@
 """Every page of the site except the disclosure pages (written per package, prepare.py), and the
 navigation. Pages that list disclosures stay bounded: beyond LIST_LIMIT disclosures a list is split
-into one page per province; the navigation is sectioned province → department → disclosure."""
+into one page per province. The navigation follows the administrative hierarchy, province → city →
+department → disclosure, and is pruned to the open branch, so a page's navigation grows with the
+fan-out of that hierarchy, not with the number of disclosures."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -28,7 +30,7 @@ class SiteData:
     dataset: list[Download]  # the whole-data-set downloads
     compare_download: Download
     site_src: Path
-    shards: tuple[str, ...]  # search shards besides "site" (province codes)
+    shards: tuple[str, ...]  # search shards merged into the "site" one (province codes; none for a single index)
 
 
 @dataclass(frozen=True)
@@ -38,19 +40,8 @@ class Region:
     code: str
     name: str
     departments: list[DepartmentView]
-
-    @property
-    def disclosures(self) -> list[Summary]:
-        return [d for dep in self.departments for d in dep.disclosures]
-
-
-def search_shard(path: str) -> str:
-    """The search index a page belongs to: its province's, or "site" for pages about the whole site."""
-    first, _, rest = path.partition("/")
-    code = rest.split("/", 1)[0][:2]
-    if first in ("departments", "compare", "data", "findings") and code.isdigit() and len(code) == 2:
-        return code
-    return "site"
+    disclosures: list[Summary]
+    findings: int  # findings of all its disclosures
 
 
 def _hand_written(site_src: Path, name: str) -> str:
@@ -61,8 +52,12 @@ def _regions(departments: list[DepartmentView]) -> list[Region]:
     by_code: dict[str, list[DepartmentView]] = {}
     for dep in departments:
         by_code.setdefault(dep.id[:2], []).append(dep)
-    return [Region(code, next((d.province for d in deps if d.province), "其他"), deps)
-            for code, deps in sorted(by_code.items())]
+    out = []
+    for code, deps in sorted(by_code.items()):
+        disclosures = [d for dep in deps for d in dep.disclosures]
+        out.append(Region(code, next((d.province for d in deps if d.province), "其他"), deps, disclosures,
+                          sum(len(d.findings) for d in disclosures)))
+    return out
 
 
 def _glossary(disclosures: list[Summary]) -> list[tuple]:
@@ -87,7 +82,7 @@ def _lists(data: SiteData, regions: list[Region]) -> tuple[list[Page], list]:
             heading = f"{title}：{name}" if code else title
             c: Comparison | None = comparison(disclosures) if section == "compare" else None
             pages.append(Page(path, heading, template, {**common, "heading": heading, "region": code,
-                                                        "disclosures": disclosures, "c": c}))
+                                                        "disclosures": disclosures, "c": c}, scope=code or "site"))
         if split:
             pages.append(Page(f"{section}/index.md", title, template, {**common, "heading": title, "region": "",
                                                                        "disclosures": [], "c": None}))
@@ -113,23 +108,26 @@ def build_pages(data: SiteData) -> tuple[list[Page], list]:
             "intro": markdown_page(_hand_written(data.site_src, "home.md")), "departments": departments,
             "latest": latest[:12], "disclosures": data.disclosures,
         }, hide=("navigation", "toc")),
-        Page("search.md", "检索", "search.md.j2", {"shards": data.shards}, hide=("toc",)),
+        Page("search.md", "检索", "search.md.j2", {"shards": data.shards}, hide=("toc",), searchable=False),
         Page("departments/index.md", "部门", "departments.md.j2",
              {"regions": regions, "departments": departments if small else [], "heading": "部门"}),
     ]
     nav_regions = []
     for region in regions:
         pages.append(Page(f"departments/{region.code}/index.md", region.name, "departments.md.j2",
-                          {"regions": [], "departments": region.departments, "heading": region.name}))
-        entries = [f"departments/{region.code}/index.md"]
+                          {"regions": [], "departments": region.departments, "heading": region.name}, scope=region.code))
+        cities: dict[str, list] = {}
         for dep in region.departments:
-            pages.append(Page(f"departments/{dep.id}/index.md", dep.name, "department.md.j2", {"department": dep}))
+            pages.append(Page(f"departments/{dep.id}/index.md", dep.name, "department.md.j2", {"department": dep},
+                              scope=dep.id))
             items = [{"概览": f"departments/{dep.id}/index.md"}]
             for d in dep.disclosures:
                 p = d.package
                 items.append({f"{p.year}年度{escape(p.kind_name)}": disclosure_path(p.department_id, p.slug)})
-            entries.append({str(escape(dep.name)): items})
-        nav_regions.append({str(escape(region.name)): entries})
+            city = str(escape(dep.city or f"{region.name}本级"))
+            cities.setdefault(city, []).append({str(escape(dep.name)): items})
+        nav_regions.append({str(escape(region.name)): [f"departments/{region.code}/index.md"]
+                            + [{city: deps} for city, deps in cities.items()]})
 
     list_pages, list_nav = _lists(data, regions)
     pages += list_pages + [

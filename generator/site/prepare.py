@@ -72,6 +72,4 @@ def prepare(job: Job, findings: list[FindingView]) -> tuple[Summary, bool]:
         disclosure_path(pkg.department_id, pkg.slug), disclosure_title(job.department_name, pkg.year, pkg.kind_name),
         "disclosure.md.j2", {"d": page, "department": SimpleNamespace(name=job.department_name)}))
     changed = write_if_changed(cache.docs / disclosure_path(pkg.department_id, pkg.slug), markdown)
-    summary = summarize(page)
-    cache.store_summary(pkg.name, summary)
-    return summary, changed
+    return summarize(page), changed

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from generator.site import formatting
@@ -17,6 +17,8 @@ class Page:
     template: str
     context: dict = field(default_factory=dict)
     hide: tuple[str, ...] = ()
+    searchable: bool = True  # indexed by Pagefind
+    scope: str = "site"  # what it lists: a department id, a province code, or the whole site
 
     @property
     def url(self) -> str:
@@ -27,6 +29,19 @@ class Page:
         if stem.endswith("/index"):
             return stem[: -len("index")]
         return stem + "/"
+
+
+RAW_MARK = "\n<!-- tp-raw-html\n"  # after it, the page's HTML blocks as JSON (mkdocs_hooks.py puts them back)
+PLACEHOLDER = "tp-raw-html-{}"
+
+
+@pass_context
+def html_block(ctx, html: str) -> Markup:
+    """Set a finished block of HTML aside and leave a placeholder paragraph: Markdown never parses
+    the (large, already escaped) HTML of a page, only its headings."""
+    blocks = ctx["raw_blocks"]
+    blocks.append(str(html))
+    return Markup(f"\n{PLACEHOLDER.format(len(blocks) - 1)}\n\n")
 
 
 def chart_json(spec: dict) -> str:
@@ -45,7 +60,7 @@ def environment() -> Environment:
     )
     env.filters.update(
         wan=formatting.wan, yuan=formatting.yuan, percent=formatting.percent, number=formatting.number,
-        chart_json=chart_json, filesize=filesize,
+        chart_json=chart_json, filesize=filesize, html_block=html_block,
     )
     return env
 
@@ -63,6 +78,8 @@ def front_matter(page: Page) -> str:
     meta = {"title": str(escape(page.title))}
     if page.hide:
         meta["hide"] = list(page.hide)
+    if not page.searchable:
+        meta["search"] = {"exclude": True}
     return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items()) + "---\n\n"
 
 
@@ -73,7 +90,11 @@ def render_page(env: Environment, page: Page) -> str:
     def url(target: str) -> str:
         return (prefix + target) or "./"
 
-    return front_matter(page) + env.get_template(page.template).render(page=page, url=url, **page.context)
+    blocks: list[str] = []
+    text = front_matter(page) + env.get_template(page.template).render(page=page, url=url, raw_blocks=blocks, **page.context)
+    if blocks:  # "-->" cannot occur inside the comment: JSON writes it as "--\u003e"
+        text += RAW_MARK + json.dumps(blocks, ensure_ascii=False).replace("-->", "--\\u003e") + "\n-->\n"
+    return text
 
 
 def markdown_page(text: str) -> Markup:

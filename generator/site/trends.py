@@ -20,6 +20,7 @@ class DepartmentView:
     id: str
     name: str
     province: str
+    city: str  # the city (地级) the department belongs to; "" for a province-level department
     region: str
     department: Department | None
     disclosures: list  # Summary of each disclosure, by year, then kind
@@ -39,7 +40,8 @@ def department_view(dep_id: str, department: Department | None, disclosures: lis
     name = department.name if department else disclosures[0].package.department_name
     region = "".join(x for x in (department.province, department.city, department.county) if x) if department else ""
     return DepartmentView(
-        id=dep_id, name=name, province=department.province if department else "", region=region,
+        id=dep_id, name=name, province=department.province if department else "",
+        city=department.city if department else "", region=region,
         department=department, disclosures=disclosures,
         headers=("项目（万元）", *(f"{d.package.year}年度{d.package.kind_name}" for d in disclosures)),
         rows=tuple(rows), chart=_trend(disclosures),

@@ -16,7 +16,7 @@ await build({
     bundle: true,
     minify: true,
     legalComments: 'none',
-    banner: { js: `/* plotly.js ${version} (MIT) custom bundle: bar, pie, sunburst, treemap, scatter, zh-CN. Built by tools/plotly-bundle. */` },
+    banner: { js: `/* plotly.js ${version} (MIT) custom bundle: core without unused components, scatter, bar, pie, sunburst, zh-CN. Built by tools/plotly-bundle. */` },
     // registry.js requires maplibre's stylesheet for map traces, which this bundle leaves out
     loader: { '.css': 'empty' },
     define: { global: 'window', 'define.amd': 'false' },

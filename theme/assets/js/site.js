@@ -23,7 +23,8 @@
     document.head.appendChild(l);
   }
 
-  /* Charts: the plotly bundle is fetched when the first chart comes near the viewport. */
+  /* Charts: the plotly bundle is fetched when the first chart enters the viewport (not before:
+     the first screen of a page loads without it), then cached by the browser for every page. */
   function loadPlotly() {
     if (!plotly) {
       plotly = loadScript(root + 'assets/js/plotly-custom.min.js').then(function () { return window.Plotly; });
@@ -60,7 +61,7 @@
       entries.forEach(function (entry) {
         if (entry.isIntersecting) { seen.unobserve(entry.target); draw(entry.target); }
       });
-    }, { rootMargin: '300px 0px' });
+    });
     charts.forEach(function (el) { seen.observe(el); });
   }
 

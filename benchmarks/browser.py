@@ -1,0 +1,84 @@
+"""In headless chromium (CHROMIUM_PATH, default /usr/bin/chromium): the bytes a search fetches,
+and a Lighthouse run on a page, both against the site served with compression (serve.py)."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+from benchmarks.serve import serve
+
+LIGHTHOUSE = Path(__file__).with_name("lighthouse")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+
+
+def chromium() -> str:
+    return os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+def search_bytes(site: Path, queries: list[str]) -> list[dict]:
+    """Per query, typed one after another on the search page: bytes (compressed, as transferred)
+    of the search bundle's files it fetched. The first query starts from an empty cache and also
+    counts the search page's own load of the Pagefind UI."""
+    from playwright.sync_api import sync_playwright
+
+    with serve(site) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        seen: list = []
+        page.on("requestfinished", lambda request: seen.append(request))
+        page.goto(url + "search/", wait_until="networkidle")
+        results, start = [], 0
+        for query in queries:
+            box = page.locator(".pagefind-ui__search-input")
+            box.fill(query)
+            box.press("End")
+            page.wait_for_timeout(1000)  # the UI waits for typing to pause before it searches
+            page.wait_for_load_state("networkidle")
+            page.wait_for_selector(".pagefind-ui__result", timeout=60000)
+            fetched = [r for r in seen[start:] if "/pagefind/" in r.url]
+            sizes = [r.sizes()["responseBodySize"] for r in fetched]
+            results.append({"query": query, "bytes": sum(sizes), "requests": len(fetched),
+                            "results_shown": page.locator(".pagefind-ui__result").count()})
+            start = len(seen)
+        browser.close()
+    return results
+
+
+def ensure_lighthouse() -> Path:
+    """The Lighthouse CLI of benchmarks/lighthouse/ (installed with `npm ci` there when missing)."""
+    cli = LIGHTHOUSE / "node_modules" / "lighthouse" / "cli" / "index.js"
+    if not cli.exists():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=LIGHTHOUSE, check=True, capture_output=True)
+    return cli
+
+
+def lighthouse(site: Path, page: str, report: Path) -> dict:
+    """Lighthouse (mobile, simulated throttling: its defaults) on `page`; scores and key metrics."""
+    cli = ensure_lighthouse()
+    with serve(site) as url:
+        proc = subprocess.run(
+            ["node", str(cli), url + page, "--output=json", f"--output-path={report}", "--quiet",
+             "--only-categories=performance,accessibility", "--chrome-flags=" + " ".join(
+                 ["--headless=new"] + CHROMIUM_ARGS[1:])],
+            env={**os.environ, "CHROME_PATH": chromium()}, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        return {"error": (proc.stderr or proc.stdout)[-2000:]}
+    data = json.loads(report.read_text(encoding="utf-8"))
+    audits = data["audits"]
+    metric = lambda key: audits[key].get("numericValue")  # noqa: E731
+    return {
+        "page": page,
+        "lighthouse": data.get("lighthouseVersion"),
+        "form_factor": data["configSettings"]["formFactor"],
+        "performance": data["categories"]["performance"]["score"],
+        "accessibility": data["categories"]["accessibility"]["score"],
+        "first_contentful_paint_ms": metric("first-contentful-paint"),
+        "largest_contentful_paint_ms": metric("largest-contentful-paint"),
+        "total_blocking_time_ms": metric("total-blocking-time"),
+        "cumulative_layout_shift": metric("cumulative-layout-shift"),
+        "speed_index_ms": metric("speed-index"),
+        "total_byte_weight": metric("total-byte-weight"),
+    }

@@ -1,0 +1,107 @@
+"""benchmarks/results/summary.md from results.json: the machine, every measurement, the targets."""
+from __future__ import annotations
+
+from pathlib import Path
+
+KB = 1000
+
+
+def _by_size(doc: dict) -> dict[int, dict]:
+    return {s["disclosures"]: s for s in doc["sizes"]}
+
+
+def _kb(n: int | None) -> str:
+    return "—" if n is None else f"{n / KB:,.1f} KB"
+
+
+def _mib(n: int) -> str:
+    return f"{n / 2**20:,.0f} MiB" if n < 2**30 else f"{n / 2**30:,.2f} GiB"
+
+
+def _rows(s: dict) -> list[tuple[str, str]]:
+    full, base, render = s["full_build"], s["baseline_search"], s["baseline_render"]
+    search, province = s["search"], s["province_index"]
+    lh = s.get("lighthouse") or {}
+    return [
+        ("full build (clean)", f"{full['seconds']} s ({full['cpu_seconds']} CPU-s), peak {full['peak_rss_mib']} MiB; "
+                               f"other work on the machine meanwhile: {full['other_cores']} cores"),
+        ("rebuild, nothing changed", f"{s['noop_rebuild']['seconds']} s"),
+        ("rebuild after one package changed", f"{s['one_change_rebuild']['seconds']} s (other work {s['one_change_rebuild']['other_cores']} cores)"),
+        ("baseline: plain mkdocs-material, default search plugin",
+         f"{base['seconds']} s ({base['cpu_seconds']} CPU-s; other work {base['other_cores']} cores) → ratio {full['seconds'] / base['seconds']:.2f}"),
+        ("baseline: plain mkdocs-material, no search",
+         f"{render['seconds']} s ({render['cpu_seconds']} CPU-s; other work {render['other_cores']} cores) → ratio {full['seconds'] / render['seconds']:.2f}"),
+        ("validation (all packages)", f"{s['validation']['seconds']} s with {s['validation']['jobs']} processes"),
+        ("planted inconsistencies found", f"{s['validation']['planted_found']} of {s['validation']['planted']}; "
+                                          f"{s['validation']['unplanted_differences']} other packages with unexpected findings"),
+        ("output", f"{_mib(s['output']['bytes'])} in {s['output']['files']:,} files, {s['output']['html_pages']:,} HTML pages"),
+        ("disclosure first view (gzip)", f"median {_kb(s['weight']['first_view_median'])}, max {_kb(s['weight']['first_view_max'])}"),
+        ("next disclosure page (gzip)", f"median {_kb(s['weight']['next_page_median'])}, max {_kb(s['weight']['next_page_max'])}"),
+        ("search, first query (empty cache)", f"{_kb(search[0]['bytes'])} in {search[0]['requests']} requests"),
+        ("search, later queries", ", ".join(_kb(q["bytes"]) for q in search[1:])),
+        ("Lighthouse mobile (performance / accessibility)", f"{lh.get('performance')} / {lh.get('accessibility')}" if lh else "not run"),
+        ("province search index: full build / one-change rebuild",
+         f"{province['full_build']['seconds']} s / {province['one_change_rebuild']['seconds']} s"),
+        ("province search index: first / later queries",
+         f"{_kb(province['search'][0]['bytes'])} / " + ", ".join(_kb(q["bytes"]) for q in province["search"][1:])),
+    ]
+
+
+def _targets(doc: dict) -> list[tuple[str, str, bool | None]]:
+    sizes = _by_size(doc)
+    out = []
+    if 1000 in sizes:
+        s = sizes[1000]
+        full = s["full_build"]["seconds"]
+        out += [
+            ("1,000: full build ≤ 60 s", f"{full} s", full <= 60),
+            ("1,000: ≤ 1.5× plain mkdocs-material (default search plugin)",
+             f"{full / s['baseline_search']['seconds']:.2f}×", full <= 1.5 * s["baseline_search"]["seconds"]),
+            ("1,000: ≤ 1.5× plain mkdocs-material (no search)",
+             f"{full / s['baseline_render']['seconds']:.2f}×", full <= 1.5 * s["baseline_render"]["seconds"]),
+            ("1,000: one changed package rebuilt ≤ 5 s (single search index)", f"{s['one_change_rebuild']['seconds']} s",
+             s["one_change_rebuild"]["seconds"] <= 5),
+            ("1,000: one changed package rebuilt ≤ 5 s (search index by province)",
+             f"{s['province_index']['one_change_rebuild']['seconds']} s", s["province_index"]["one_change_rebuild"]["seconds"] <= 5),
+        ]
+    if 1000 in sizes and 10000 in sizes:
+        per = [sizes[n]["full_build"]["seconds"] / n * 1000 for n in (1000, 10000)]
+        out.append(("10,000: build time grows no worse than linearly",
+                    f"{per[0]:.1f} → {per[1]:.1f} ms per disclosure", per[1] <= per[0] * 1.05))
+    for n, s in sorted(sizes.items()):
+        out += [
+            (f"{n:,}: disclosure first view ≤ 600 KB", _kb(s["weight"]["first_view_max"]), s["weight"]["first_view_max"] <= 600 * KB),
+            (f"{n:,}: next page ≤ 80 KB", _kb(s["weight"]["next_page_max"]), s["weight"]["next_page_max"] <= 80 * KB),
+        ]
+    if 10000 in sizes:
+        worst = max(q["bytes"] for q in sizes[10000]["search"])
+        out.append(("10,000: a search query ≤ 250 KB (worst query, first one from an empty cache)", _kb(worst), worst <= 250 * KB))
+    for n, s in sorted(sizes.items()):
+        lh = s.get("lighthouse") or {}
+        if "performance" in lh:
+            out += [(f"{n:,}: Lighthouse mobile performance ≥ 90", f"{lh['performance'] * 100:.0f}", lh["performance"] >= 0.9),
+                    (f"{n:,}: Lighthouse accessibility ≥ 95", f"{lh['accessibility'] * 100:.0f}", lh["accessibility"] >= 0.95)]
+    return out
+
+
+def write_summary(doc: dict, path: Path) -> None:
+    m = doc["machine"]
+    lines = [
+        "# Benchmark results", "",
+        f"Run {doc['started']} with `python -m benchmarks.run`, {doc['jobs']} build processes. Numbers from "
+        "`results.json` beside this file.", "",
+        "## Machine", "",
+        f"- {m['nproc']} cores ({m['cpu']}), {m['memory_gib']} GiB memory, {m['system']}",
+        f"- load average at start {', '.join(f'{x:.2f}' for x in m['load_average'])}"
+        + (f"; at end {', '.join(f'{x:.2f}' for x in m['load_average_end'])}" if "load_average_end" in m else ""),
+        f"- Python {m['python']}; " + ", ".join(f"{k} {v}" for k, v in m["packages"].items() if v),
+        f"- {m['chromium']}; node {m['node']}; Lighthouse {m['lighthouse']}", "",
+        "## Targets (issue 5)", "",
+        "| target | measured | met |", "|---|---|---|",
+        *(f"| {t} | {v} | {'yes' if ok else 'no'} |" for t, v, ok in _targets(doc)), "",
+    ]
+    for s in doc["sizes"]:
+        lines += [f"## {s['disclosures']:,} disclosures", "", "| measurement | value |", "|---|---|",
+                  *(f"| {k} | {v} |" for k, v in _rows(s)), "",
+                  "Build stages (seconds since start): " + "; ".join(f"{t:g} {what}" for t, what in s["full_build"]["stages"]), ""]
+    path.write_text("\n".join(lines), encoding="utf-8")

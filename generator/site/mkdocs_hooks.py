@@ -1,0 +1,27 @@
+"""mkdocs hooks (named in the generated mkdocs.yml): give back the HTML blocks a page set aside.
+
+render.py writes each page as Markdown headings with placeholder paragraphs, and the finished
+HTML blocks as JSON at the end of the file. Markdown converts the headings (and builds the table
+of contents from them); the blocks replace their placeholders afterwards, unparsed.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+from generator.site.render import PLACEHOLDER, RAW_MARK
+
+_PARAGRAPH = re.compile("<p>" + PLACEHOLDER.format(r"(\d+)") + "</p>")
+_blocks: dict[str, list[str]] = {}
+
+
+def on_page_markdown(markdown: str, page, **_) -> str:
+    body, mark, rest = markdown.partition(RAW_MARK)
+    if mark:
+        _blocks[page.file.src_uri] = json.loads(rest[: rest.rindex("\n-->")])
+    return body
+
+
+def on_page_content(html: str, page, **_) -> str:
+    blocks = _blocks.pop(page.file.src_uri, None)
+    return _PARAGRAPH.sub(lambda m: blocks[int(m.group(1))], html) if blocks else html
