@@ -112,7 +112,7 @@ def build(data_dir: Path, out_dir: Path, echo=print, jobs: int | None = None, cl
     cache = BuildCache(cache_dir(out_dir))
     code = code_fingerprint()
     state = cache.open(code, clean)
-    work = Path(tempfile.mkdtemp(prefix=".site-tmp-", dir=out_dir.parent))
+    work = Path(tempfile.mkdtemp(prefix=".site-tmp-", dir=out_dir.parent)).resolve()
     if cache.trash.exists():  # the output the last build replaced: removed while this one works
         os.replace(cache.trash, work / "trash")
     cleaner = threading.Thread(target=shutil.rmtree, args=(work / "trash",), kwargs={"ignore_errors": True})

@@ -44,7 +44,7 @@ def run_mkdocs(config_file: Path, out: Path, jobs: int = 1, pages: list[str] | N
     chosen = sorted(pages) if pages is not None else None
     jobs = max(1, min(jobs, len(chosen))) if chosen is not None else max(1, jobs)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
-    work = out.parent / f".{out.name}-shards"
+    work = (out.parent / f".{out.name}-shards").resolve()  # mkdocs reads relative paths from its config's folder
     procs = []
     for k in range(jobs):
         spec = {"config": str(config_file), "site_dir": str(work / str(k)), "shard": k, "of": jobs,

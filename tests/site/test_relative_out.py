@@ -1,0 +1,15 @@
+"""`transparency build --out site` with a relative path, as the README runs it."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+
+def test_build_into_a_relative_folder(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "generator", "build", "--data", str(ROOT / "data"), "--out", "site"],
+                       cwd=tmp_path, capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert not list(tmp_path.glob(".site-tmp-*")) and not list(tmp_path.glob(".*-shards"))
