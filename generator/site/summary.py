@@ -2,7 +2,7 @@
 so that pages listing many disclosures never need the packages themselves."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator.site.compare import MEASURES, PER_STAFF
@@ -47,6 +47,7 @@ class Summary:
     downloads: dict[str, list[Download]]
     terms: tuple[Term, ...]
     values: dict[str, Decimal]  # headline figures of the report year, by measure (absent when not stated)
+    by_class: dict[str, tuple[str, Decimal]] = field(default_factory=dict)  # 类 code → (name, 一般公共预算财政拨款支出)
 
     @property
     def url(self) -> str:
@@ -65,6 +66,11 @@ def summarize(page: DisclosurePage) -> Summary:
     p = page.package
     fig = Figures(list(p.facts), p.year)
     values = {m: v for m in VALUES if (v := fig.value(m)) is not None}
+    by_class = {}
+    for f in sorted(p.facts, key=lambda f: not f.source.startswith("table:")):  # table cells first
+        if (f.measure == "general_budget_expenditure" and f.kind == "amount" and f.year == p.year
+                and len(f.code) == 3 and f.basis == "stated"):
+            by_class.setdefault(f.code, (f.item, f.value))
     info = PackageInfo(p.name, p.title, p.department_id, p.department_name, p.year, p.kind, p.kind_name, p.slug,
                        tuple(ResourceInfo(r.name, str(r.table.get("number") or "")) for r in p.resources))
-    return Summary(info, tuple(page.cards), tuple(page.findings), page.downloads, tuple(page.terms), values)
+    return Summary(info, tuple(page.cards), tuple(page.findings), page.downloads, tuple(page.terms), values, by_class)

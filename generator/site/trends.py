@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from generator.model.departments import Department
 from generator.model.facts import load_vocabulary
@@ -12,6 +13,7 @@ VOCAB = load_vocabulary()
 SIDE_BY_SIDE = ("total_income_expenditure", "income_total", "income_general_budget", "expenditure_total",
                 "expenditure_basic", "expenditure_project", "personnel_costs", "public_costs",
                 "three_public_total", "operating_costs", "procurement_total")
+THREE_PUBLIC = ("three_public_total", "three_public_abroad", "three_public_vehicles", "three_public_reception")
 TREND = ("income_total", "expenditure_total", "expenditure_basic", "expenditure_project", "three_public_total")
 
 
@@ -27,6 +29,35 @@ class DepartmentView:
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]  # measure × disclosure, 万元
     chart: Chart | None
+    budget_vs_final: tuple["BudgetVsFinal", ...] = ()
+
+
+@dataclass(frozen=True)
+class BudgetVsFinal:
+    """One year with both a budget (预算) and final accounts (决算): 预算数, 决算数 and their ratio."""
+
+    year: int
+    rows: tuple[tuple[str, str, str, str], ...]  # item, budget 万元, final 万元, final ÷ budget
+
+
+def budget_vs_final(disclosures: list) -> tuple[BudgetVsFinal, ...]:
+    """Per 类 (一般公共预算财政拨款支出) and for the "三公"经费, where a year has both kinds."""
+    out = []
+    for year in sorted({d.package.year for d in disclosures}):
+        budget = next((d for d in disclosures if d.package.year == year and d.package.kind == "budget"), None)
+        final = next((d for d in disclosures if d.package.year == year and d.package.kind == "final"), None)
+        if budget is None or final is None:
+            continue
+        pairs = [(f"{code} {(final.by_class.get(code) or budget.by_class[code])[0]}",
+                  budget.by_class.get(code, ("", None))[1], final.by_class.get(code, ("", None))[1])
+                 for code in sorted(set(budget.by_class) | set(final.by_class))]
+        pairs += [(VOCAB[m], budget.values.get(m), final.values.get(m)) for m in THREE_PUBLIC]
+        rows = tuple((label, wan(b) if b is not None else "", wan(f) if f is not None else "",
+                      f"{(f / b * 100).quantize(Decimal('0.1'))}%" if b and f is not None else "")
+                     for label, b, f in pairs if b is not None or f is not None)
+        if rows:
+            out.append(BudgetVsFinal(year, rows))
+    return tuple(out)
 
 
 def department_view(dep_id: str, department: Department | None, disclosures: list) -> DepartmentView:
@@ -44,7 +75,7 @@ def department_view(dep_id: str, department: Department | None, disclosures: lis
         city=department.city if department else "", region=region,
         department=department, disclosures=disclosures,
         headers=("项目（万元）", *(f"{d.package.year}年度{d.package.kind_name}" for d in disclosures)),
-        rows=tuple(rows), chart=_trend(disclosures),
+        rows=tuple(rows), chart=_trend(disclosures), budget_vs_final=budget_vs_final(disclosures),
     )
 
 
