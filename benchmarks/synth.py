@@ -4,9 +4,9 @@ Each synthetic disclosure copies one real package (its template) to another depa
 and year. Amounts in 元 are multiplied by an exact integer factor k, and so is the rounding
 half-unit of every figure, so each check compares k·difference with k·tolerance and decides
 exactly as on the template: the template's findings reappear, no new ones appear (templates with
-tables printed in 万元 keep k = 1, see `_exact_tables`). Years (in
-values and in text) shift together, names are replaced everywhere, and amounts printed in the
-narrative are multiplied by k as well. Every PLANT_EVERY-th disclosure carries one planted
+tables printed in 万元 keep k = 1, see `_exact_tables`). Years (in values and in text) shift
+together, names are replaced everywhere, and amounts printed in the narrative are multiplied by k
+as well (rewrite.py). Every PLANT_EVERY-th disclosure carries one planted
 inconsistency (see `plant.py`) that the validator must find. Packages are written with
 `generator.model.package.write_package`, the importer's writer.
 """
@@ -15,16 +15,15 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import re
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
 from benchmarks.plant import applicable, plant
 from benchmarks.regions import DEPARTMENTS, REGIONS
+from benchmarks.rewrite import Rewrite
 from generator.model.departments import FIELDS as REGISTRY_FIELDS, load_registry
 from generator.model.package import Resource, write_package
 from generator.validate.api import validate_package
@@ -34,8 +33,6 @@ TEMPLATES = ROOT / "data" / "packages"
 YEARS = 5  # disclosures per department: consecutive years around its template's year
 PLANT_EVERY = 10
 FACTORS = (1, 2, 3, 5, 7, 4, 6)
-_AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?=\s*(?:万元|亿元|千元|元))")
-_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?=\s*年)")
 
 
 @dataclass(frozen=True)
@@ -115,35 +112,6 @@ def plant_for(folder: str, turn: int) -> str:
     return rules[turn % len(rules)]
 
 
-class Rewrite:
-    """Names, years and printed amounts of a template, turned into the synthetic disclosure's."""
-
-    def __init__(self, names: dict[str, str], shift: int, factor: int):
-        self.names = sorted(names.items(), key=lambda kv: -len(kv[0]))
-        self.shift, self.factor = shift, factor
-        self._names = re.compile("|".join(re.escape(k) for k, _ in self.names)) if names else None
-
-    def text(self, s: str) -> str:
-        if not s:
-            return s
-        if self._names:
-            mapping = dict(self.names)
-            s = self._names.sub(lambda m: mapping[m.group(0)], s)
-        if self.shift:
-            s = _YEAR.sub(lambda m: str(int(m.group(1)) + self.shift), s)
-        if self.factor != 1:
-            s = _AMOUNT.sub(self._amount, s)
-        return s
-
-    def _amount(self, m: re.Match) -> str:
-        whole, frac = m.group(1), m.group(2) or ""
-        value = Decimal(whole.replace(",", "") + frac) * self.factor
-        return format(value, ",f" if "," in whole else "f")
-
-    def money(self, cell: str) -> str:
-        return str(Decimal(cell) * self.factor) if cell else cell
-
-
 def _names(template: dict, registry: dict, plan: Plan) -> dict[str, str]:
     """Template name → synthetic name: the department's names, then the template's places."""
     dep = registry.get(template["department"]["id"])
@@ -172,27 +140,6 @@ def _rows(path: Path) -> list[dict]:
         return list(csv.DictReader(fh))
 
 
-def _scaled_row(row: dict, fields: list[dict], rw: Rewrite, resource: str) -> dict:
-    types = {f["name"]: f.get("type", "string") for f in fields}
-    out = {}
-    for k, v in row.items():
-        if resource == "facts":
-            if k in ("value", "half_unit") and row["unit"] == "元":
-                v = rw.money(v)
-            elif k == "year":
-                v = str(int(v) + rw.shift)
-            elif types.get(k) == "string":
-                v = rw.text(v)
-        elif resource == "performance_projects" and k in ("budget", "executed", "amount_half_unit"):
-            v = rw.money(v)
-        elif types.get(k) == "number" and resource not in ("performance_projects", "performance_indicators"):
-            v = v if row.get("unit") else rw.money(v)  # a row with a count unit (辆, 人次) holds counts
-        elif types.get(k, "string") == "string":
-            v = rw.text(v)
-        out[k] = v
-    return out
-
-
 def write_disclosure(plan: Plan, out: Path) -> None:
     """Write the synthetic package of `plan` under out/<department>/<year>-<kind>/."""
     template = _template(plan.template)
@@ -201,7 +148,7 @@ def write_disclosure(plan: Plan, out: Path) -> None:
     resources = {}
     for res in template["resources"]:
         fields = res["schema"]["fields"]
-        rows = [_scaled_row(r, fields, rw, res["name"]) for r in _rows(root / res["path"])]
+        rows = [rw.row(r, fields, res["name"]) for r in _rows(root / res["path"])]
         extra = {k: v for k, v in res.items() if k not in ("name", "path", "profile", "format", "encoding",
                                                            "mediatype", "schema", "title")}
         if "table" in extra:

@@ -4,7 +4,7 @@ Builds are parallel (`jobs` processes) and incremental: a cache beside --out (ca
 the last build made from each package, keyed by content hashes (fingerprint.py). Only changed
 packages are validated and prepared again; the pages listing packages are re-rendered from the
 cached summaries, and mkdocs and Pagefind redo only the pages, and the search shards, that
-changed (pipeline.py). A change to the code, templates, theme or tools rebuilds everything. The
+changed (changes.py, pipeline.py). A change to the code, templates, theme or tools rebuilds everything. The
 output is the same, byte for byte, as a build from nothing.
 """
 from __future__ import annotations
@@ -24,6 +24,7 @@ from generator.model.departments import RegistryError, load_registry
 from generator.model.packages import find_packages
 from generator.site import pipeline
 from generator.site.cache import BuildCache
+from generator.site.changes import Refused
 from generator.site.engine import EngineError
 from generator.site.fingerprint import code_fingerprint
 from generator.site.search import SearchIndexError
@@ -125,7 +126,7 @@ def build(data_dir: Path, out_dir: Path, echo=print, jobs: int | None = None, cl
             os.replace(out_dir, cache.trash)
         os.replace(site, out_dir)
         cache.save({"code": code, **state}, summaries)
-    except pipeline.Refused as exc:
+    except Refused as exc:
         raise BuildError("packages with validation errors; fix them (transparency validate) and build again:\n"
                          + str(exc)) from exc
     except (EngineError, SearchIndexError) as exc:

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.model.packages import Package, Resource, inside
-from generator.site.xlsx import workbook
+from generator.site.xlsx import PLAIN_NUMBER, workbook
 from generator.site.zipfiles import stable_zip
 
 BOM = b"\xef\xbb\xbf"
@@ -30,38 +30,29 @@ def csv_with_bom(package: Package, resource: Resource) -> bytes:
     return BOM + inside(package.root, resource.path).read_bytes()
 
 
-def _typed(value: str, type_: str):
-    if value == "":
-        return None
-    if type_ == "number":
-        return Decimal(value)
-    if type_ == "integer":
-        return int(value)
-    return value
-
-
 def xlsx(resource: Resource) -> bytes:
     """One sheet: printed headers, then the rows with numbers as numbers and codes as text."""
-    rows = [[f.title for f in resource.fields]]
-    rows += [[_typed(row.get(f.name, ""), f.type) for f in resource.fields] for row in resource.rows]
-    return workbook(resource.name, rows)
+    fields = resource.fields
+    rows = [[row.get(f.name, "") for f in fields] for row in resource.rows]
+    return workbook(resource.name, [f.title for f in fields], rows, [f.type in ("number", "integer") for f in fields])
 
 
-def _json_number(value: Decimal) -> float | str:
-    """A float when it prints back as the same decimal (exact for the amounts we hold), else text."""
-    as_float = float(value)
-    return as_float if Decimal(repr(as_float)) == value else str(value)
+def _json_value(text: str, type_: str) -> str:
+    """A cell as a JSON literal: numbers exactly as the package prints them, empty cells null."""
+    if text == "":
+        return "null"
+    if type_ in ("number", "integer"):
+        if PLAIN_NUMBER.fullmatch(text):
+            return text
+        return json.dumps(str(Decimal(text)))  # a form JSON has no literal for: exact, as text
+    return json.dumps(text, ensure_ascii=False)
 
 
 def as_json(package: Package, resource: Resource) -> bytes:
     """The resource as JSON: package, resource, table, fields, then the rows, one per line."""
-    rows = []
-    for row in resource.rows:
-        item = {}
-        for f in resource.fields:
-            value = _typed(row.get(f.name, ""), f.type)
-            item[f.name] = _json_number(value) if isinstance(value, Decimal) else value
-        rows.append(json.dumps(item, ensure_ascii=False))
+    keys = [(json.dumps(f.name, ensure_ascii=False) + ": ", f.name, f.type) for f in resource.fields]
+    rows = ["{" + ", ".join(key + _json_value(row.get(name, ""), type_) for key, name, type_ in keys) + "}"
+            for row in resource.rows]
     head = {
         "package": package.name,
         "resource": resource.name,

@@ -1,8 +1,7 @@
 """The steps of a build, each redoing only what changed since the build the cache holds.
 
-packages   hash every package (content hashes, with file stats as a shortcut); validate and
-           prepare the changed ones in worker processes (prepare.py); the others' summaries
-           come from the cache (a build from nothing does all three in one pass per package)
+packages   (changes.py) hash every package; validate and prepare the changed ones in worker
+           processes; the others' summaries come from the cache
 dataset    all-facts.csv and compare.csv; the SQLite database in a background thread
 pages      render every page that lists packages from the summaries; write the changed ones
 mkdocs     render the changed pages (all of them when the navigation or configuration changed)
@@ -17,17 +16,16 @@ import os
 import re
 import shutil
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.site.cache import BuildCache, write_if_changed
+from generator.site.changes import packages
 from generator.site.compare import compare_csv
 from generator.site.dataset import all_facts_csv, merge_dbs
-from generator.site.downloads import Download, Writer, package_dir
+from generator.site.downloads import Download, Writer
 from generator.site.engine import run_mkdocs, write_config
-from generator.site.fingerprint import package_fingerprint
 from generator.site.pages import SiteData, build_pages
-from generator.site.prepare import Job, disclosure_path, prepare, validate
 from generator.site.render import Page, environment, render_page
 from generator.site.search import index_shards, shard_glob, shard_of
 
@@ -35,10 +33,6 @@ REPO = Path(__file__).resolve().parents[2]
 THEME = REPO / "theme"
 SITE_SRC = REPO / "site_src"
 FACTS, DATABASE, COMPARE = "downloads/all-facts.csv", "downloads/transparency.sqlite", "downloads/compare.csv"
-
-
-class Refused(Exception):
-    """Packages with validation errors; the message lists them."""
 
 
 @dataclass
@@ -50,88 +44,6 @@ class Context:
     pmap: object  # map over worker processes
     echo: object
     by_province: bool  # search index split by province
-
-
-def _fingerprint(args):
-    return package_fingerprint(*args)
-
-
-def _validate(path: Path):
-    return validate(path)
-
-
-def _prepare(args):
-    return prepare(*args)
-
-
-def _all_at_once(args):
-    """Hash, validate and prepare one package (a build from nothing has no cache to keep intact)."""
-    fingerprint, job = args
-    findings, error = validate(job.path)
-    return package_fingerprint(*fingerprint), error, None if error else prepare(job, findings)
-
-
-def _changed(ctx: Context, work: list, jobs: list[Job], rels: list[str], known: dict) -> tuple[list, dict]:
-    """(hashes, {index: prepared}): with a previous build, hash every package (most files are known
-    by their stats: in this process), then validate the changed ones — all of them before the cache
-    changes — then prepare them. From nothing, all three at once in the workers."""
-    if not known:
-        ctx.cache.begin()
-        ctx.echo(f"validating and preparing {len(jobs)} package(s) ({ctx.jobs} job(s))")
-        results = ctx.pmap(_all_at_once, list(zip(work, jobs)))
-        _refuse([error for _, error, _ in results])
-        return [h for h, _, _ in results], {i: r for i, (_, _, r) in enumerate(results)}
-    hashes = list(map(_fingerprint, work))
-    todo = [i for i, rel in enumerate(rels) if known.get(rel, {}).get("hash") != hashes[i][0]]
-    ctx.echo(f"validating {len(todo)} of {len(jobs)} package(s) ({len(jobs) - len(todo)} unchanged)")
-    results = ctx.pmap(_validate, [jobs[i].path for i in todo])
-    _refuse([error for _, error in results])
-    ctx.cache.begin()
-    ctx.echo(f"preparing {len(todo)} package(s): downloads, pages ({ctx.jobs} job(s))")
-    prepared = ctx.pmap(_prepare, [(jobs[i], findings) for i, (findings, _) in zip(todo, results)])
-    return hashes, dict(zip(todo, prepared))
-
-
-def _refuse(errors: list[str]) -> None:
-    if any(errors):
-        raise Refused("\n".join(e for e in errors if e))
-
-
-def packages(ctx: Context, paths: list[Path], registry: dict) -> tuple[list, dict, set[str], set[str]]:
-    """(summaries in path order, package state, changed pages, the departments and provinces
-    whose packages changed)."""
-    known = ctx.state.get("packages", {})
-    rels = [p.relative_to(p.parents[1]).as_posix() for p in paths]
-    departments = [registry.get(p.parent.name) for p in paths]
-    work = [(p, astuple(d) if d else (), known.get(rel, {}).get("files", {})) for p, d, rel in zip(paths, departments, rels)]
-    jobs = [Job(p, d.name if d else "", ctx.cache.root) for p, d in zip(paths, departments)]
-    hashes, prepared = _changed(ctx, work, jobs, rels, known)
-    removed = [v for k, v in known.items() if k not in set(rels)]
-    dirty = set()
-    for old in removed:
-        _forget(ctx.cache, old["name"], old["dir"])
-        dirty |= {old["department"], old["department"][:2]}
-    cached = ctx.cache.load_summaries() if len(prepared) < len(paths) else {}
-    summaries, state, changed = [], {}, {old["page"] for old in removed}
-    for i, rel in enumerate(rels):
-        summary, page_changed = prepared[i] if i in prepared else (cached[known[rel]["name"]], False)
-        p = summary.package
-        page = disclosure_path(p.department_id, p.slug)
-        if page_changed:
-            changed.add(page)
-        if i in prepared:
-            dirty |= {p.department_id, p.province_code}
-        summaries.append(summary)
-        state[rel] = {"hash": hashes[i][0], "files": hashes[i][1], "name": p.name, "dir": package_dir(p), "page": page,
-                      "department": p.department_id}
-    return summaries, state, changed, dirty
-
-
-def _forget(cache: BuildCache, name: str, folder: str) -> None:
-    """Drop what the cache holds of a package that is gone."""
-    for suffix in (".csv", ".sqlite"):
-        (cache.pieces / f"{name}{suffix}").unlink(missing_ok=True)
-    shutil.rmtree(cache.files / folder, ignore_errors=True)
 
 
 def dataset(cache: BuildCache, summaries: list, changed: bool, pool: ThreadPoolExecutor) -> tuple[list[Download], Future]:

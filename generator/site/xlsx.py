@@ -7,12 +7,13 @@ package prints them, and the ZIP has fixed timestamps, so the bytes depend on th
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from xml.sax.saxutils import escape
 
 from generator.site.zipfiles import stable_zip
 
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
+PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?")  # a number as JSON and SpreadsheetML write it
 
 CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -70,22 +71,35 @@ def _column(index: int) -> str:
     return name
 
 
-def _cell(ref: str, value) -> str:
-    if value is None or value == "":
-        return ""
-    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-        return f'<c r="{ref}"><v>{value}</v></c>'
-    text = _ILLEGAL.sub("", str(value))
+def _text(ref: str, text: str) -> str:
+    if not text.isprintable():
+        text = _ILLEGAL.sub("", text)
     space = ' xml:space="preserve"' if text != text.strip() else ""
     return f'<c r="{ref}" t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
 
 
-def workbook(sheet: str, rows: list[list]) -> bytes:
-    """One worksheet named `sheet` (31 characters at most) of rows of str, int, Decimal or None."""
-    cols = [_column(i) for i in range(max((len(r) for r in rows), default=0))]
-    body = "".join(
-        f'<row r="{n}">' + "".join(_cell(f"{cols[i]}{n}", v) for i, v in enumerate(row)) + "</row>"
-        for n, row in enumerate(rows, start=1)
+def _cell(ref: str, text: str, numeric: bool) -> str:
+    """A cell from the package's text: a number written as printed, anything else as a string."""
+    if text == "":
+        return ""
+    if numeric:
+        if PLAIN_NUMBER.fullmatch(text):
+            return f'<c r="{ref}"><v>{text}</v></c>'
+        try:
+            return f'<c r="{ref}"><v>{Decimal(text):f}</v></c>'
+        except InvalidOperation:
+            pass
+    return _text(ref, text)
+
+
+def workbook(sheet: str, headers: list[str], rows: list[list[str]], numeric: list[bool]) -> bytes:
+    """One worksheet named `sheet` (31 characters at most): a header row, then the rows as the
+    package prints them, the `numeric` columns as numbers."""
+    cols = [_column(i) for i in range(len(headers))]
+    body = '<row r="1">' + "".join(_text(f"{c}1", h) for c, h in zip(cols, headers) if h) + "</row>"
+    body += "".join(
+        f'<row r="{n}">' + "".join(_cell(f"{c}{n}", v, k) for c, v, k in zip(cols, row, numeric)) + "</row>"
+        for n, row in enumerate(rows, start=2)
     )
     sheet_xml = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{MAIN}"><sheetData>{body}</sheetData></worksheet>'
     book = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="{MAIN}" '
