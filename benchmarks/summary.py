@@ -20,13 +20,14 @@ def _mib(n: int) -> str:
 
 def _rows(s: dict) -> list[tuple[str, str]]:
     full, base, render = s["full_build"], s["baseline_search"], s["baseline_render"]
-    search, province = s["search"], s["province_index"]
+    search, rebuilds = s["search"], s["one_change_rebuilds"]
     lh = s.get("lighthouse") or {}
     return [
         ("full build (clean)", f"{full['seconds']} s ({full['cpu_seconds']} CPU-s), peak {full['peak_rss_mib']} MiB; "
                                f"other work on the machine meanwhile: {full['other_cores']} cores"),
         ("rebuild, nothing changed", f"{s['noop_rebuild']['seconds']} s"),
-        ("rebuild after one package changed", f"{s['one_change_rebuild']['seconds']} s (other work {s['one_change_rebuild']['other_cores']} cores)"),
+        ("rebuilds, each after one more package changed",
+         ", ".join(f"{r['seconds']} s" for r in rebuilds) + f" (other work ≤ {max(r['other_cores'] for r in rebuilds)} cores)"),
         ("baseline: plain mkdocs-material, default search plugin",
          f"{base['seconds']} s ({base['cpu_seconds']} CPU-s; other work {base['other_cores']} cores) → ratio {full['seconds'] / base['seconds']:.2f}"),
         ("baseline: plain mkdocs-material, no search",
@@ -40,10 +41,6 @@ def _rows(s: dict) -> list[tuple[str, str]]:
         ("search, first query (empty cache)", f"{_kb(search[0]['bytes'])} in {search[0]['requests']} requests"),
         ("search, later queries", ", ".join(_kb(q["bytes"]) for q in search[1:])),
         ("Lighthouse mobile (performance / accessibility)", f"{lh.get('performance')} / {lh.get('accessibility')}" if lh else "not run"),
-        ("province search index: full build / one-change rebuild",
-         f"{province['full_build']['seconds']} s / {province['one_change_rebuild']['seconds']} s"),
-        ("province search index: first / later queries",
-         f"{_kb(province['search'][0]['bytes'])} / " + ", ".join(_kb(q["bytes"]) for q in province["search"][1:])),
     ]
 
 
@@ -53,16 +50,14 @@ def _targets(doc: dict) -> list[tuple[str, str, bool | None]]:
     if 1000 in sizes:
         s = sizes[1000]
         full = s["full_build"]["seconds"]
+        slowest = max(r["seconds"] for r in s["one_change_rebuilds"])
         out += [
             ("1,000: full build ≤ 60 s", f"{full} s", full <= 60),
             ("1,000: ≤ 1.5× plain mkdocs-material (default search plugin)",
              f"{full / s['baseline_search']['seconds']:.2f}×", full <= 1.5 * s["baseline_search"]["seconds"]),
             ("1,000: ≤ 1.5× plain mkdocs-material (no search)",
              f"{full / s['baseline_render']['seconds']:.2f}×", full <= 1.5 * s["baseline_render"]["seconds"]),
-            ("1,000: one changed package rebuilt ≤ 5 s (single search index)", f"{s['one_change_rebuild']['seconds']} s",
-             s["one_change_rebuild"]["seconds"] <= 5),
-            ("1,000: one changed package rebuilt ≤ 5 s (search index by province)",
-             f"{s['province_index']['one_change_rebuild']['seconds']} s", s["province_index"]["one_change_rebuild"]["seconds"] <= 5),
+            ("1,000: one changed package rebuilt ≤ 5 s (slowest of the rebuilds)", f"{slowest} s", slowest <= 5),
         ]
     if 1000 in sizes and 10000 in sizes:
         per = [sizes[n]["full_build"]["seconds"] / n * 1000 for n in (1000, 10000)]
@@ -103,5 +98,6 @@ def write_summary(doc: dict, path: Path) -> None:
     for s in doc["sizes"]:
         lines += [f"## {s['disclosures']:,} disclosures", "", "| measurement | value |", "|---|---|",
                   *(f"| {k} | {v} |" for k, v in _rows(s)), "",
-                  "Build stages (seconds since start): " + "; ".join(f"{t:g} {what}" for t, what in s["full_build"]["stages"]), ""]
+                  "Build stages (seconds since start): " + "; ".join(f"{t:g} {what}" for t, what in s["full_build"]["stages"]), "",
+                  "Last rebuild's stages: " + "; ".join(f"{t:g} {what}" for t, what in s["one_change_rebuilds"][-1]["stages"]), ""]
     path.write_text("\n".join(lines), encoding="utf-8")

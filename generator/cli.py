@@ -55,12 +55,9 @@ def _parser() -> argparse.ArgumentParser:
                          "a cache beside --out (.<out>-build-cache/) lets the next build redo only the packages that "
                          "changed and the pages that list them; a change to the code or templates rebuilds all.")
     bld.add_argument("--data", type=Path, default=Path("data"), help="data folder holding packages/ and departments.csv")
-    bld.add_argument("--out", type=Path, default=Path("site"), help="output folder (replaced only when the build succeeds)")
+    bld.add_argument("--out", type=Path, default=Path("site"), help="output folder (updated only when the build succeeds)")
     bld.add_argument("--jobs", type=_positive, default=None, help="worker processes (default: all cores)")
     bld.add_argument("--clean", action="store_true", help="ignore the build cache and build everything")
-    bld.add_argument("--search-index", choices=("single", "province"), default="single",
-                     help="single: one search index, fewest bytes per query (default); province: one index per "
-                     "province merged in the browser, so a changed package re-indexes only its province")
 
     srv = sub.add_parser("serve", help="build, then serve the site on localhost for a preview")
     srv.add_argument("--data", type=Path, default=Path("data"))
@@ -86,8 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             from generator.site.build import run_build
 
-            return run_build(args.data, args.out, echo=print, jobs=args.jobs, clean=args.clean,
-                             search_by_province=args.search_index == "province")
+            return run_build(args.data, args.out, echo=print, jobs=args.jobs, clean=args.clean)
         if args.command == "serve":
             from generator.site.build import run_serve
 

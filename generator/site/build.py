@@ -1,11 +1,12 @@
-"""`transparency build` and `serve`: packages → pages → mkdocs → downloads → Pagefind → swap into --out.
+"""`transparency build` and `serve`: packages → pages → mkdocs → downloads → Pagefind → --out.
 
 Builds are parallel (`jobs` processes) and incremental: a cache beside --out (cache.py) keeps what
 the last build made from each package, keyed by content hashes (fingerprint.py). Only changed
 packages are validated and prepared again; the pages listing packages are re-rendered from the
-cached summaries, and mkdocs and Pagefind redo only the pages, and the search shards, that
-changed (changes.py, pipeline.py). A change to the code, templates, theme or tools rebuilds everything. The
-output is the same, byte for byte, as a build from nothing.
+cached summaries, mkdocs renders only the pages that changed and Pagefind indexes only those
+into an overlay of its index (changes.py, pipeline.py, search.py). A change to the code,
+templates, theme or tools rebuilds everything. The output is the same, byte for byte, as a build
+from nothing, but for the search bundle's split into base and overlay.
 """
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ import http.server
 import os
 import shutil
 import tempfile
-import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -36,12 +36,11 @@ class BuildError(Exception):
     """The site cannot be built; the message says why, in words a publisher can act on."""
 
 
-def run_build(data_dir: Path, out_dir: Path, echo=print, jobs: int | None = None, clean: bool = False,
-              search_by_province: bool = False) -> int:
+def run_build(data_dir: Path, out_dir: Path, echo=print, jobs: int | None = None, clean: bool = False) -> int:
     """Build the site into `out_dir`; 0 on success, 1 with a message on failure (out_dir untouched)."""
     started = time.monotonic()
     try:
-        count = build(Path(data_dir), Path(out_dir), echo, jobs, clean, search_by_province)
+        count = build(Path(data_dir), Path(out_dir), echo, jobs, clean)
     except BuildError as exc:
         echo(f"build failed: {exc}")
         return 1
@@ -97,8 +96,7 @@ def _timed(echo, start: float, message: str) -> None:
     echo(f"{time.monotonic() - start:7.1f} s  {message}")
 
 
-def build(data_dir: Path, out_dir: Path, echo=print, jobs: int | None = None, clean: bool = False,
-          search_by_province: bool = False) -> int:
+def build(data_dir: Path, out_dir: Path, echo=print, jobs: int | None = None, clean: bool = False) -> int:
     _check_out(out_dir, data_dir)
     try:
         registry = load_registry(data_dir / "departments.csv") if (data_dir / "departments.csv").exists() else {}
@@ -114,17 +112,10 @@ def build(data_dir: Path, out_dir: Path, echo=print, jobs: int | None = None, cl
     code = code_fingerprint()
     state = cache.open(code, clean)
     work = Path(tempfile.mkdtemp(prefix=".site-tmp-", dir=out_dir.parent)).resolve()
-    if cache.trash.exists():  # the output the last build replaced: removed while this one works
-        os.replace(cache.trash, work / "trash")
-    cleaner = threading.Thread(target=shutil.rmtree, args=(work / "trash",), kwargs={"ignore_errors": True})
-    cleaner.start()
     try:
         with _pool(jobs) as pmap:
-            ctx = pipeline.Context(cache, state, work, jobs, pmap, echo, search_by_province)
-            site, state, summaries = pipeline.run(ctx, paths, registry)
-        if out_dir.exists():
-            os.replace(out_dir, cache.trash)
-        os.replace(site, out_dir)
+            ctx = pipeline.Context(cache, state, work, jobs, pmap, echo)
+            state, summaries = pipeline.run(ctx, paths, registry, out_dir)
         cache.save({"code": code, **state}, summaries)
     except Refused as exc:
         raise BuildError("packages with validation errors; fix them (transparency validate) and build again:\n"
@@ -133,6 +124,5 @@ def build(data_dir: Path, out_dir: Path, echo=print, jobs: int | None = None, cl
         raise BuildError(str(exc)) from exc
     finally:
         cache.close()
-        cleaner.join()
         shutil.rmtree(work, ignore_errors=True)
     return len(paths)

@@ -5,8 +5,7 @@
     pieces/<pkg>.csv    the package's rows of all-facts.csv;  pieces/<pkg>.sqlite  its database rows
     files/              the download files, at their paths in the site (downloads/…)
     docs/               the Markdown given to mkdocs (mkdocs.yml: its configuration);  html/  what mkdocs made of it
-    pagefind/<shard>/   one Pagefind bundle per search shard
-    trash/              the output folder the last build replaced (removed by the next build)
+    pagefind/           the search bundle: base/, overlay/ and pagefind.js (search.py)
 
 state.json is removed before a build changes the cache (after validation passed) and written when
 the build succeeds: an interrupted or failed build leaves no state, and the next build starts from
@@ -31,7 +30,6 @@ class BuildCache:
         self.summaries, self.pieces = root / "summaries.pickle", root / "pieces"
         self.files = root / "files"
         self.docs, self.html, self.pagefind = root / "docs", root / "html", root / "pagefind"
-        self.trash = root / "trash"  # the output folder the last build replaced
         self._lock = None
 
     def open(self, fingerprint: str, clean: bool) -> dict:

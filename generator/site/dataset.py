@@ -53,6 +53,8 @@ CREATE TABLE findings (
 _CORE = ("packages", "facts", "findings")
 _SQL_TYPES = {"number": "REAL", "integer": "INTEGER"}
 
+ATTACH_AT_ONCE = 9  # SQLite attaches at most 10 databases
+
 
 def _q(name: str) -> str:
     """An SQL identifier, quoted (names come from package descriptors)."""
@@ -95,34 +97,48 @@ def package_db(p: Package, findings: list[tuple], path: Path) -> None:
 
 def merge_dbs(pieces: list[Path], out: Path) -> None:
     """The database of every package: the pieces of `package_db`, in package order. One table per
-    resource name (final_summary, sections, …) with the union of the columns, `package` first."""
+    resource name (final_summary, sections, …) with the union of the columns, `package` first, in
+    the order they first appear. Pieces are attached ATTACH_AT_ONCE at a time."""
     out.unlink(missing_ok=True)
-    db = sqlite3.connect(out, isolation_level=None)  # transactions as written below
+    db = sqlite3.connect(out, isolation_level=None, cached_statements=1024)  # transactions as written below
     db.execute("PRAGMA journal_mode=OFF")
     db.execute("PRAGMA synchronous=OFF")
     db.executescript(SCHEMA)
     db.executemany("INSERT INTO measures VALUES (?, ?)", sorted(load_vocabulary().items()))
-    columns: dict[str, dict[str, str]] = {}
-    for piece in pieces:
-        db.execute("ATTACH DATABASE ? AS piece", (str(piece),))
-        for (table,) in db.execute("SELECT name FROM piece.sqlite_master WHERE type = 'table' AND name LIKE 'r:%'").fetchall():
-            cols = columns.setdefault(table[2:], {})
-            for _, name, type_, *_ in db.execute(f"PRAGMA piece.table_info({_q(table)})").fetchall()[1:]:
-                cols.setdefault(name, type_)
-        db.execute("DETACH DATABASE piece")
-    for name in sorted(columns):
-        decl = ", ".join(f"{_q(c)} {t}" for c, t in columns[name].items())
-        db.execute(f"CREATE TABLE {_q(name)} (package TEXT REFERENCES packages, {decl})")
-    db.execute("BEGIN")
-    for piece in pieces:
-        db.execute("ATTACH DATABASE ? AS piece", (str(piece),))
-        for table in _CORE:
-            db.execute(f"INSERT INTO main.{table} SELECT * FROM piece.{table}")
-        for (table,) in db.execute("SELECT name FROM piece.sqlite_master WHERE type = 'table' AND name LIKE 'r:%'").fetchall():
-            cols = ", ".join(["package"] + [_q(r[1]) for r in db.execute(f"PRAGMA piece.table_info({_q(table)})").fetchall()[1:]])
-            db.execute(f"INSERT INTO main.{_q(table[2:])} ({cols}) SELECT {cols} FROM piece.{_q(table)}")
-        db.execute("COMMIT")
-        db.execute("DETACH DATABASE piece")
+    columns: dict[str, list[str]] = {}
+    for start in range(0, len(pieces), ATTACH_AT_ONCE):
+        batch = range(len(pieces[start:start + ATTACH_AT_ONCE]))
+        for k in batch:
+            db.execute(f"ATTACH DATABASE ? AS p{k}", (str(pieces[start + k]),))
         db.execute("BEGIN")
-    db.execute("COMMIT")
+        for table in _CORE:
+            db.execute(f"INSERT INTO main.{table} " + " UNION ALL ".join(f"SELECT * FROM p{k}.{table}" for k in batch))
+        found: dict[str, dict[int, list[tuple[str, str]]]] = {}
+        for k in batch:
+            for table, name, type_ in db.execute(
+                    f"SELECT m.name, c.name, c.type FROM p{k}.sqlite_master AS m, pragma_table_info(m.name, 'p{k}') AS c "
+                    "WHERE m.type = 'table' AND m.name LIKE 'r:%' AND c.cid > 0 ORDER BY m.name, c.cid"):
+                found.setdefault(table[2:], {}).setdefault(k, []).append((name, type_))
+        for table in sorted(found):
+            _add_columns(db, table, columns, [col for k in sorted(found[table]) for col in found[table][k]])
+            for k, cols in sorted(found[table].items()):
+                names = ", ".join(["package"] + [_q(name) for name, _ in cols])
+                db.execute(f"INSERT INTO main.{_q(table)} ({names}) SELECT {names} FROM p{k}.{_q('r:' + table)}")
+        db.execute("COMMIT")
+        for k in batch:
+            db.execute(f"DETACH DATABASE p{k}")
     db.close()
+
+
+def _add_columns(db: sqlite3.Connection, table: str, columns: dict[str, list[str]], cols: list[tuple[str, str]]) -> None:
+    """Create `table` with `cols`, or add those it lacks."""
+    if table not in columns:
+        columns[table] = list(dict.fromkeys(name for name, _ in cols))
+        types = dict(reversed(cols))  # the first type given for each column
+        decl = ", ".join(f"{_q(name)} {types[name]}" for name in columns[table])
+        db.execute(f"CREATE TABLE {_q(table)} (package TEXT REFERENCES packages, {decl})")
+        return
+    for name, type_ in cols:
+        if name not in columns[table]:
+            columns[table].append(name)
+            db.execute(f"ALTER TABLE {_q(table)} ADD COLUMN {_q(name)} {type_}")

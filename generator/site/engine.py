@@ -7,6 +7,7 @@ the folders are then merged. The same mechanism renders only the pages that chan
 """
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -92,7 +93,10 @@ def _shard(spec: dict) -> None:
     mk._build_theme_template = lambda *a, **k: template(*a, **k) if spec["templates"] else None
     if not spec["static"]:
         Files.copy_static_files = lambda self, *a, **k: None
-    config = load_config(spec["config"], strict=True, site_dir=spec["site_dir"])
+    # The configuration is JSON (write_config): read as such, not by PyYAML's slow pure-Python parser.
+    options = json.loads(Path(spec["config"]).read_text(encoding="utf-8"))
+    options.update(strict=True, site_dir=spec["site_dir"])
+    config = load_config(io.StringIO("{}"), config_file_path=spec["config"], **options)
     mk.build(config)
 
 

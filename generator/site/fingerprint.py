@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 from importlib import metadata
 from pathlib import Path
@@ -42,12 +43,24 @@ def package_fingerprint(root: Path, department: tuple, known: dict[str, list]) -
     file, [size, mtime, inode, sha256]. A file whose size, mtime and inode are those `known` from
     the last build is not read again (as git and make do)."""
     h = hashlib.sha256(json.dumps(list(department), ensure_ascii=False).encode("utf-8"))
+    found: list[tuple[str, os.DirEntry]] = []
+    _walk(str(root), "", found)
     files = {}
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        rel, st = path.relative_to(root).as_posix(), path.stat()
+    for rel, entry in sorted(found, key=lambda item: item[0]):
+        st = entry.stat()
         stat = [st.st_size, st.st_mtime_ns, st.st_ino]
         old = known.get(rel)
-        digest = old[3] if old and old[:3] == stat else hashlib.sha256(path.read_bytes()).hexdigest()
+        digest = old[3] if old and old[:3] == stat else hashlib.sha256(Path(entry.path).read_bytes()).hexdigest()
         files[rel] = stat + [digest]
         h.update(rel.encode("utf-8") + b"\0" + digest.encode("ascii"))
     return h.hexdigest(), files
+
+
+def _walk(folder: str, prefix: str, found: list) -> None:
+    """(path relative to the package, directory entry) of every file under `folder`."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                _walk(entry.path, prefix + entry.name + "/", found)
+            elif entry.is_file():
+                found.append((prefix + entry.name, entry))

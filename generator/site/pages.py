@@ -30,7 +30,6 @@ class SiteData:
     dataset: list[Download]  # the whole-data-set downloads
     compare_download: Download
     site_src: Path
-    shards: tuple[str, ...]  # search shards merged into the "site" one (province codes; none for a single index)
 
 
 @dataclass(frozen=True)
@@ -108,7 +107,7 @@ def build_pages(data: SiteData) -> tuple[list[Page], list]:
             "intro": markdown_page(_hand_written(data.site_src, "home.md")), "departments": departments,
             "latest": latest[:12], "disclosures": data.disclosures,
         }, hide=("navigation", "toc")),
-        Page("search.md", "检索", "search.md.j2", {"shards": data.shards}, hide=("toc",), searchable=False),
+        Page("search.md", "检索", "search.md.j2", {}, hide=("toc",), searchable=False),
         Page("departments/index.md", "部门", "departments.md.j2",
              {"regions": regions, "departments": departments if small else [], "heading": "部门"}),
     ]

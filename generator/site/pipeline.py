@@ -5,8 +5,8 @@ packages   (changes.py) hash every package; validate and prepare the changed one
 dataset    all-facts.csv and compare.csv; the SQLite database in a background thread
 pages      render every page that lists packages from the summaries; write the changed ones
 mkdocs     render the changed pages (all of them when the navigation or configuration changed)
-search     re-index the search shards that hold a changed page
-assemble   the output folder as hard links into the cache
+search     index the changed pages into the search overlay (everything, now and then)
+output     the output folder: hard links into the cache, updated in place (output.py)
 """
 from __future__ import annotations
 
@@ -25,9 +25,10 @@ from generator.site.compare import compare_csv
 from generator.site.dataset import all_facts_csv, merge_dbs
 from generator.site.downloads import Download, Writer
 from generator.site.engine import run_mkdocs, write_config
+from generator.site.output import sync
 from generator.site.pages import SiteData, build_pages
 from generator.site.render import Page, environment, render_page
-from generator.site.search import index_shards, shard_glob, shard_of
+from generator.site.search import update
 
 REPO = Path(__file__).resolve().parents[2]
 THEME = REPO / "theme"
@@ -43,7 +44,6 @@ class Context:
     jobs: int
     pmap: object  # map over worker processes
     echo: object
-    by_province: bool  # search index split by province
 
 
 def dataset(cache: BuildCache, summaries: list, changed: bool, pool: ThreadPoolExecutor) -> tuple[list[Download], Future]:
@@ -72,8 +72,7 @@ def pages(ctx: Context, summaries: list, registry: dict, downloads: list[Downloa
     """Render the pages that list packages — those about the whole site, and those of a department
     or province in `dirty` (the others list nothing that changed); (nav, every page of the site).
     Adds to `changed`."""
-    shards = tuple(sorted({s.package.province_code for s in summaries})) if ctx.by_province else ()
-    listed, nav = build_pages(SiteData(summaries, registry, downloads[:2], downloads[2], SITE_SRC, shards))
+    listed, nav = build_pages(SiteData(summaries, registry, downloads[:2], downloads[2], SITE_SRC))
     env = environment()
     for page in listed:
         target = ctx.cache.docs / page.path
@@ -94,9 +93,9 @@ def html_of(page: str) -> str:
     return Page(page, "", "").url + "index.html"
 
 
-def mkdocs(ctx: Context, nav: list, current: set[str], changed: set[str]) -> tuple[str, bool]:
+def mkdocs(ctx: Context, nav: list, current: set[str], changed: set[str]) -> str:
     """Render the changed pages, or every page when the configuration (navigation included) changed;
-    (configuration hash, whether every page was rendered)."""
+    the configuration hash."""
     site_url = os.environ.get("SITE_URL", "")
     config = write_config(SITE_SRC / "mkdocs.yml", THEME, ctx.cache.docs, ctx.cache.html, nav, site_url,
                           ctx.cache.root / "mkdocs.yml")
@@ -105,7 +104,7 @@ def mkdocs(ctx: Context, nav: list, current: set[str], changed: set[str]) -> tup
     chosen = sorted(current) if full else sorted(changed & current)
     ctx.echo(f"mkdocs: {len(chosen)} of {len(current)} pages ({ctx.jobs} job(s))")
     if not chosen:
-        return config_hash, full
+        return config_hash
     if full:
         run_mkdocs(config, ctx.work / "html", ctx.jobs)
         shutil.rmtree(ctx.cache.html, ignore_errors=True)
@@ -113,38 +112,14 @@ def mkdocs(ctx: Context, nav: list, current: set[str], changed: set[str]) -> tup
     else:
         run_mkdocs(config, ctx.cache.html, ctx.jobs, chosen)
     settle_sitemaps(ctx.cache.html, site_url)
-    return config_hash, full
+    return config_hash
 
 
-def search(ctx: Context, current: set[str], changed: set[str], full: bool) -> None:
-    """Re-index the search shards holding a changed page; drop the bundles of shards that are gone."""
-    by_shard: dict[str, list[str]] = {}
-    for page in current - {"search.md"}:
-        by_shard.setdefault(shard_of(page, ctx.by_province), []).append(html_of(page))
-    full = full or ctx.state.get("search_by_province") != ctx.by_province
-    todo = set(by_shard) if full else {shard_of(p, ctx.by_province) for p in changed} & set(by_shard)
-    todo |= {s for s in by_shard if not (ctx.cache.pagefind / s).exists()}
-    bundles = ctx.cache.pagefind
-    for gone in (set(os.listdir(bundles)) if bundles.exists() else set()) - set(by_shard):
-        shutil.rmtree(bundles / gone)
-    ctx.echo(f"search index (Pagefind): {len(todo)} of {len(by_shard)} shard(s)")
-    fresh = ctx.work / "pagefind"
-    index_shards(ctx.cache.html, {s: shard_glob(s, by_shard["site"], ctx.by_province) for s in todo}, fresh, ctx.jobs)
-    bundles.mkdir(parents=True, exist_ok=True)
-    for shard in todo:
-        shutil.rmtree(bundles / shard, ignore_errors=True)
-        os.replace(fresh / shard, bundles / shard)
-
-
-def link_tree(src: Path, dst: Path, skip: frozenset[str] = frozenset()) -> None:
-    """Hard-link every file of `src` (but the paths in `skip`) into `dst`."""
-    os.makedirs(dst, exist_ok=True)
-    for entry in os.scandir(src):
-        target = os.path.join(dst, entry.name)
-        if entry.is_dir(follow_symlinks=False):
-            link_tree(Path(entry.path), Path(target), skip)
-        elif entry.path not in skip:
-            os.link(entry.path, target)
+def search(ctx: Context, current: set[str], changed: set[str]) -> dict:
+    """Bring the search bundle up to date with the pages (search.py); its new state."""
+    pages = sorted(html_of(p) for p in current - {"search.md"})
+    return update(ctx.cache.html, ctx.cache.pagefind, pages, {html_of(p) for p in changed}, ctx.state.get("search"),
+                  ctx.echo)
 
 
 def settle_sitemaps(site: Path, site_url: str) -> None:
@@ -162,23 +137,16 @@ def settle_sitemaps(site: Path, site_url: str) -> None:
     gz.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
 
 
-def run(ctx: Context, paths: list[Path], registry: dict) -> tuple[Path, dict, dict]:
-    """Every step; (the assembled output folder, the state of the new cache, the summaries)."""
+def run(ctx: Context, paths: list[Path], registry: dict, out: Path) -> tuple[dict, dict]:
+    """Every step, then the output folder brought up to date; (the state of the new cache, the summaries)."""
     summaries, state, changed, dirty = packages(ctx, paths, registry)
     ctx.echo("whole-data-set files and list pages")
-    site, database = ctx.work / "site", ctx.cache.files / DATABASE
-    with ThreadPoolExecutor(2) as threads:
-        downloads, merging = dataset(ctx.cache, summaries, bool(dirty), threads)
+    with ThreadPoolExecutor(1) as thread:
+        downloads, merging = dataset(ctx.cache, summaries, bool(dirty), thread)
         nav, current = pages(ctx, summaries, registry, downloads, {v["page"] for v in state.values()}, changed, dirty)
-        config_hash, full = mkdocs(ctx, nav, current, changed)
-        # pages and downloads are final: link them into the output while Pagefind indexes
-        linking = threads.submit(lambda: (link_tree(ctx.cache.html, site),
-                                          link_tree(ctx.cache.files, site, frozenset({str(database)}))))
-        search(ctx, current, changed, full)
-        linking.result()
+        config_hash = mkdocs(ctx, nav, current, changed)
+        search_state = search(ctx, current, changed)
         merging.result()
-    ctx.echo("assembling the output")
-    os.link(database, site / DATABASE)
-    link_tree(ctx.cache.pagefind, site / "pagefind")
-    return (site, {"config": config_hash, "packages": state, "search_by_province": ctx.by_province},
-            {s.package.name: s for s in summaries})
+    ctx.echo("updating the output folder")
+    sync(out, [(ctx.cache.html, ""), (ctx.cache.files, ""), (ctx.cache.pagefind, "pagefind/")])
+    return {"config": config_hash, "packages": state, "search": search_state}, {s.package.name: s for s in summaries}

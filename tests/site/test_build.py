@@ -26,7 +26,8 @@ def test_every_page_is_chinese_and_indexed(site):
         assert '<html lang="zh-CN"' in html
         assert ("data-pagefind-body" in html) == (path != "search")  # the search page's examples are no result
     assert (site / "404.html").exists()
-    assert (site / "pagefind" / "site" / "pagefind.js").exists()  # the search bundle of the site's own pages
+    assert (site / "pagefind" / "base" / "pagefind.js").exists()  # the index of every page
+    assert not (site / "pagefind" / "overlay").exists()  # a clean build has no pages indexed again
 
 
 def test_no_external_resources(site):

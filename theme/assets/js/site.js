@@ -89,20 +89,18 @@
     el.scrollIntoView();
   }
 
-  /* Search: Pagefind's UI on pages holding [data-search]; ?q= starts a query. The index is split
-     in shards (the site's own pages, then one per province, data-search-shards): the "site"
-     bundle is loaded and the province bundles are merged into it. */
+  /* Search: Pagefind's UI on pages holding [data-search]; ?q= starts a query. The UI's styles and
+     script come from the base bundle (pagefind/base/); its API from pagefind/pagefind.js, which
+     merges the pages indexed again since the base (generator/site/search.py). */
   function initSearch() {
     var el = document.querySelector('[data-search]');
     if (!el) return;
-    var bundle = root + 'pagefind/site/';
-    var shards = (el.getAttribute('data-search-shards') || '').split(',').filter(Boolean);
+    var bundle = root + 'pagefind/base/';
     loadStyle(bundle + 'pagefind-ui.css');
     loadScript(bundle + 'pagefind-ui.js').then(function () {
       var ui = new window.PagefindUI({
         element: el,
-        bundlePath: bundle,
-        mergeIndex: shards.map(function (s) { return { bundlePath: root + 'pagefind/' + s + '/' }; }),
+        bundlePath: root + 'pagefind/',
         baseUrl: new URL(root).pathname,
         showSubResults: true,
         showImages: false,
