@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from generator.site.cache import write_new
@@ -59,16 +61,22 @@ def update(html: Path, bundle: Path, pages: list[str], changed: set[str], state:
 
 
 def _index(html: Path, pages: list[str], out: Path) -> None:
-    """Pagefind's bundle of `pages` in `out` (removed when there are none)."""
+    """Pagefind's bundle of `pages` (paths inside `html`) in `out` (removed when there are none).
+    Pagefind reads a folder of hard links to just those pages: a glob naming thousands of files
+    would pass the limits of a command line."""
     shutil.rmtree(out, ignore_errors=True)
     if not pages:
         return
+    out.parent.mkdir(parents=True, exist_ok=True)
     exclude = [arg for selector in EXCLUDE for arg in ("--exclude-selectors", selector)]
-    glob = "{" + ",".join(pages) + "}" if len(pages) > 1 else pages[0]
-    proc = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(html), "--glob", glob, "--output-path", str(out), *exclude],
-        capture_output=True, text=True, check=False,
-    )
+    with tempfile.TemporaryDirectory(prefix=".pages-", dir=out.parent) as folder:
+        for page in pages:
+            (Path(folder) / page).parent.mkdir(parents=True, exist_ok=True)
+            os.link(html / page, Path(folder) / page)
+        proc = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", folder, "--output-path", str(out), *exclude],
+            capture_output=True, text=True, check=False,
+        )
     if proc.returncode != 0:
         raise SearchIndexError(f"Pagefind failed:\n{proc.stdout}\n{proc.stderr}".strip())
 
