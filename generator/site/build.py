@@ -44,6 +44,10 @@ def run_build(data_dir: Path, out_dir: Path, echo=print, jobs: int | None = None
     except BuildError as exc:
         echo(f"build failed: {exc}")
         return 1
+    except OSError as exc:  # the disk, not the data: full, read-only, a file where a folder should be
+        where = f" ({exc.filename})" if exc.filename else ""
+        echo(f"build failed: {exc.strerror or exc}{where}; check the space and permissions where --out is written")
+        return 1
     echo(f"built {out_dir}/ from {count} package(s) in {time.monotonic() - started:.1f} s")
     return 0
 
