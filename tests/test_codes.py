@@ -1,15 +1,14 @@
 import filecmp
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from frictionless import Package
 
 from generator.model.codes import REFERENCE_DIR, CodeList, is_econ_code, is_function_code, level_of, parent_of
+from tests.conftest import ROOT, SHARED, needs_shared
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = [ROOT.parent / "shared" / "reference", ROOT.parent / "shared" / "corpus" / "003_0b9bbb1dcd80bfa1.txt"]
+HARVESTED = [SHARED / "reference", SHARED / "corpus" / "003_0b9bbb1dcd80bfa1.txt"]
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +104,7 @@ def test_reference_csvs_are_sorted_by_code():
         assert codes == sorted(codes), f.name
 
 
-@pytest.mark.skipif(not all(p.exists() for p in SHARED), reason="the harvested lists are outside the repository")
+@needs_shared(*HARVESTED)
 def test_make_reference_reproduces_the_package(tmp_path):
     subprocess.run([sys.executable, str(ROOT / "scripts" / "make_reference.py"), "--out", str(tmp_path)],
                    check=True, capture_output=True)

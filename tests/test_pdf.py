@@ -15,11 +15,11 @@ from generator.ingest.pdf import read_pdf
 from generator.ingest.text import DocumentError, Paragraph, Row
 from generator.model.facts import read_facts
 from generator.validate.api import validate_package
-from tests.conftest import PACKAGES, ROOT
+from tests.conftest import PACKAGES, ROOT, SHARED, needs_shared
 from tests.pdf_fixtures import figures_as_separate_objects
 
-PDFS = ROOT.parent / "shared" / "corpus" / "pdf"
-needs_corpus = pytest.mark.skipif(not PDFS.is_dir(), reason=f"the PDF corpus is not at {PDFS}")
+PDFS = SHARED / "corpus" / "pdf"
+needs_corpus = needs_shared(PDFS)
 TEMPLATE = "sh-2024-final-template.pdf"
 REGISTRY = ROOT / "data" / "departments.csv"
 

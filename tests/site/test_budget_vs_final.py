@@ -7,17 +7,15 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
-
 from generator.ingest.importer import import_document
 from generator.model.facts import read_facts
 from generator.site.build import run_build
-from tests.conftest import PACKAGES, ROOT
+from tests.conftest import PACKAGES, ROOT, SHARED, needs_shared
 
-BUDGET_PDF = ROOT.parent / "shared/corpus/pdf/sh-putuo-qzfb-2025-budget.pdf"
+BUDGET_PDF = SHARED / "corpus/pdf/sh-putuo-qzfb-2025-budget.pdf"
 
 
-@pytest.mark.skipif(not BUDGET_PDF.exists(), reason=f"the PDF corpus is not at {BUDGET_PDF.parent}")
+@needs_shared(BUDGET_PDF)
 def test_budget_beside_final_accounts(tmp_path: Path):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data" / "reference", data / "reference")
