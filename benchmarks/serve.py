@@ -52,9 +52,10 @@ def _gzipped(path: Path) -> bytes:
 
 
 @contextlib.contextmanager
-def serve(site: Path):
-    """Serve `site` for the duration of the block; yields the base URL."""
-    handler = functools.partial(_Handler, directory=str(site))
+def serve(site: Path, handler: type[http.server.SimpleHTTPRequestHandler] = _Handler):
+    """Serve `site` on 127.0.0.1 (a free port) for the duration of the block, compressed as a
+    static host does unless another `handler` is given; yields the base URL."""
+    handler = functools.partial(handler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

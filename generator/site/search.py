@@ -46,7 +46,7 @@ def update(html: Path, bundle: Path, pages: list[str], changed: set[str], state:
     if state and (bundle / BASE).is_dir():
         overlay = (set(state["overlay"]) | changed) & (set(state["base"]) | pages_set)
         if len(overlay & pages_set) <= max(OVERLAY_MIN, OVERLAY_SHARE * len(pages)):
-            if overlay != set(state["overlay"]) or changed:
+            if changed:  # (the overlay only ever changes by pages rendered anew or removed)
                 echo(f"search index (Pagefind): {len(overlay & pages_set)} changed of {len(pages)} page(s)")
                 _index(html, sorted(overlay & pages_set), bundle / OVERLAY)
                 _module(bundle, {p: state["base"][p] for p in overlay if p in state["base"]})
