@@ -20,8 +20,8 @@ def chromium() -> str:
 
 def search_bytes(site: Path, queries: list[str]) -> list[dict]:
     """Per query, typed one after another on the search page: bytes (compressed, as transferred)
-    of the search bundle's files it fetched. The first query starts from an empty cache and also
-    counts the search page's own load of the Pagefind UI."""
+    of the search interface (assets/js/search.js) and of the search bundle's files it fetched. The
+    first query starts from an empty cache and also counts the search page's own load of search.js."""
     from playwright.sync_api import sync_playwright
 
     with serve(site) as url, sync_playwright() as p:
@@ -32,16 +32,16 @@ def search_bytes(site: Path, queries: list[str]) -> list[dict]:
         page.goto(url + "search/", wait_until="networkidle")
         results, start = [], 0
         for query in queries:
-            box = page.locator(".pagefind-ui__search-input")
+            box = page.locator(".tp-search__input")
             box.fill(query)
             box.press("End")
             page.wait_for_timeout(1000)  # the UI waits for typing to pause before it searches
             page.wait_for_load_state("networkidle")
-            page.wait_for_selector(".pagefind-ui__result", timeout=60000)
-            fetched = [r for r in seen[start:] if "/pagefind/" in r.url]
+            page.wait_for_selector(".tp-result", timeout=60000)
+            fetched = [r for r in seen[start:] if "/pagefind/" in r.url or r.url.endswith("/assets/js/search.js")]
             sizes = [r.sizes()["responseBodySize"] for r in fetched]
             results.append({"query": query, "bytes": sum(sizes), "requests": len(fetched),
-                            "results_shown": page.locator(".pagefind-ui__result").count()})
+                            "results_shown": page.locator(".tp-result").count()})
             start = len(seen)
         browser.close()
     return results

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 from pathlib import Path
 
@@ -115,12 +117,18 @@ class PackageError(ValueError):
     """A package the site cannot read: names the file and the problem."""
 
 
+@lru_cache(maxsize=64)
+def _real(root: Path) -> str:
+    return os.path.realpath(root)
+
+
 def inside(root: Path, relative: str) -> Path:
     """`root/relative`, refusing a path from metadata that leaves the package folder."""
-    path = (root / relative).resolve()
-    if not path.is_relative_to(root.resolve()):
+    path = os.path.realpath(os.path.join(root, relative))
+    base = _real(root)
+    if not path.startswith(base + os.sep):
         raise PackageError(f"{root / 'datapackage.json'}: path {relative!r} leaves the package folder")
-    return path
+    return Path(path)
 
 
 def read_package(root: Path) -> Package:

@@ -27,7 +27,8 @@ def _fingerprint(args):
 
 
 def _validate(path: Path):
-    return validate(path)
+    findings, _, error = validate(path)  # (the package stays in the worker: sending it back costs more than a read)
+    return findings, error
 
 
 def _prepare(args):
@@ -37,8 +38,8 @@ def _prepare(args):
 def _all_at_once(args):
     """Hash, validate and prepare one package (a build from nothing has no cache to keep intact)."""
     fingerprint, job = args
-    findings, error = validate(job.path)
-    return package_fingerprint(*fingerprint), error, None if error else prepare(job, findings)
+    findings, package, error = validate(job.path)
+    return package_fingerprint(*fingerprint), error, None if error else prepare(job, findings, package)
 
 
 def _changed(ctx, work: list, jobs: list[Job], rels: list[str], known: dict) -> tuple[list, dict]:

@@ -118,7 +118,7 @@ def build_pages(data: SiteData) -> tuple[list[Page], list]:
         cities: dict[str, list] = {}
         for dep in region.departments:
             pages.append(Page(f"departments/{dep.id}/index.md", dep.name, "department.md.j2", {"department": dep},
-                              scope=dep.id))
+                              scope=dep.id, searchable=False))  # its disclosures' pages carry its name
             items = [{"概览": f"departments/{dep.id}/index.md"}]
             for d in dep.disclosures:
                 p = d.package

@@ -68,10 +68,10 @@ def _merge(pieces: list[Path], target: Path, tmp: Path) -> None:
 
 
 def pages(ctx: Context, summaries: list, registry: dict, downloads: list[Download],
-          disclosure_pages: set[str], changed: set[str], dirty: set[str]) -> tuple[list, set[str]]:
+          disclosure_pages: set[str], changed: set[str], dirty: set[str]) -> tuple[list, set[str], set[str]]:
     """Render the pages that list packages — those about the whole site, and those of a department
-    or province in `dirty` (the others list nothing that changed); (nav, every page of the site).
-    Adds to `changed`."""
+    or province in `dirty` (the others list nothing that changed); (nav, every page of the site,
+    the pages search leaves out). Adds to `changed`."""
     listed, nav = build_pages(SiteData(summaries, registry, downloads[:2], downloads[2], SITE_SRC))
     env = environment()
     for page in listed:
@@ -85,7 +85,7 @@ def pages(ctx: Context, summaries: list, registry: dict, downloads: list[Downloa
             changed.add(stale)
             (ctx.cache.docs / stale).unlink()
             (ctx.cache.html / html_of(stale)).unlink(missing_ok=True)
-    return nav, current
+    return nav, current, {page.path for page in listed if not page.searchable}
 
 
 def html_of(page: str) -> str:
@@ -115,9 +115,9 @@ def mkdocs(ctx: Context, nav: list, current: set[str], changed: set[str]) -> str
     return config_hash
 
 
-def search(ctx: Context, current: set[str], changed: set[str]) -> dict:
-    """Bring the search bundle up to date with the pages (search.py); its new state."""
-    pages = sorted(html_of(p) for p in current - {"search.md"})
+def search(ctx: Context, searched: set[str], changed: set[str]) -> dict:
+    """Bring the search bundle up to date with the pages to search (search.py); its new state."""
+    pages = sorted(html_of(p) for p in searched)
     return update(ctx.cache.html, ctx.cache.pagefind, pages, {html_of(p) for p in changed}, ctx.state.get("search"),
                   ctx.echo)
 
@@ -143,9 +143,10 @@ def run(ctx: Context, paths: list[Path], registry: dict, out: Path) -> tuple[dic
     ctx.echo("whole-data-set files and list pages")
     with ThreadPoolExecutor(1) as thread:
         downloads, merging = dataset(ctx.cache, summaries, bool(dirty), thread)
-        nav, current = pages(ctx, summaries, registry, downloads, {v["page"] for v in state.values()}, changed, dirty)
+        nav, current, unsearched = pages(ctx, summaries, registry, downloads, {v["page"] for v in state.values()},
+                                         changed, dirty)
         config_hash = mkdocs(ctx, nav, current, changed)
-        search_state = search(ctx, current, changed)
+        search_state = search(ctx, current - unsearched, changed)
         merging.result()
     ctx.echo("updating the output folder")
     sync(out, [(ctx.cache.html, ""), (ctx.cache.files, ""), (ctx.cache.pagefind, "pagefind/")])

@@ -9,7 +9,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from generator.model.codes import CodeList
-from generator.model.packages import PackageError, read_package
+from generator.model.packages import Package, PackageError, read_package
 from generator.site.cache import BuildCache, write_if_changed, write_new
 from generator.site.dataset import facts_rows, package_db
 from generator.site.disclosure import disclosure_page
@@ -44,14 +44,15 @@ def _env():
     return environment()
 
 
-def validate(path: Path) -> tuple[list[FindingView] | None, str]:
-    """(findings, "") for a valid package; (None, what is wrong, in words a publisher can act on) otherwise."""
+def validate(path: Path) -> tuple[list[FindingView] | None, Package | None, str]:
+    """(findings, the package as read, "") for a valid package; (None, None, what is wrong, in words
+    a publisher can act on) otherwise."""
     try:
-        return check(path, _codes()), ""
+        return *check(path, _codes()), ""
     except PackageRefused as exc:
-        return None, str(exc)
+        return None, None, str(exc)
     except (PackageError, OSError, ValueError, KeyError) as exc:
-        return None, f"  {path}: cannot be read: {exc}"
+        return None, None, f"  {path}: cannot be read: {exc}"
 
 
 def finding_rows(findings: list[FindingView]) -> list[tuple]:
@@ -60,10 +61,11 @@ def finding_rows(findings: list[FindingView]) -> list[tuple]:
              "; ".join(f"{g.label} {g.value} ({g.source})" for g in f.figures)) for f in findings]
 
 
-def prepare(job: Job, findings: list[FindingView]) -> tuple[Summary, bool]:
-    """Everything of one valid package; (its summary, whether its page's Markdown changed)."""
+def prepare(job: Job, findings: list[FindingView], pkg: Package | None = None) -> tuple[Summary, bool]:
+    """Everything of one valid package (read again unless given); (its summary, whether its page's
+    Markdown changed)."""
     cache = BuildCache(job.cache_root)
-    pkg = read_package(job.path)
+    pkg = pkg or read_package(job.path)
     shutil.rmtree(cache.files / package_dir(pkg), ignore_errors=True)
     page = disclosure_page(pkg, findings, write_package_downloads(Writer(cache.files), pkg))
     write_new(cache.pieces / f"{pkg.name}.csv", facts_rows(pkg))

@@ -13,7 +13,8 @@ Not indexed: amounts in table cells, headline cards, charts, the findings and th
 lists of a disclosure (numbers and generated text; the findings have their own pages), and the
 rows of its standard tables (公开01–09 and the budget tables: the same classification names in
 every disclosure, which only swell the index; their captions are indexed, and the compare pages
-and downloads hold the rows).
+and downloads hold the rows) and of its performance indicators. Which pages are indexed at all is
+the pages' `searchable` (render.Page). The search page's interface is theme/assets/js/search.js.
 """
 from __future__ import annotations
 

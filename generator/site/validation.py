@@ -8,7 +8,8 @@ from pathlib import Path
 from generator.model.codes import CodeList
 from generator.site.formatting import CENT, number, yuan
 from generator.site.table_view import fact_anchor
-from generator.validate.api import validate_package
+from generator.model.packages import Package
+from generator.validate.api import validate_and_read
 from generator.validate.report import Error, Finding
 
 SEVERITY = {"inconsistency": "数据不一致", "notice": "提示"}
@@ -73,9 +74,10 @@ def _error_text(path: Path, error: Error) -> str:
     return f"  {path}{' (' + where + ')' if where else ''}: {error.message}"
 
 
-def check(path: Path, codes: CodeList) -> list[FindingView]:
-    """Validate one package; raise PackageRefused naming its errors, else return its findings."""
-    report = validate_package(path, codes)
+def check(path: Path, codes: CodeList) -> tuple[list[FindingView], Package]:
+    """Validate one package; raise PackageRefused naming its errors, else return its findings and
+    the package as read."""
+    report, package = validate_and_read(path, codes)
     if report.errors:
         raise PackageRefused("\n".join(_error_text(path, e) for e in report.errors))
-    return [finding_view(f) for f in report.findings]
+    return [finding_view(f) for f in report.findings], package

@@ -8,7 +8,7 @@ from typing import Callable
 from frictionless import Resource as FrictionlessResource
 
 from generator.model.codes import CodeList
-from generator.model.packages import PackageError, find_packages, inside, read_package
+from generator.model.packages import Package, PackageError, find_packages, inside, read_package
 from generator.validate.context import Context
 from generator.validate.quick import certainly_valid
 from generator.validate.report import Error, PackageReport, to_github, to_json, to_text
@@ -78,23 +78,29 @@ def _error(err, path: str) -> Error:
 
 def validate_package(root: Path, codes: CodeList | None = None) -> PackageReport:
     """Errors (the package is broken) and, when there are none, findings of every rule."""
+    return validate_and_read(root, codes)[0]
+
+
+def validate_and_read(root: Path, codes: CodeList | None = None) -> tuple[PackageReport, Package | None]:
+    """The report, and the package as the rules read it (None when its files are broken)."""
     report = PackageReport(root, root.name)
     desc = _descriptor(root, report)
     if desc is None:
-        return report
+        return report, None
     report.name = str(desc.get("name", root.name))
     report.source = str((desc.get("source") or {}).get("path", ""))
     _check_resources(root, desc, report)
     if report.errors:
-        return report
-    ctx = Context(read_package(root), codes or CodeList.load())
+        return report, None
+    package = read_package(root)
+    ctx = Context(package, codes or CodeList.load())
     for r in RULES:
         try:
             report.findings.extend(r.check(ctx))
         except (ArithmeticError, KeyError, ValueError, TypeError) as exc:
             report.errors.append(Error(f"rule {r.id} could not read this package ({type(exc).__name__}: {exc}); "
                                        "the package does not match the documented format"))
-    return report
+    return report, package
 
 
 def collect(paths: list[Path]) -> list[Path]:

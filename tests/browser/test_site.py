@@ -48,12 +48,13 @@ def test_chart_script_is_loaded_only_when_a_chart_is_near(tab, site_url):
 ])
 def test_chinese_search_finds_disclosure_and_section(tab, site_url, query, disclosure, section_hint):
     tab.goto(site_url + "search/?q=" + query, wait_until="networkidle")
-    tab.wait_for_selector(".pagefind-ui__result", timeout=15000)
-    links = tab.eval_on_selector_all(".pagefind-ui__result a", "els => els.map(e => e.getAttribute('href'))")
-    while not any(disclosure in href for href in links) and tab.locator(".pagefind-ui__button").count():
-        tab.click(".pagefind-ui__button")  # more results: every disclosure of the corpus mentions 公务接待
-        tab.wait_for_load_state("networkidle")
-        links = tab.eval_on_selector_all(".pagefind-ui__result a", "els => els.map(e => e.getAttribute('href'))")
+    tab.wait_for_selector(".tp-result", timeout=15000)
+    links = tab.eval_on_selector_all(".tp-result a", "els => els.map(e => e.getAttribute('href'))")
+    while not any(disclosure in href for href in links) and tab.locator(".tp-search__more:visible").count():
+        shown = tab.locator(".tp-result").count()
+        tab.click(".tp-search__more")  # more results: every disclosure of the corpus mentions 公务接待
+        tab.wait_for_function("n => document.querySelectorAll('.tp-result').length > n", arg=shown)
+        links = tab.eval_on_selector_all(".tp-result a", "els => els.map(e => e.getAttribute('href'))")
     assert any(disclosure in href for href in links), links
     assert any(disclosure in href and section_hint in href for href in links), links
     assert only_local(tab, site_url) == []
@@ -61,9 +62,9 @@ def test_chinese_search_finds_disclosure_and_section(tab, site_url, query, discl
 
 def test_search_result_opens_at_its_section(tab, site_url):
     tab.goto(site_url + "search/?q=人才工作经费", wait_until="networkidle")
-    tab.wait_for_selector(".pagefind-ui__result-nested a", timeout=15000)
-    href = tab.get_attribute(".pagefind-ui__result-nested a", "href")
-    tab.click(".pagefind-ui__result-nested a")
+    tab.wait_for_selector(".tp-result__sections a", timeout=15000)
+    href = tab.get_attribute(".tp-result__sections a", "href")
+    tab.click(".tp-result__sections a")
     tab.wait_for_load_state("networkidle")
     anchor = href.split("#", 1)[1]
     assert tab.evaluate("id => { const r = document.getElementById(id).getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }", anchor)

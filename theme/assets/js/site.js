@@ -16,13 +16,6 @@
     });
   }
 
-  function loadStyle(href) {
-    var l = document.createElement('link');
-    l.rel = 'stylesheet';
-    l.href = href;
-    document.head.appendChild(l);
-  }
-
   /* Charts: the plotly bundle is fetched when the first chart enters the viewport (not before:
      the first screen of a page loads without it), then cached by the browser for every page. */
   function loadPlotly() {
@@ -89,29 +82,12 @@
     el.scrollIntoView();
   }
 
-  /* Search: Pagefind's UI on pages holding [data-search]; ?q= starts a query. The UI's styles and
-     script come from the base bundle (pagefind/base/); its API from pagefind/pagefind.js, which
-     merges the pages indexed again since the base (generator/site/search.py). */
+  /* Search: the search page's interface (search.js) is loaded only where [data-search] is. */
   function initSearch() {
     var el = document.querySelector('[data-search]');
     if (!el) return;
-    var bundle = root + 'pagefind/base/';
-    loadStyle(bundle + 'pagefind-ui.css');
-    loadScript(bundle + 'pagefind-ui.js').then(function () {
-      var ui = new window.PagefindUI({
-        element: el,
-        bundlePath: root + 'pagefind/',
-        baseUrl: new URL(root).pathname,
-        showSubResults: true,
-        showImages: false,
-        resetStyles: false,
-      });
-      var input = el.querySelector('input');
-      if (input) input.setAttribute('aria-label', '检索全部公开文件');
-      var q = new URLSearchParams(location.search).get('q');
-      if (q) ui.triggerSearch(q);
-    }, function () {
-      el.textContent = '检索索引未能加载。';
+    loadScript(root + 'assets/js/search.js').catch(function () {
+      el.textContent = '检索未能加载。';
     });
   }
 

@@ -1,0 +1,135 @@
+/* The search page: a small interface on Pagefind's own API (pagefind/pagefind.js, which merges
+   the pages indexed again since the base index; generator/site/search.py). It is loaded only on
+   the page holding [data-search], and Pagefind's runtime and index only when someone searches.
+   Titles are set as text; excerpts are Pagefind's, which escapes the page text and adds <mark>. */
+(function () {
+  'use strict';
+
+  var PAGE = 5;  // results whose text is fetched at a time (each costs one fragment request)
+  var SECTIONS = 3;  // sections shown under a result
+  var root = document.currentScript.src.replace(/assets\/js\/search\.js(\?.*)?$/, '');
+
+  function make(tag, cls, text) {
+    var el = document.createElement(tag);
+    if (cls) el.className = cls;
+    if (text) el.textContent = text;
+    return el;
+  }
+
+  function init(box) {
+    box.textContent = '';
+    var form = make('form', 'tp-search__form');
+    form.setAttribute('role', 'search');
+    form.setAttribute('action', '');
+    var label = make('label', 'tp-search__label', '检索全部公开文件');
+    label.htmlFor = 'tp-search-q';
+    var input = make('input', 'tp-search__input');
+    input.id = 'tp-search-q';
+    input.type = 'search';
+    input.autocomplete = 'off';
+    input.placeholder = '例如：公务接待、人才工作经费';
+    form.append(label, input);
+    var status = make('p', 'tp-search__status');
+    status.setAttribute('role', 'status');
+    var list = make('ol', 'tp-search__results');
+    var more = make('button', 'tp-search__more', '显示更多结果');
+    more.type = 'button';
+    more.hidden = true;
+    box.append(form, status, list, more);
+
+    var api = null, found = [], shown = 0, turn = 0, timer = null;
+
+    function pagefind() {
+      if (!api) {
+        api = import(root + 'pagefind/pagefind.js').then(function (pf) {
+          return pf.options({ baseUrl: new URL(root).pathname }).then(function () { return pf; });
+        });
+      }
+      return api;
+    }
+
+    function sections(data) {
+      var subs = (data.sub_results || []).filter(function (s) { return s.url !== data.url && s.title; });
+      subs.sort(function (a, b) { return (b.locations || []).length - (a.locations || []).length; });
+      subs = subs.slice(0, SECTIONS);
+      subs.sort(function (a, b) { return (a.anchor ? a.anchor.location : 0) - (b.anchor ? b.anchor.location : 0); });
+      if (!subs.length) return null;
+      var ul = make('ul', 'tp-result__sections');
+      subs.forEach(function (s) {
+        var li = make('li', 'tp-result__section');
+        var a = make('a', null, s.title);
+        a.href = s.url;
+        var p = make('p', 'tp-result__excerpt');
+        p.innerHTML = s.excerpt;
+        li.append(a, p);
+        ul.append(li);
+      });
+      return ul;
+    }
+
+    function item(data) {
+      var li = make('li', 'tp-result');
+      var a = make('a', 'tp-result__title', (data.meta && data.meta.title) || data.url);
+      a.href = data.url;
+      var p = make('p', 'tp-result__excerpt');
+      p.innerHTML = data.excerpt;
+      li.append(a, p);
+      var subs = sections(data);
+      if (subs) li.append(subs);
+      return li;
+    }
+
+    function showMore(mine) {
+      var next = found.slice(shown, shown + PAGE);
+      shown += next.length;
+      more.hidden = true;
+      return Promise.all(next.map(function (r) { return r.data(); })).then(function (datas) {
+        if (mine !== turn) return;
+        datas.forEach(function (d) { list.append(item(d)); });
+        more.hidden = shown >= found.length;
+      });
+    }
+
+    function run(term) {
+      var mine = ++turn;
+      term = term.trim();
+      var url = new URL(location.href);
+      if (term) url.searchParams.set('q', term); else url.searchParams.delete('q');
+      history.replaceState(null, '', url);
+      list.textContent = '';
+      more.hidden = true;
+      found = [];
+      shown = 0;
+      if (!term) { status.textContent = ''; return Promise.resolve(); }
+      status.textContent = '正在检索……';
+      return pagefind().then(function (pf) { return pf.search(term); }).then(function (res) {
+        if (mine !== turn) return;
+        found = res.results;
+        status.textContent = found.length ? '“' + term + '”：' + found.length + ' 个页面' : '没有找到“' + term + '”。可换一个词，或少用几个字。';
+        return showMore(mine);
+      }).catch(function () {
+        if (mine === turn) status.textContent = '检索索引未能加载。';
+      });
+    }
+
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { run(input.value); }, 300);
+    });
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      clearTimeout(timer);
+      run(input.value);
+    });
+    more.addEventListener('click', function () { showMore(turn); });
+
+    var q = new URLSearchParams(location.search).get('q');
+    if (q) {
+      input.value = q;
+      run(q);
+    }
+  }
+
+  var box = document.querySelector('[data-search]');
+  if (box) init(box);
+})();
