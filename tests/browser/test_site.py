@@ -70,6 +70,29 @@ def test_search_result_opens_at_its_section(tab, site_url):
     assert tab.evaluate("id => { const r = document.getElementById(id).getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }", anchor)
 
 
+def test_search_says_when_nothing_is_found_and_the_address_keeps_the_query(tab, site_url):
+    tab.goto(site_url + "search/", wait_until="networkidle")
+    tab.fill(".tp-search__input", "zzqxjv")
+    tab.wait_for_function("document.querySelector('.tp-search__status').textContent.startsWith('没有找到')")
+    assert tab.locator(".tp-result").count() == 0
+    assert tab.evaluate("new URL(location.href).searchParams.get('q')") == "zzqxjv"
+    tab.fill(".tp-search__input", "")
+    tab.wait_for_function("!new URL(location.href).searchParams.has('q')")
+    assert tab.locator(".tp-search__status").inner_text() == ""
+
+
+def test_search_results_show_document_markup_as_text(tab, site_url):
+    dialogs = []
+    tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    tab.goto(site_url + "search/?q=onerror", wait_until="networkidle")
+    tab.wait_for_selector(".tp-result")
+    hostile = tab.locator(".tp-result", has=tab.locator(f"a[href*='511181-zuzhibu/{HOSTILE_SLUG}/']")).first
+    assert "onerror" in hostile.inner_text()  # the heading 标题 <img … onerror=…>, as text
+    assert tab.locator(".tp-search__results img, .tp-search__results script").count() == 0
+    assert tab.evaluate("window.__pwned") is None
+    assert dialogs == []
+
+
 def test_csv_link_downloads_the_package_file(tab, site_url):
     tab.goto(site_url + YUXI + "#final_income", wait_until="networkidle")  # the anchor opens the table
     link = tab.locator("a.tp-dl[href$='final_income.csv']").first
