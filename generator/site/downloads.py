@@ -3,6 +3,8 @@ all facts as one CSV; everything as one SQLite database. Values are the package'
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -86,6 +88,20 @@ class Writer:
         self.written.append(download)
         return download
 
+    def link(self, path: str, source: Path, label: str) -> Download:
+        """A package's file as a download: a hard link to it (a copy across filesystems). The
+        importer replaces package files, never writes into them, so the link keeps its bytes."""
+        target = self.out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
+        download = Download(path, label, target.stat().st_size)
+        self.written.append(download)
+        return download
+
 
 def write_package_downloads(writer: Writer, package: Package) -> dict[str, list[Download]]:
     """All downloads of one package → {resource name: [csv, xlsx, json]} plus 'zip' and 'source'."""
@@ -101,6 +117,6 @@ def write_package_downloads(writer: Writer, package: Package) -> dict[str, list[
     out["zip"] = [writer.write(f"{base}/{package.name}.zip", package_zip(package), "ZIP")]
     source = package.source.get("path")
     if source:
-        data = inside(package.root, source).read_bytes()
-        out["source"] = [writer.write(f"{base}/source/{Path(source).name}", data, Path(source).suffix.lstrip(".").upper() or "源文件")]
+        out["source"] = [writer.link(f"{base}/source/{Path(source).name}", inside(package.root, source),
+                                     Path(source).suffix.lstrip(".").upper() or "源文件")]
     return out

@@ -54,8 +54,9 @@ def test_downloads_equal_the_package(site):
     got = (site / "downloads" / "530400-zuzhibu" / "2020-final" / "final_income.csv").read_bytes()
     assert got == b"\xef\xbb\xbf" + (pkg / "tables" / "final_income.csv").read_bytes()
     source = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))["source"]
-    doc = (site / "downloads" / "530400-zuzhibu" / "2020-final" / "source" / Path(source["path"]).name).read_bytes()
-    assert hashlib.sha256(doc).hexdigest() == source["sha256"]
+    doc = site / "downloads" / "530400-zuzhibu" / "2020-final" / "source" / Path(source["path"]).name
+    assert hashlib.sha256(doc.read_bytes()).hexdigest() == source["sha256"]
+    assert doc.samefile(pkg / source["path"])  # a hard link, not a second copy of every document
 
 
 def _digest(folder: Path) -> dict[str, str]:
