@@ -19,8 +19,9 @@ def _values(table: Table) -> list[str]:
 
 
 def _fig(table: Table, row: dict, col: str, label: str | None = None) -> Figure:
-    return Figure(label or f"{table.title} {table.label(row)}（{col}）", row[col], "元",
-                  table.row_ref(row, col), row["source_line"], table.label(row), row.get("source_page"))
+    name = table.label(row)
+    return Figure(label or f"{table.title} {name}（{col}）", row[col], "元",
+                  table.row_ref(row, col), row["source_line"], name, row.get("source_page"))
 
 
 def _plain(item: str) -> str:
@@ -98,11 +99,11 @@ def code_tree(ctx: Context) -> Iterator[Finding]:
             continue
         hu = ctx.half_unit(table)
         coded = [r for r in table.rows if r.get("code")]
+        below = [[r for r in coded if len(r["code"]) == len(p["code"]) + 2 and r["code"].startswith(p["code"])
+                  and r.get("group", "") == p.get("group", "")] for p in coded]
         for col in _values(table):
-            for parent in coded:
+            for parent, children in zip(coded, below):
                 code = parent["code"]
-                children = [r for r in coded if len(r["code"]) == len(code) + 2 and r["code"].startswith(code)
-                            and r.get("group", "") == parent.get("group", "")]
                 if parent.get(col) is None or not any(c.get(col) is not None for c in children):
                     continue
                 yield from _opt(sum_finding(
