@@ -20,7 +20,6 @@ VOCAB = load_vocabulary()
 CARDS = ("total_income_expenditure", "income_total", "expenditure_total", "three_public_total")
 CARD_LABELS = {"three_public_total": "\u201c三公\u201d经费"}
 NARRATIVE = {"facts", "sections", "glossary"}
-SEARCHED_ROWS = {"performance_projects"}  # other tables' rows (numbers, codes, indicator texts) stay out of search
 
 
 @dataclass(frozen=True)
@@ -138,7 +137,6 @@ class DisclosurePage:
     charts: list[chart_specs.Chart]
     tables: list[TableView]
     others: list[TableView]  # performance and further tabular resources
-    searched: frozenset[str]  # anchors of the tables whose rows search indexes
     sections: list[SectionView]
     terms: list[Term]
     findings: list[FindingView]
@@ -168,7 +166,6 @@ def disclosure_page(package: Package, findings: list[FindingView], downloads: di
         charts=chart_specs.disclosure_charts(package, fig, project_rates(package)),
         tables=[view(r, _links(downloads, r)) for r in standard],
         others=[view(r, _links(downloads, r)) for r in others],
-        searched=frozenset(r.name for r in others if r.name in SEARCHED_ROWS),
         sections=sections(package, terms),
         terms=terms,
         findings=findings,

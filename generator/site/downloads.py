@@ -80,25 +80,27 @@ class Writer:
 
     def write(self, path: str, data: bytes, label: str) -> Download:
         """Write a new file (never into an existing one: a published site may hold a hard link to it)."""
-        target = self.out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.unlink(missing_ok=True)
-        target.write_bytes(data)
-        download = Download(path, label, len(data))
-        self.written.append(download)
-        return download
+        self._fresh(path).write_bytes(data)
+        return self._add(path, label, len(data))
 
     def link(self, path: str, source: Path, label: str) -> Download:
         """A package's file as a download: a hard link to it (a copy across filesystems). The
         importer replaces package files, never writes into them, so the link keeps its bytes."""
-        target = self.out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.unlink(missing_ok=True)
+        target = self._fresh(path)
         try:
             os.link(source, target)
         except OSError:
             shutil.copyfile(source, target)
-        download = Download(path, label, target.stat().st_size)
+        return self._add(path, label, target.stat().st_size)
+
+    def _fresh(self, path: str) -> Path:
+        target = self.out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)
+        return target
+
+    def _add(self, path: str, label: str, size: int) -> Download:
+        download = Download(path, label, size)
         self.written.append(download)
         return download
 

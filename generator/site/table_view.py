@@ -13,6 +13,9 @@ TOTAL_NAMES = {"合计", "总计", "本年收入合计", "本年支出合计"}
 
 
 LABELS = {"name", "item", "term", "project"}  # the column that names a row (a row header)
+# Tables whose rows search indexes: the project list (project names). The rows of the others are
+# numbers, the classification names every disclosure prints, or indicator texts; their captions are indexed.
+SEARCHED_ROWS = {"performance_projects"}
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class TableView:
     numeric: tuple[bool, ...]
     rows: tuple[Row, ...]
     downloads: tuple  # the Download files of this resource
+    searched: bool  # its rows are indexed by search
 
 
 def code_level(code: str) -> int:
@@ -86,6 +90,7 @@ def view(resource: Resource, downloads: tuple) -> TableView:
         numeric=tuple(f.type == "number" for f in fields),
         rows=tuple(rows),
         downloads=downloads,
+        searched=resource.name in SEARCHED_ROWS,
     )
 
 
