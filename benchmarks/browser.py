@@ -18,30 +18,38 @@ def chromium() -> str:
     return os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
-def search_bytes(site: Path, queries: list[str]) -> list[dict]:
-    """Per query, typed one after another on the search page: bytes (compressed, as transferred)
-    of the search interface (assets/js/search.js) and of the search bundle's files it fetched. The
-    first query starts from an empty cache and also counts the search page's own load of search.js."""
+def search_bytes(site: Path, queries: list[str], year: str | None = None, fresh: bool = False) -> list[dict]:
+    """Per query, typed on the search page (opened at ?year=`year` when given: a year, or "all"):
+    bytes (compressed, as transferred) of the search interface (assets/js/search.js) and of the
+    search bundle's files it fetched. One query after another in one tab, so only the first starts
+    from an empty cache and counts the page's own load of search.js; with `fresh`, each query in a
+    new browser context, every one from an empty cache."""
     from playwright.sync_api import sync_playwright
 
     with serve(site) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        seen: list = []
-        page.on("requestfinished", lambda request: seen.append(request))
-        page.goto(url + "search/", wait_until="networkidle")
-        results, start = [], 0
+        results, context, page, seen, start = [], None, None, [], 0
         for query in queries:
+            if page is None or fresh:
+                if context:
+                    context.close()
+                context = browser.new_context()
+                page = context.new_page()
+                seen, start = [], 0
+                page.on("requestfinished", lambda request, seen=seen: seen.append(request))
+                page.goto(url + "search/" + (f"?year={year}" if year else ""), wait_until="networkidle")
             box = page.locator(".tp-search__input")
             box.fill(query)
             box.press("End")
             page.wait_for_timeout(1000)  # the UI waits for typing to pause before it searches
+            page.wait_for_function("!['', '正在检索……'].includes(document.querySelector('.tp-search__status').textContent)",
+                                   timeout=60000)
             page.wait_for_load_state("networkidle")
-            page.wait_for_selector(".tp-result", timeout=60000)
             fetched = [r for r in seen[start:] if "/pagefind/" in r.url or r.url.endswith("/assets/js/search.js")]
             sizes = [r.sizes()["responseBodySize"] for r in fetched]
             results.append({"query": query, "bytes": sum(sizes), "requests": len(fetched),
-                            "results_shown": page.locator(".tp-result").count()})
+                            "results_shown": page.locator(".tp-result").count(),
+                            "status": page.locator(".tp-search__status").inner_text()})
             start = len(seen)
         browser.close()
     return results

@@ -18,6 +18,7 @@ import shutil
 import statistics
 import sys
 import time
+from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from benchmarks.machine import describe
 from benchmarks.measure import run, tree_size
 from benchmarks.summary import write_summary
 from benchmarks.weight import disclosure_pages, first_view, next_page
+from generator.site.search import split
 
 RESULTS = Path(__file__).with_name("results")
 QUERIES = ["公务接待", "人才工作经费", "一般公共服务", "政府采购"]
@@ -107,6 +109,13 @@ def bench(n: int, work: Path, jobs: int, lighthouse: bool, echo) -> dict:
     result["weight"] = _weights(out)
     echo(f"N={n}: built in {result['full_build']['seconds']} s; search and Lighthouse")
     result["search"] = browser.search_bytes(out, QUERIES)
+    result["search_cold"] = {"default": browser.search_bytes(out, QUERIES, fresh=True)}
+    if split(n):  # one index per year: the default scope is the latest year; measure the largest and all too
+        years = Counter(p.year for p in plans)
+        result["search_years"] = {str(y): c for y, c in sorted(years.items())}
+        largest = str(max(years, key=lambda y: (years[y], y)))
+        result["search_cold"][f"year {largest}"] = browser.search_bytes(out, QUERIES, year=largest, fresh=True)
+        result["search_cold"]["all years"] = browser.search_bytes(out, QUERIES, year="all", fresh=True)
     if lighthouse:
         result["lighthouse"] = browser.lighthouse(out, result["weight"]["heaviest_page"], work / "lighthouse.json")
     cache_config = out.parent / f".{out.name}-build-cache" / "mkdocs.yml"

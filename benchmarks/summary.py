@@ -40,8 +40,22 @@ def _rows(s: dict) -> list[tuple[str, str]]:
         ("next disclosure page (gzip)", f"median {_kb(s['weight']['next_page_median'])}, max {_kb(s['weight']['next_page_max'])}"),
         ("search, first query (empty cache)", f"{_kb(search[0]['bytes'])} in {search[0]['requests']} requests"),
         ("search, later queries", ", ".join(_kb(q["bytes"]) for q in search[1:])),
+        *((f"search from an empty cache, each query ({scope})", _cold(queries)) for scope, queries in s.get("search_cold", {}).items()),
+        *((("search indexes: disclosures per fiscal year", ", ".join(f"{y}: {c:,}" for y, c in s["search_years"].items())),)
+          if "search_years" in s else ()),
         ("Lighthouse mobile (performance / accessibility)", f"{lh.get('performance')} / {lh.get('accessibility')}" if lh else "not run"),
     ]
+
+
+def _cold(queries: list[dict]) -> str:
+    return ", ".join(f"{q['query']} {_kb(q['bytes'])} ({q['results_shown']} shown)" for q in queries)
+
+
+def _worst_search(s: dict) -> tuple[int, str]:
+    """The most bytes a query from an empty cache fetched in the scope the search page opens with
+    or in the largest year's (every query of the run, each measured from an empty cache)."""
+    scopes = {k: v for k, v in s.get("search_cold", {}).items() if k != "all years"} or {"default": s["search"][:1]}
+    return max((q["bytes"], scope) for scope, queries in scopes.items() for q in queries)
 
 
 def _targets(doc: dict) -> list[tuple[str, str, bool | None]]:
@@ -69,8 +83,9 @@ def _targets(doc: dict) -> list[tuple[str, str, bool | None]]:
             (f"{n:,}: next page ≤ 80 KB", _kb(s["weight"]["next_page_max"]), s["weight"]["next_page_max"] <= 80 * KB),
         ]
     if 10000 in sizes:
-        worst = max(q["bytes"] for q in sizes[10000]["search"])
-        out.append(("10,000: a search query ≤ 250 KB (worst query, first one from an empty cache)", _kb(worst), worst <= 250 * KB))
+        worst, scope = _worst_search(sizes[10000])
+        out.append(("10,000: a search query ≤ 250 KB (worst of the queries, each from an empty cache, in the "
+                    "latest year the search page opens with and in the largest year)", f"{_kb(worst)} ({scope})", worst <= 250 * KB))
     for n, s in sorted(sizes.items()):
         lh = s.get("lighthouse") or {}
         if "performance" in lh:

@@ -16,6 +16,7 @@ from generator.site.downloads import Download
 from generator.site.methodology import rules
 from generator.site.prepare import disclosure_path
 from generator.site.render import Page, markdown_page
+from generator.site.search import split
 from generator.site.summary import Summary
 from generator.site.trends import DepartmentView, department_view
 
@@ -92,6 +93,12 @@ def _lists(data: SiteData, regions: list[Region]) -> tuple[list[Page], list]:
     return pages, nav
 
 
+def _search_scopes(disclosures: list[Summary]) -> dict:
+    """On a site with one search index per year (search.py), the years the search page offers,
+    newest first; it searches the latest unless asked."""
+    return {"years": sorted({d.package.year for d in disclosures}, reverse=True) if split(len(disclosures)) else []}
+
+
 def build_pages(data: SiteData) -> tuple[list[Page], list]:
     """(pages, nav) for the whole site; the disclosure pages are in the nav, not in the list."""
     by_department: dict[str, list[Summary]] = {}
@@ -107,7 +114,7 @@ def build_pages(data: SiteData) -> tuple[list[Page], list]:
             "intro": markdown_page(_hand_written(data.site_src, "home.md")), "departments": departments,
             "latest": latest[:12], "disclosures": data.disclosures,
         }, hide=("navigation", "toc")),
-        Page("search.md", "检索", "search.md.j2", {}, hide=("toc",), searchable=False),
+        Page("search.md", "检索", "search.md.j2", _search_scopes(data.disclosures), hide=("toc",), searchable=False),
         Page("departments/index.md", "部门", "departments.md.j2",
              {"regions": regions, "departments": departments if small else [], "heading": "部门"}),
     ]

@@ -27,8 +27,9 @@ from generator.site.downloads import Download, Writer
 from generator.site.engine import run_mkdocs, write_config
 from generator.site.output import sync
 from generator.site.pages import SiteData, build_pages
+from generator.site.prepare import disclosure_path
 from generator.site.render import Page, environment, render_page
-from generator.site.search import update
+from generator.site.search import SITE, split, update
 
 REPO = Path(__file__).resolve().parents[2]
 THEME = REPO / "theme"
@@ -115,9 +116,15 @@ def mkdocs(ctx: Context, nav: list, current: set[str], changed: set[str]) -> str
     return config_hash
 
 
-def search(ctx: Context, searched: set[str], changed: set[str]) -> dict:
-    """Bring the search bundle up to date with the pages to search (search.py); its new state."""
-    pages = sorted(html_of(p) for p in searched)
+def search(ctx: Context, searched: set[str], changed: set[str], summaries: list) -> dict:
+    """Bring the search bundle up to date with the pages to search (search.py): one index of
+    them all, or on a large site, one per fiscal year, the pages of no year in the latest's;
+    its new state."""
+    pages = {html_of(p): SITE for p in sorted(searched)}
+    if split(len(summaries)):
+        years = {disclosure_path(s.package.department_id, s.package.slug): str(s.package.year) for s in summaries}
+        newest = max(years.values())
+        pages = {html_of(p): years.get(p, newest) for p in sorted(searched)}
     return update(ctx.cache.html, ctx.cache.pagefind, pages, {html_of(p) for p in changed}, ctx.state.get("search"),
                   ctx.echo)
 
@@ -146,7 +153,7 @@ def run(ctx: Context, paths: list[Path], registry: dict, out: Path) -> tuple[dic
         nav, current, unsearched = pages(ctx, summaries, registry, downloads, {v["page"] for v in state.values()},
                                          changed, dirty)
         config_hash = mkdocs(ctx, nav, current, changed)
-        search_state = search(ctx, current - unsearched, changed)
+        search_state = search(ctx, current - unsearched, changed, summaries)
         merging.result()
     ctx.echo("updating the output folder")
     sync(out, [(ctx.cache.html, ""), (ctx.cache.files, ""), (ctx.cache.pagefind, "pagefind/")])

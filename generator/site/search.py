@@ -1,13 +1,20 @@
 """Full-text search: Pagefind (extended build, segments Chinese) indexes the built pages.
 
+A query fetches Pagefind's list of every page of an index and the index chunks of its words,
+so its bytes grow with the pages it searches. Past SPLIT_ABOVE disclosures the base is
+therefore one index per fiscal year, the pages of no year (lists, glossary, methodology) in the
+latest year's, and the search page searches the latest year unless the reader picks another or
+every year. Below it, one index (SITE) holds every page: Pagefind ranks with each index's own
+statistics, which a few pages per year would skew.
+
 Pagefind cannot update an index, and indexing costs about 10 ms per disclosure page here, so a
-one-page change would re-index the whole site. The search bundle is therefore a *base* index of
-every page, written by a full build, and an *overlay* index of the pages that changed since,
-written by incremental builds. The search page loads `pagefind/pagefind.js`, a module written
-here around Pagefind's own: it merges the overlay and drops the base's results for pages the
-overlay holds again or that are gone, so a query sees each page once, as it is now, ranked as
-in the base (`_module`). When the
-overlay outgrows OVERLAY_SHARE of the pages, the build indexes everything into a new base.
+one-page change would re-index the whole site. The *base* indexes are written by a full build,
+and an *overlay* index of the pages that changed since by incremental builds. The search page
+loads `pagefind/pagefind.js`, a module written here around Pagefind's own: it opens the chosen
+indexes and the overlay and drops the base's results for pages the overlay holds again or that
+are gone, so a query sees each page once, as it is now, ranked as in the base (`_module`). When
+the overlay outgrows OVERLAY_SHARE of the pages, or a year comes or goes, the build indexes
+everything anew.
 
 Not indexed: amounts in table cells, headline cards, charts, the findings and the download
 lists of a disclosure (numbers and generated text; the findings have their own pages), and the
@@ -31,34 +38,46 @@ from generator.site.cache import write_new
 
 EXCLUDE = ["td.num", ".tp-cards", ".tp-chart", ".tp-findings", ".tp-source", ".tp-tablebox__meta", ".tp-hint"]
 BASE, OVERLAY, MODULE = "base", "overlay", "pagefind.js"
+SITE = "site"  # the one index of every page, until split by year
 OVERLAY_SHARE = 0.05  # of the pages: past it (and past OVERLAY_MIN pages), index everything again
 OVERLAY_MIN = 50
+SCOPE_JS = Path(__file__).with_name("js") / "pagefind-scope.js"  # the body of pagefind.js
+SPLIT_ABOVE = 5000  # disclosures: past it, one index per fiscal year
+
+
+def split(disclosures: int) -> bool:
+    """Whether a site of this many disclosures has one search index per fiscal year."""
+    return disclosures > SPLIT_ABOVE
 
 
 class SearchIndexError(RuntimeError):
     """Pagefind failed."""
 
 
-def update(html: Path, bundle: Path, pages: list[str], changed: set[str], state: dict | None, echo) -> dict:
-    """Bring the search bundle in `bundle` up to date with the built pages (HTML paths inside
-    `html`); `changed`: the pages rendered anew since the last build, `state`: what the last build
-    left (None: index everything). Returns the new state."""
-    pages_set = set(pages)
-    if state and (bundle / BASE).is_dir():
-        overlay = (set(state["overlay"]) | changed) & (set(state["base"]) | pages_set)
-        if len(overlay & pages_set) <= max(OVERLAY_MIN, OVERLAY_SHARE * len(pages)):
+def update(html: Path, bundle: Path, pages: dict[str, str], changed: set[str], state: dict | None, echo) -> dict:
+    """Bring the search bundle in `bundle` up to date with the built pages; `pages`: {HTML path
+    inside `html`: its scope, a fiscal year or SITE}, `changed`: the pages rendered anew since the
+    last build, `state`: what the last build left (None: index everything). Returns the new state."""
+    scopes = sorted(set(pages.values()))
+    if state and (bundle / BASE).is_dir() and state.get("scopes") == scopes:
+        overlay = (set(state["overlay"]) | changed) & (set(state["base"]) | set(pages))
+        if len(overlay & set(pages)) <= max(OVERLAY_MIN, OVERLAY_SHARE * len(pages)):
             if changed:  # (the overlay only ever changes by pages rendered anew or removed)
-                echo(f"search index (Pagefind): {len(overlay & pages_set)} changed of {len(pages)} page(s)")
-                _index(html, sorted(overlay & pages_set), bundle / OVERLAY)
-                _module(bundle, {p: state["base"][p] for p in overlay if p in state["base"]})
+                echo(f"search index (Pagefind): {len(overlay & set(pages))} changed of {len(pages)} page(s)")
+                _index(html, sorted(overlay & set(pages)), bundle / OVERLAY)
+                _module(bundle, scopes, pages, {p: state["base"][p] for p in overlay if p in state["base"]})
             else:
                 echo("search index (Pagefind): unchanged")
-            return {"base": state["base"], "overlay": sorted(overlay)}
-    echo(f"search index (Pagefind): all {len(pages)} page(s)")
-    _index(html, pages, bundle / BASE)
+            return {"scopes": scopes, "base": state["base"], "overlay": sorted(overlay)}
+    echo(f"search index (Pagefind): all {len(pages)} page(s) in {len(scopes)} index(es)")
+    shutil.rmtree(bundle / BASE, ignore_errors=True)
+    base = {}
+    for scope in scopes:
+        _index(html, sorted(p for p, s in pages.items() if s == scope), bundle / BASE / scope)
+        base.update(_fragments(bundle / BASE / scope))
     _index(html, [], bundle / OVERLAY)
-    _module(bundle, {})
-    return {"base": _fragments(bundle / BASE), "overlay": []}
+    _module(bundle, scopes, pages, {})
+    return {"scopes": scopes, "base": base, "overlay": []}
 
 
 def _index(html: Path, pages: list[str], out: Path) -> None:
@@ -80,6 +99,8 @@ def _index(html: Path, pages: list[str], out: Path) -> None:
         )
     if proc.returncode != 0:
         raise SearchIndexError(f"Pagefind failed:\n{proc.stdout}\n{proc.stderr}".strip())
+    for ui in [*out.glob("pagefind-*ui.*"), out / "pagefind-highlight.js"]:  # the site has its own interface
+        ui.unlink(missing_ok=True)
 
 
 def _fragments(bundle: Path) -> dict[str, str]:
@@ -92,30 +113,27 @@ def _fragments(bundle: Path) -> dict[str, str]:
     return ids
 
 
-def _module(bundle: Path, base: dict[str, str]) -> None:
-    """pagefind/pagefind.js: Pagefind's API (base/pagefind.js) with the overlay merged. Of a page
-    in both, the base's result is dropped and its score given to the overlay's result: Pagefind
-    scores each index with its own statistics (BM25), and a tiny overlay would rank its pages
-    low. `base`: {page: base id} of the pages changed or gone since the base."""
+def _module(bundle: Path, scopes: list[str], pages: dict[str, str], base: dict[str, str]) -> None:
+    """pagefind/pagefind.js: `scope(years)` opens Pagefind (its API, from the first index) on the
+    index of SITE or those of the chosen years (`years`: every year with an index) and the overlay. Of a page in the base and the
+    overlay, the base's result is dropped and its score given to the overlay's result: Pagefind
+    scores each index with its own statistics (BM25), and a tiny overlay would rank its pages low;
+    the overlay's pages of years not chosen are dropped. `base`: {page: base id} of the pages
+    changed or gone since the base."""
     overlay = _fragments(bundle / OVERLAY) if (bundle / OVERLAY).is_dir() else {}
     was = {overlay[page]: base[page] for page in sorted(overlay) if page in base}
-    merge = (f"\n  await pagefind.mergeIndex(new URL(\"{OVERLAY}/\", import.meta.url).href, "
-             "{ baseUrl: (o && o.baseUrl) || \"/\" });") if overlay else ""
+    year_of = {overlay[page]: "" if pages[page] == SITE else pages[page] for page in sorted(overlay)}
+    years = sorted((s for s in scopes if s != SITE), reverse=True)
+    first = SITE if SITE in scopes else years[0]
     write_new(bundle / MODULE, (
-        "// Pagefind with the pages indexed again since the base index (generator/site/search.py).\n"
-        f"import * as pagefind from \"./{BASE}/pagefind.js\";\n"
-        f"export * from \"./{BASE}/pagefind.js\";\n"
+        "// Pagefind on the index of every page or, split by year, on those of the chosen years, with\n"
+        "// the pages indexed again since (generator/site/search.py): `(await scope(years)).search(term)`.\n"
+        f"import {{ createInstance }} from \"./{BASE}/{first}/pagefind.js\";\n"
+        f"export const years = {json.dumps(years)};  // the years with an index of their own, newest first\n"
+        f"const site = {json.dumps(SITE in scopes)};  // one index of every page\n"
+        f"const overlay = {json.dumps(bool(overlay))};\n"
         f"const stale = new Set({json.dumps(sorted(base.values()))});  // base ids of pages changed or gone\n"
         f"const was = new Map(Object.entries({json.dumps(was, sort_keys=True)}));  // overlay id: base id\n"
-        "const current = (r) => {\n"
-        "  if (!r || !r.results || !stale.size) return r;\n"
-        "  const score = new Map(r.results.filter((x) => stale.has(x.id)).map((x) => [x.id, x.score]));\n"
-        "  const results = r.results.filter((x) => !stale.has(x.id))\n"
-        "    .map((x) => (score.has(was.get(x.id)) ? { ...x, score: score.get(was.get(x.id)) } : x))\n"
-        "    .sort((a, b) => b.score - a.score);\n"
-        "  return { ...r, results, unfilteredResultCount: r.unfilteredResultCount - (r.results.length - results.length) };\n"
-        "};\n"
-        f"export async function options(o) {{\n  await pagefind.options(o);{merge}\n}}\n"
-        "export async function search(term, o) { return current(await pagefind.search(term, o)); }\n"
-        "export async function debouncedSearch(term, o, ms) { return current(await pagefind.debouncedSearch(term, o, ms)); }\n"
+        f"const yearOf = new Map(Object.entries({json.dumps(year_of, sort_keys=True)}));  // overlay id: year (\"\": none)\n"
+        + SCOPE_JS.read_text(encoding="utf-8")
     ).encode("utf-8"))

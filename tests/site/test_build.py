@@ -28,7 +28,7 @@ def test_every_page_is_chinese_and_indexed(site):
         assert '<html lang="zh-CN"' in html
         assert ("data-pagefind-body" in html) == (path not in unsearched)
     assert (site / "404.html").exists()
-    assert (site / "pagefind" / "base" / "pagefind.js").exists()  # the index of every page
+    assert (site / "pagefind" / "base" / "site" / "pagefind.js").exists()  # the index of every page
     assert not (site / "pagefind" / "overlay").exists()  # a clean build has no pages indexed again
 
 

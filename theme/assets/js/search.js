@@ -1,6 +1,9 @@
-/* The search page: a small interface on Pagefind's own API (pagefind/pagefind.js, which merges
-   the pages indexed again since the base index; generator/site/search.py). It is loaded only on
-   the page holding [data-search], and Pagefind's runtime and index only when someone searches.
+/* The search page: a small interface on Pagefind's own API (pagefind/pagefind.js, which opens
+   the index of each chosen fiscal year with the pages indexed again since; generator/site/search.py).
+   It is loaded only on the page holding [data-search], and Pagefind's runtime and index only when
+   someone searches. On a site with an index per year, data-years lists them, newest first; the
+   latest is searched unless the reader picks another or every year. ?q= and ?year= start a
+   query; the address follows them.
    Titles are set as text; excerpts are Pagefind's, which escapes the page text and adds <mark>. */
 (function () {
   'use strict';
@@ -21,31 +24,55 @@
     var form = make('form', 'tp-search__form');
     form.setAttribute('role', 'search');
     form.setAttribute('action', '');
-    var label = make('label', 'tp-search__label', '检索全部公开文件');
+    var label = make('label', 'tp-search__label', '检索公开文件');
     label.htmlFor = 'tp-search-q';
     var input = make('input', 'tp-search__input');
     input.id = 'tp-search-q';
     input.type = 'search';
     input.autocomplete = 'off';
     input.placeholder = '例如：公务接待、人才工作经费';
-    form.append(label, input);
+    var years = (box.dataset.years || '').split(' ').filter(Boolean);
+    var fallback = years.length ? years[0] : '';
+    var scope = make('select', 'tp-search__year');
+    scope.id = 'tp-search-year';
+    [''].concat(years).forEach(function (y) {
+      var option = make('option', null, y ? y + ' 年度' : '全部年度');
+      option.value = y;
+      scope.append(option);
+    });
+    var row = make('div', 'tp-search__row');
+    var field = make('div', 'tp-search__field');
+    field.append(label, input);
+    row.append(field);
+    if (years.length) {
+      var scopeLabel = make('label', 'tp-search__label', '年度');
+      scopeLabel.htmlFor = scope.id;
+      var pick = make('div', 'tp-search__field tp-search__field--year');
+      pick.append(scopeLabel, scope);
+      row.append(pick);
+    }
+    form.append(row);
     var status = make('p', 'tp-search__status');
     status.setAttribute('role', 'status');
+    var widen = make('button', 'tp-search__widen', '在全部年度中检索');
+    widen.type = 'button';
+    widen.hidden = true;
     var list = make('ol', 'tp-search__results');
     var more = make('button', 'tp-search__more', '显示更多结果');
     more.type = 'button';
     more.hidden = true;
-    box.append(form, status, list, more);
+    box.append(form, status, widen, list, more);
 
-    var api = null, found = [], shown = 0, turn = 0, timer = null;
+    var module = null, opened = {}, found = [], shown = 0, turn = 0, timer = null;
 
-    function pagefind() {
-      if (!api) {
-        api = import(root + 'pagefind/pagefind.js').then(function (pf) {
-          return pf.options({ baseUrl: new URL(root).pathname }).then(function () { return pf; });
+    function pagefind(year) {  // a searcher of the pages of `year` ("": every year) and of no year
+      if (!module) module = import(root + 'pagefind/pagefind.js');
+      if (!opened[year]) {
+        opened[year] = module.then(function (pf) {
+          return pf.scope(year ? [year] : pf.years, { baseUrl: new URL(root).pathname });
         });
       }
-      return api;
+      return opened[year];
     }
 
     function sections(data) {
@@ -92,20 +119,26 @@
 
     function run(term) {
       var mine = ++turn;
+      var year = scope.value;
       term = term.trim();
       var url = new URL(location.href);
       if (term) url.searchParams.set('q', term); else url.searchParams.delete('q');
+      if (year === fallback) url.searchParams.delete('year'); else url.searchParams.set('year', year || 'all');
       history.replaceState(null, '', url);
       list.textContent = '';
       more.hidden = true;
+      widen.hidden = true;
       found = [];
       shown = 0;
       if (!term) { status.textContent = ''; return Promise.resolve(); }
       status.textContent = '正在检索……';
-      return pagefind().then(function (pf) { return pf.search(term); }).then(function (res) {
+      var where = year ? '（' + year + ' 年度）' : '';
+      return pagefind(year).then(function (pf) { return pf.search(term); }).then(function (res) {
         if (mine !== turn) return;
         found = res.results;
-        status.textContent = found.length ? '“' + term + '”：' + found.length + ' 个页面' : '没有找到“' + term + '”。可换一个词，或少用几个字。';
+        status.textContent = found.length ? '“' + term + '”' + where + '：' + found.length + ' 个页面'
+          : '没有找到“' + term + '”' + where + '。可换一个词，或少用几个字。';
+        widen.hidden = !year;
         return showMore(mine);
       }).catch(function () {
         if (mine === turn) status.textContent = '检索索引未能加载。';
@@ -122,8 +155,16 @@
       run(input.value);
     });
     more.addEventListener('click', function () { showMore(turn); });
+    scope.addEventListener('change', function () { run(input.value); });
+    widen.addEventListener('click', function () {
+      scope.value = '';
+      run(input.value);
+    });
 
-    var q = new URLSearchParams(location.search).get('q');
+    var params = new URLSearchParams(location.search);
+    var asked = params.get('year');
+    scope.value = asked === 'all' ? '' : years.indexOf(asked) >= 0 ? asked : fallback;
+    var q = params.get('q');
     if (q) {
       input.value = q;
       run(q);

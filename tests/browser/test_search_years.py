@@ -1,0 +1,128 @@
+"""Search on a site with one index per fiscal year: the shipped data built with search.SPLIT_ABOVE
+lowered to 0, so its 17 disclosures split as a site of more than 5,000 would. The search page
+searches the latest year unless asked; a year's query sees that year's pages; every year together
+answers as the one index of the same site (`site`, built unsplit) does."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.site import search
+from generator.site.build import run_build
+from tests.browser.chromium import serve
+from tests.site.sitedata import built_data
+
+YEARS = ["2025", "2024", "2021", "2020", "2019", "2018", "2017"]
+DISCLOSURE = re.compile(r"/departments/[^/]+/(\d{4})-[a-z-]+/")
+
+
+@pytest.fixture(scope="module")
+def split_site(site, tmp_path_factory):
+    out = tmp_path_factory.mktemp("years") / "site"
+    messages = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "SPLIT_ABOVE", 0)
+        assert run_build(built_data(), out, echo=messages.append, jobs=2) == 0, messages
+    assert any("in 7 index(es)" in m for m in messages), messages
+    return out
+
+
+@pytest.fixture(scope="module")
+def split_url(split_site):
+    with serve(split_site) as url:
+        yield url
+
+
+@pytest.fixture
+def page(chromium, split_url):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.errors = []
+    tab.on("pageerror", lambda e: tab.errors.append(str(e)))
+    yield tab
+    assert tab.errors == []
+    context.close()
+
+
+QUERIES = ["公务接待", "人才工作经费", "人才", "组织部", "上海", "三公经费", "金丝猴", "雪莲"]
+
+
+def _results(chromium, site, scopes: list[list[str] | None]) -> dict:
+    """{(query, scope): the pages of every result}, from the search module of `site`; a scope is
+    a list of years, None for every year."""
+    context = chromium.new_context()
+    tab = context.new_page()
+    with serve(site) as url:
+        tab.goto(url + "search/", wait_until="networkidle")
+        found = tab.evaluate("""async ([queries, scopes]) => {
+          const pagefind = await import("/pagefind/pagefind.js");
+          const out = [];
+          for (const years of scopes) {
+            const pf = await pagefind.scope(years || pagefind.years);
+            for (const q of queries) {
+              const r = await pf.search(q);
+              out.push(await Promise.all(r.results.map(async (x) => (await x.data()).url)));
+            }
+          }
+          return out;
+        }""", [QUERIES, scopes])
+    context.close()
+    keys = [(q, tuple(s) if s else None) for s in scopes for q in QUERIES]
+    return dict(zip(keys, found))
+
+
+@pytest.fixture(scope="module")
+def answers(chromium, site, split_site):
+    """(one index of every page, split by year): each query's pages, every year and each year."""
+    return _results(chromium, site, [None]), _results(chromium, split_site, [None] + [[y] for y in YEARS])
+
+
+def _shown(tab) -> list[str]:
+    return tab.eval_on_selector_all(".tp-result__title", "els => els.map(e => new URL(e.href).pathname)")
+
+
+def test_one_index_per_year_the_pages_of_no_year_in_the_latest(split_site):
+    assert sorted(p.name for p in (split_site / "pagefind" / "base").iterdir()) == sorted(YEARS)
+    module = (split_site / "pagefind" / "pagefind.js").read_text(encoding="utf-8")
+    assert f"export const years = {YEARS!r};".replace("'", '"') in module
+
+
+def test_the_search_page_searches_the_latest_year_unless_asked(page, split_url):
+    page.goto(split_url + "search/?q=公务接待", wait_until="networkidle")
+    page.wait_for_selector(".tp-result")
+    assert page.input_value(".tp-search__year") == "2025"
+    assert page.inner_text(".tp-search__status").startswith("“公务接待”（2025 年度）：")
+    assert {DISCLOSURE.match(p).group(1) for p in _shown(page) if DISCLOSURE.match(p)} == {"2025"}
+    assert "year" not in page.url
+
+    page.select_option(".tp-search__year", "2020")
+    page.wait_for_function("document.querySelector('.tp-search__status').textContent.includes('2020 年度')")
+    page.wait_for_selector(".tp-result")
+    assert sorted(_shown(page)) == ["/departments/430611-zuzhibu/2020-evaluation/",
+                                    "/departments/511181-zuzhibu/2020-final/"]
+    assert page.url.endswith("year=2020")
+
+    page.click(".tp-search__widen")  # 在全部年度中检索
+    page.wait_for_function("document.querySelector('.tp-search__status').textContent.startsWith('“公务接待”：')")
+    assert page.input_value(".tp-search__year") == ""
+    assert page.url.endswith("year=all")
+    assert page.locator(".tp-search__widen").is_hidden()
+
+
+def test_a_linked_year_opens_in_that_year(page, split_url):
+    page.goto(split_url + "search/?q=人才工作经费&year=2021", wait_until="networkidle")
+    page.wait_for_selector(".tp-result")
+    assert page.input_value(".tp-search__year") == "2021"
+    assert _shown(page) == ["/departments/510403-zuzhibu/2021-final/"]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_every_year_answers_as_one_index_of_every_page(answers, query):
+    """Pagefind matches a word an index lacks by a shorter one (人 for 人才): the years lacking a
+    word of the query must not answer it with such pages."""
+    one, split = answers
+    assert sorted(split[query, None]) == sorted(one[query, None])
+    for year in YEARS:  # a year: its own disclosures, and the latest the pages of no year
+        pages = split[query, (year,)]
+        assert all(DISCLOSURE.match(p).group(1) == year if DISCLOSURE.match(p) else year == YEARS[0] for p in pages)
