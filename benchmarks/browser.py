@@ -7,7 +7,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from benchmarks.serve import serve
+from benchmarks.serve import _Handler, serve
 
 LIGHTHOUSE = Path(__file__).with_name("lighthouse")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -18,39 +18,48 @@ def chromium() -> str:
     return os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
+def _counting(sent: list) -> type:
+    """A handler (as serve.py's) that appends (path, body bytes) of every response to `sent`: the
+    server's count also holds what Pagefind's worker fetches, which the page's events miss."""
+    class Counting(_Handler):
+        def send_header(self, keyword, value):
+            if keyword == "Content-Length":
+                sent.append((self.path.split("?")[0], int(value)))
+            super().send_header(keyword, value)
+    return Counting
+
+
 def search_bytes(site: Path, queries: list[str], year: str | None = None, fresh: bool = False) -> list[dict]:
     """Per query, typed on the search page (opened at ?year=`year` when given: a year, or "all"):
-    bytes (compressed, as transferred) of the search interface (assets/js/search.js) and of the
-    search bundle's files it fetched. One query after another in one tab, so only the first starts
-    from an empty cache and counts the page's own load of search.js; with `fresh`, each query in a
-    new browser context, every one from an empty cache."""
+    bytes (compressed, as sent) of the search interface (assets/js/search.js) and of the search
+    bundle's files it fetched. One query after another in one tab, so only the first starts from
+    an empty cache and counts the page's own load of search.js; with `fresh`, each query in a new
+    browser context, every one from an empty cache."""
     from playwright.sync_api import sync_playwright
 
-    with serve(site) as url, sync_playwright() as p:
+    sent: list = []
+    with serve(site, _counting(sent)) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
-        results, context, page, seen, start = [], None, None, [], 0
+        results, context, page, start = [], None, None, 0
         for query in queries:
             if page is None or fresh:
                 if context:
                     context.close()
                 context = browser.new_context()
                 page = context.new_page()
-                seen, start = [], 0
-                page.on("requestfinished", lambda request, seen=seen: seen.append(request))
+                start = len(sent)
                 page.goto(url + "search/" + (f"?year={year}" if year else ""), wait_until="networkidle")
             box = page.locator(".tp-search__input")
             box.fill(query)
             box.press("End")
             page.wait_for_timeout(1000)  # the UI waits for typing to pause before it searches
-            page.wait_for_function("!['', '正在检索……'].includes(document.querySelector('.tp-search__status').textContent)",
-                                   timeout=60000)
+            page.wait_for_selector(".tp-search__results[aria-busy=false]", state="attached", timeout=60000)
             page.wait_for_load_state("networkidle")
-            fetched = [r for r in seen[start:] if "/pagefind/" in r.url or r.url.endswith("/assets/js/search.js")]
-            sizes = [r.sizes()["responseBodySize"] for r in fetched]
-            results.append({"query": query, "bytes": sum(sizes), "requests": len(fetched),
+            fetched = [n for path, n in sent[start:] if "/pagefind/" in path or path.endswith("/assets/js/search.js")]
+            results.append({"query": query, "bytes": sum(fetched), "requests": len(fetched),
                             "results_shown": page.locator(".tp-result").count(),
                             "status": page.locator(".tp-search__status").inner_text()})
-            start = len(seen)
+            start = len(sent)
         browser.close()
     return results
 

@@ -16,7 +16,7 @@ from generator.site.downloads import Download
 from generator.site.methodology import rules
 from generator.site.prepare import disclosure_path
 from generator.site.render import Page, markdown_page
-from generator.site.search import split
+from generator.site import search
 from generator.site.summary import Summary
 from generator.site.trends import DepartmentView, department_view
 
@@ -70,7 +70,9 @@ def _glossary(disclosures: list[Summary]) -> list[tuple]:
 
 
 def _lists(data: SiteData, regions: list[Region]) -> tuple[list[Page], list]:
-    """Compare, data and findings: one page each, or an index and one page per province."""
+    """Compare, data and findings: one page each, or an index and one page per province. Search
+    leaves them out: they list what the disclosures' own pages hold (their findings included),
+    and a province's list is the longest text of the site."""
     split = len(data.disclosures) > LIST_LIMIT
     groups = [(r.code, r.name, r.disclosures) for r in regions] if split else [("", "", data.disclosures)]
     pages, nav = [], []
@@ -82,10 +84,11 @@ def _lists(data: SiteData, regions: list[Region]) -> tuple[list[Page], list]:
             heading = f"{title}：{name}" if code else title
             c: Comparison | None = comparison(disclosures) if section == "compare" else None
             pages.append(Page(path, heading, template, {**common, "heading": heading, "region": code,
-                                                        "disclosures": disclosures, "c": c}, scope=code or "site"))
+                                                        "disclosures": disclosures, "c": c}, scope=code or "site",
+                              searchable=False))
         if split:
             pages.append(Page(f"{section}/index.md", title, template, {**common, "heading": title, "region": "",
-                                                                       "disclosures": [], "c": None}))
+                                                                       "disclosures": [], "c": None}, searchable=False))
             nav.append({title: [f"{section}/index.md"] + [{str(escape(name)): f"{section}/{code}/index.md"}
                                                            for code, name, _ in groups]})
         else:
@@ -96,7 +99,7 @@ def _lists(data: SiteData, regions: list[Region]) -> tuple[list[Page], list]:
 def _search_scopes(disclosures: list[Summary]) -> dict:
     """On a site with one search index per year (search.py), the years the search page offers,
     newest first; it searches the latest unless asked."""
-    return {"years": sorted({d.package.year for d in disclosures}, reverse=True) if split(len(disclosures)) else []}
+    return {"years": sorted({d.package.year for d in disclosures}, reverse=True) if search.split(len(disclosures)) else []}
 
 
 def build_pages(data: SiteData) -> tuple[list[Page], list]:

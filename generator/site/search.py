@@ -16,11 +16,11 @@ are gone, so a query sees each page once, as it is now, ranked as in the base (`
 the overlay outgrows OVERLAY_SHARE of the pages, or a year comes or goes, the build indexes
 everything anew.
 
-Not indexed: amounts in table cells, headline cards, charts, the findings and the download
-lists of a disclosure (numbers and generated text; the findings have their own pages), and the
-rows of its standard tables (公开01–09 and the budget tables: the same classification names in
-every disclosure, which only swell the index; their captions are indexed, and the compare pages
-and downloads hold the rows) and of its performance indicators. Which pages are indexed at all is
+Not indexed: amounts in table cells, headline cards, charts, the download lists of a disclosure,
+its findings but for their messages (numbers and generated text), and the rows of its standard
+tables (公开01–09 and the budget tables: the same classification names in every disclosure,
+which only swell the index; their captions are indexed, and the compare pages and downloads hold
+the rows) and of its performance indicators. Which pages are indexed at all is
 the pages' `searchable` (render.Page). The search page's interface is theme/assets/js/search.js.
 """
 from __future__ import annotations
@@ -36,7 +36,8 @@ from pathlib import Path
 
 from generator.site.cache import write_new
 
-EXCLUDE = ["td.num", ".tp-cards", ".tp-chart", ".tp-findings", ".tp-source", ".tp-tablebox__meta", ".tp-hint"]
+EXCLUDE = ["td.num", ".tp-cards", ".tp-chart", ".tp-findings > p", ".tp-finding .tp-scroll", ".tp-finding__diff",
+           ".tp-source", ".tp-tablebox__meta", ".tp-hint"]
 BASE, OVERLAY, MODULE = "base", "overlay", "pagefind.js"
 SITE = "site"  # the one index of every page, until split by year
 OVERLAY_SHARE = 0.05  # of the pages: past it (and past OVERLAY_MIN pages), index everything again

@@ -106,14 +106,20 @@
       return li;
     }
 
+    function busy(on) {  // aria-busy on the results while their text loads
+      list.setAttribute('aria-busy', on ? 'true' : 'false');
+    }
+
     function showMore(mine) {
       var next = found.slice(shown, shown + PAGE);
       shown += next.length;
       more.hidden = true;
+      busy(true);
       return Promise.all(next.map(function (r) { return r.data(); })).then(function (datas) {
         if (mine !== turn) return;
         datas.forEach(function (d) { list.append(item(d)); });
         more.hidden = shown >= found.length;
+        busy(false);
       });
     }
 
@@ -130,8 +136,9 @@
       widen.hidden = true;
       found = [];
       shown = 0;
-      if (!term) { status.textContent = ''; return Promise.resolve(); }
+      if (!term) { status.textContent = ''; busy(false); return Promise.resolve(); }
       status.textContent = '正在检索……';
+      busy(true);
       var where = year ? '（' + year + ' 年度）' : '';
       return pagefind(year).then(function (pf) { return pf.search(term); }).then(function (res) {
         if (mine !== turn) return;
@@ -141,7 +148,9 @@
         widen.hidden = !year;
         return showMore(mine);
       }).catch(function () {
-        if (mine === turn) status.textContent = '检索索引未能加载。';
+        if (mine !== turn) return;
+        status.textContent = '检索索引未能加载。';
+        busy(false);
       });
     }
 
