@@ -21,17 +21,26 @@ export async function scope(chosen, o = {}) {
   for (const name of names.slice(1)) await pf.mergeIndex(path(`base/${name}/`), { baseUrl, mergeFilter: { index: name } });
   if (overlay) await pf.mergeIndex(path("overlay/"), { baseUrl, mergeFilter: { index: "overlay" } });
 
-  // Each index answers on its own, and Pagefind matches a word an index lacks by a shorter one
-  // (人 for 人才) or ignores it: that index would answer with pages one index of every page
-  // would not. So where several indexes answer, only those holding each word of the query (of
-  // the words some index holds) do: the word itself, or for one character, a word it begins.
-  async function holding(term) {
-    if (names.length + overlay < 2) return null;
-    const counts = await Promise.all(words(term).map(async (w) =>
-      (await pf.search([...w].length > 1 ? `"${w}"` : w)).filters.index || {}));
-    const held = counts.filter((c) => Object.values(c).some((n) => n > 0));
-    if (!held.length) return null;
-    return Object.keys(held[0]).filter((i) => held.every((c) => c[i] > 0));
+  // Pagefind matches a word an index lacks by the longest indexed word that begins it (人 for
+  // 人才) or ignores it, and each index answers on its own: an index lacking 人才 would answer
+  // 人才工作经费 with every page holding 人, 工作 and 经费. So only the indexes holding every
+  // word of the query answer it, and none does when one of its words is in none of them.
+  const count = async (q) => (await pf.search(q)).filters.index || {};  // matching pages per index
+  async function holds(w) {  // {index: whether it holds w or a word w begins}
+    const chars = [...w];
+    if (chars.length === 1) return count(w);
+    const [exact, loose, ...prefixes] = await Promise.all([`"${w}"`, w, ...chars.slice(1).map((_, k) =>
+      `"${chars.slice(0, k + 1).join("")}"`)].map(count));
+    const out = {};
+    for (const i of Object.keys(loose)) {  // `loose` counts the words w begins, or else the longest word beginning w
+      const shorter = prefixes.map((c) => c[i] || 0).reverse().find((n) => n > 0);
+      out[i] = exact[i] > 0 || (loose[i] > 0 && loose[i] !== shorter);
+    }
+    return out;
+  }
+  async function holding(term) {  // the indexes to ask: those holding every word
+    const held = await Promise.all(words(term).map(holds));
+    return held.length ? Object.keys(held[0]).filter((i) => held.every((h) => h[i])) : null;
   }
 
   const shown = (x) => !stale.has(x.id) && (!yearOf.has(x.id) || yearOf.get(x.id) === "" || keep.has(yearOf.get(x.id)));

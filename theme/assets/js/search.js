@@ -65,11 +65,15 @@
 
     var module = null, opened = {}, found = [], shown = 0, turn = 0, timer = null;
 
-    function pagefind(year) {  // a searcher of the pages of `year` ("": every year) and of no year
+    function pagefind(year) {  // a searcher of `year` ("": every year; a site not split by year: all)
       if (!module) module = import(root + 'pagefind/pagefind.js');
       if (!opened[year]) {
         opened[year] = module.then(function (pf) {
           return pf.scope(year ? [year] : pf.years, { baseUrl: new URL(root).pathname });
+        }).catch(function (e) {
+          delete opened[year];  // the next query tries again
+          module = null;
+          throw e;
         });
       }
       return opened[year];
