@@ -116,11 +116,11 @@ def _fragments(bundle: Path) -> dict[str, str]:
 
 def _module(bundle: Path, scopes: list[str], pages: dict[str, str], base: dict[str, str]) -> None:
     """pagefind/pagefind.js: `scope(years)` opens Pagefind (its API, from the first index) on the
-    index of SITE or those of the chosen years (`years`: every year with an index) and the overlay. Of a page in the base and the
-    overlay, the base's result is dropped and its score given to the overlay's result: Pagefind
-    scores each index with its own statistics (BM25), and a tiny overlay would rank its pages low;
-    the overlay's pages of years not chosen are dropped. `base`: {page: base id} of the pages
-    changed or gone since the base."""
+    index of SITE or those of the chosen years (`years`: every year with an index) and the
+    overlay (js/pagefind-scope.js). Of a page in the base and the overlay, the base's result is
+    dropped and its score given to the overlay's result: Pagefind scores each index with its own
+    statistics (BM25), and a tiny overlay would rank its pages low; the overlay's pages of years
+    not chosen are dropped. `base`: {page: base id} of the pages changed or gone since the base."""
     overlay = _fragments(bundle / OVERLAY) if (bundle / OVERLAY).is_dir() else {}
     was = {overlay[page]: base[page] for page in sorted(overlay) if page in base}
     year_of = {overlay[page]: "" if pages[page] == SITE else pages[page] for page in sorted(overlay)}
