@@ -11,12 +11,12 @@ from pathlib import Path
 from markupsafe import escape
 
 from generator.model.departments import Department
+from generator.site import search
 from generator.site.compare import Comparison, comparison
 from generator.site.downloads import Download
 from generator.site.methodology import rules
 from generator.site.prepare import disclosure_path
 from generator.site.render import Page, markdown_page
-from generator.site import search
 from generator.site.summary import Summary
 from generator.site.trends import DepartmentView, department_view
 
