@@ -40,7 +40,7 @@ def _rows(s: dict) -> list[tuple[str, str]]:
         ("next disclosure page (gzip)", f"median {_kb(s['weight']['next_page_median'])}, max {_kb(s['weight']['next_page_max'])}"),
         ("search, first query (empty cache)", f"{_kb(search[0]['bytes'])} in {search[0]['requests']} requests"),
         ("search, later queries", ", ".join(_kb(q["bytes"]) for q in search[1:])),
-        *((f"search from an empty cache, each query ({scope})", _cold(queries)) for scope, queries in s.get("search_cold", {}).items()),
+        *((f"search from an empty cache, each query ({scope})", _cold(queries)) for scope, queries in s["search_cold"].items()),
         *((("search indexes: disclosures per fiscal year", ", ".join(f"{y}: {c:,}" for y, c in s["search_years"].items())),)
           if "search_years" in s else ()),
         ("Lighthouse mobile (performance / accessibility)", f"{lh.get('performance')} / {lh.get('accessibility')}" if lh else "not run"),
@@ -54,7 +54,7 @@ def _cold(queries: list[dict]) -> str:
 def _worst_search(s: dict) -> tuple[int, str]:
     """The most bytes a query from an empty cache fetched in the scope the search page opens with
     or in the largest year's (every query of the run, each measured from an empty cache)."""
-    scopes = {k: v for k, v in s.get("search_cold", {}).items() if k != "all years"} or {"default": s["search"][:1]}
+    scopes = {k: v for k, v in s["search_cold"].items() if k != "all years"}
     return max((q["bytes"], scope) for scope, queries in scopes.items() for q in queries)
 
 

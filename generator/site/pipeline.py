@@ -120,11 +120,10 @@ def search(ctx: Context, searched: set[str], changed: set[str], summaries: list)
     """Bring the search bundle up to date with the pages to search (search.py): one index of
     them all, or on a large site, one per fiscal year, the pages of no year in the latest's;
     its new state."""
-    pages = {html_of(p): SITE for p in sorted(searched)}
-    if split(len(summaries)):
-        years = {disclosure_path(s.package.department_id, s.package.slug): str(s.package.year) for s in summaries}
-        newest = max(years.values())
-        pages = {html_of(p): years.get(p, newest) for p in sorted(searched)}
+    years = {disclosure_path(s.package.department_id, s.package.slug): str(s.package.year)
+             for s in summaries} if split(len(summaries)) else {}
+    newest = max(years.values(), default=SITE)
+    pages = {html_of(p): years.get(p, newest) for p in sorted(searched)}
     return update(ctx.cache.html, ctx.cache.pagefind, pages, {html_of(p) for p in changed}, ctx.state.get("search"),
                   ctx.echo)
 

@@ -59,14 +59,14 @@ def update(html: Path, bundle: Path, pages: dict[str, str], changed: set[str], s
     """Bring the search bundle in `bundle` up to date with the built pages; `pages`: {HTML path
     inside `html`: its scope, a fiscal year or SITE}, `changed`: the pages rendered anew since the
     last build, `state`: what the last build left (None: index everything). Returns the new state."""
-    scopes = sorted(set(pages.values()))
+    scopes, current = sorted(set(pages.values())), set(pages)
     if state and (bundle / BASE).is_dir() and state.get("scopes") == scopes:
-        overlay = (set(state["overlay"]) | changed) & (set(state["base"]) | set(pages))
-        if len(overlay & set(pages)) <= max(OVERLAY_MIN, OVERLAY_SHARE * len(pages)):
+        overlay = (set(state["overlay"]) | changed) & (set(state["base"]) | current)
+        if len(overlay & current) <= max(OVERLAY_MIN, OVERLAY_SHARE * len(pages)):
             if changed:  # (the overlay only ever changes by pages rendered anew or removed)
-                echo(f"search index (Pagefind): {len(overlay & set(pages))} changed of {len(pages)} page(s)")
-                _index(html, sorted(overlay & set(pages)), bundle / OVERLAY)
-                _module(bundle, scopes, pages, {p: state["base"][p] for p in overlay if p in state["base"]})
+                echo(f"search index (Pagefind): {len(overlay & current)} changed of {len(pages)} page(s)")
+                _index(html, sorted(overlay & current), bundle / OVERLAY)
+                _module(bundle, pages, {p: state["base"][p] for p in overlay if p in state["base"]})
             else:
                 echo("search index (Pagefind): unchanged")
             return {"scopes": scopes, "base": state["base"], "overlay": sorted(overlay)}
@@ -77,7 +77,7 @@ def update(html: Path, bundle: Path, pages: dict[str, str], changed: set[str], s
         _index(html, sorted(p for p, s in pages.items() if s == scope), bundle / BASE / scope)
         base.update(_fragments(bundle / BASE / scope))
     _index(html, [], bundle / OVERLAY)
-    _module(bundle, scopes, pages, {})
+    _module(bundle, pages, {})
     return {"scopes": scopes, "base": base, "overlay": []}
 
 
@@ -114,7 +114,7 @@ def _fragments(bundle: Path) -> dict[str, str]:
     return ids
 
 
-def _module(bundle: Path, scopes: list[str], pages: dict[str, str], base: dict[str, str]) -> None:
+def _module(bundle: Path, pages: dict[str, str], base: dict[str, str]) -> None:
     """pagefind/pagefind.js: `scope(years)` opens Pagefind (its API, from the first index) on the
     index of SITE or those of the chosen years (`years`: every year with an index) and the
     overlay (js/pagefind-scope.js). Of a page in the base and the overlay, the base's result is
@@ -123,18 +123,16 @@ def _module(bundle: Path, scopes: list[str], pages: dict[str, str], base: dict[s
     not chosen are dropped. `base`: {page: base id} of the pages changed or gone since the base."""
     overlay = _fragments(bundle / OVERLAY) if (bundle / OVERLAY).is_dir() else {}
     was = {overlay[page]: base[page] for page in sorted(overlay) if page in base}
-    year_of = {overlay[page]: "" if pages[page] == SITE else pages[page] for page in sorted(overlay)}
-    years = sorted((s for s in scopes if s != SITE), reverse=True)
-    first = SITE if SITE in scopes else years[0]
+    year_of = {overlay[page]: pages[page] for page in sorted(overlay) if pages[page] != SITE}
+    years = sorted(set(pages.values()) - {SITE}, reverse=True)
     write_new(bundle / MODULE, (
         "// Pagefind on the index of every page or, split by year, on those of the chosen years, with\n"
         "// the pages indexed again since (generator/site/search.py): `(await scope(years)).search(term)`.\n"
-        f"import {{ createInstance }} from \"./{BASE}/{first}/pagefind.js\";\n"
+        f"import {{ createInstance }} from \"./{BASE}/{years[0] if years else SITE}/pagefind.js\";\n"
         f"export const years = {json.dumps(years)};  // the years with an index of their own, newest first\n"
-        f"const site = {json.dumps(SITE in scopes)};  // one index of every page\n"
         f"const overlay = {json.dumps(bool(overlay))};\n"
         f"const stale = new Set({json.dumps(sorted(base.values()))});  // base ids of pages changed or gone\n"
         f"const was = new Map(Object.entries({json.dumps(was, sort_keys=True)}));  // overlay id: base id\n"
-        f"const yearOf = new Map(Object.entries({json.dumps(year_of, sort_keys=True)}));  // overlay id: year (\"\": none)\n"
+        f"const yearOf = new Map(Object.entries({json.dumps(year_of, sort_keys=True)}));  // overlay id: its year\n"
         + SCOPE_JS.read_text(encoding="utf-8")
     ).encode("utf-8"))

@@ -1,5 +1,5 @@
 // The body of pagefind/pagefind.js: search.py writes the lines above (createInstance, years,
-// site, overlay, stale, was, yearOf).
+// overlay, stale, was, yearOf).
 const path = (p) => new URL(p, import.meta.url).pathname;
 const none = { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {} };
 
@@ -13,7 +13,7 @@ function words(term) {  // the words of a query, segmented as Pagefind segments 
 // index) and of the pages indexed again since the base.
 export async function scope(chosen, o = {}) {
   const keep = new Set(chosen.filter((y) => years.includes(y)));
-  const names = site ? ["site"] : years.filter((y) => keep.has(y));
+  const names = years.length ? years.filter((y) => keep.has(y)) : ["site"];
   if (!names.length) return { search: async () => none };
   const baseUrl = o.baseUrl || "/";
   const pf = createInstance({ basePath: path(`base/${names[0]}/`) });
@@ -43,7 +43,7 @@ export async function scope(chosen, o = {}) {
     return held.length ? Object.keys(held[0]).filter((i) => held.every((h) => h[i])) : null;
   }
 
-  const shown = (x) => !stale.has(x.id) && (!yearOf.has(x.id) || yearOf.get(x.id) === "" || keep.has(yearOf.get(x.id)));
+  const shown = (x) => !stale.has(x.id) && (!yearOf.has(x.id) || keep.has(yearOf.get(x.id)));
   const current = (r) => {  // each page once, as it is now, ranked as the base ranked it
     const score = new Map(r.results.filter((x) => stale.has(x.id)).map((x) => [x.id, x.score]));
     const results = r.results.filter(shown)
