@@ -8,7 +8,7 @@ from typing import Iterator
 from generator.model.tables import squash
 from generator.validate.context import Context
 from generator.validate.report import Finding
-from generator.validate.rules import rule, sum_finding
+from generator.validate.rules.registry import rule, sum_finding
 from generator.validate.rules.tables import _fig, _opt, _values
 
 _LEVEL1 = re.compile(r"^[一二三四五六七八九十]+、")

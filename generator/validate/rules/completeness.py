@@ -7,7 +7,7 @@ from typing import Iterator
 from generator.model.tables import BY_ID, EMPTY_NOTE, TABLES, squash
 from generator.validate.context import Context
 from generator.validate.report import Finding
-from generator.validate.rules import rule
+from generator.validate.rules.registry import rule
 
 FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
 

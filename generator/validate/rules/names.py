@@ -8,7 +8,7 @@ from typing import Iterator
 
 from generator.validate.context import Context
 from generator.validate.report import Finding
-from generator.validate.rules import rule
+from generator.validate.rules.registry import rule
 
 
 def _norm(name: str) -> str:

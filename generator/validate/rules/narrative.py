@@ -9,7 +9,7 @@ from typing import Iterator
 from generator.model.facts import Fact
 from generator.validate.context import Context
 from generator.validate.report import Figure, Finding
-from generator.validate.rules import rule, sum_finding
+from generator.validate.rules.registry import rule, sum_finding
 from generator.validate.rules.common import VOCAB, figure, item_key, label
 
 HUNDRED = Decimal(100)

@@ -10,7 +10,7 @@ from typing import Iterator
 from generator.model.packages import decimal_or_none
 from generator.validate.context import Context
 from generator.validate.report import Figure, Finding
-from generator.validate.rules import rule
+from generator.validate.rules.registry import rule
 
 HUNDRED = Decimal(100)
 

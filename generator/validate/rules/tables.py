@@ -8,7 +8,7 @@ from typing import Iterator
 from generator.model.tables import squash
 from generator.validate.context import Context, Table
 from generator.validate.report import Figure, Finding
-from generator.validate.rules import rule, sum_finding
+from generator.validate.rules.registry import rule, sum_finding
 
 _ENUM = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[．.、]\s*)")
 VALUE_SKIP = {"row", "side", "line", "item", "code", "name", "group", "unit"}
