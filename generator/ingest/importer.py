@@ -16,7 +16,8 @@ from generator.ingest.table_facts import table_facts
 from generator.ingest.unit_tables import read_unit_tables
 from generator.ingest.sources import Pages, join_sources, page_count, plain_text, read_items
 from generator.ingest.text import DocumentError, Table, group_tables
-from generator.model.departments import RegistryError, find_department, load_registry
+from generator.ingest.new_department import printed_name, propose
+from generator.model.departments import RegistryError, append_department, load_registry, matching_departments
 from generator.model.facts import FIELD_ORDER, Fact
 from generator.model.package import Resource, field_, sha256_of, table_fields, write_package
 
@@ -149,6 +150,29 @@ def _source_entry(path: Path) -> dict:
             "format": path.suffix.lstrip(".").lower()}
 
 
+def _department(items: list, text: str, registry: dict, registry_path: Path, first: Path,
+                echo: Callable[[str], None]):
+    """The registered department the document names, else a new one made from the name it
+    prints (added to `registry`; the caller writes it to the file once the package is written)."""
+    found = matching_departments(registry, text)
+    if len(found) > 1:
+        raise DocumentError(f"{first}: the document names {len(found)} registered departments: "
+                            + "; ".join(f"{d.id} ({d.name})" for d in found) + "; pass --department ID")
+    if found:
+        return found[0]
+    name = printed_name(items)
+    if name is None:
+        raise DocumentError(f"{first}: the document does not print its department's name where expected "
+                            "(cover title, 部门名称：/编制单位： lines); pass --department ID after adding its row "
+                            f"to {registry_path}")
+    try:
+        dept = propose(name, text, registry)
+    except DocumentError as exc:
+        raise DocumentError(f"{first}: {exc}") from None
+    registry[dept.id] = dept
+    return dept
+
+
 def _import(sources: list[Path], out: Path, department: str | None, year: int | None, kind: str | None,
             scope: str | None, registry_path: Path, echo: Callable[[str], None]) -> tuple[Path, str]:
     items, starts, firsts = _read(sources)
@@ -156,6 +180,7 @@ def _import(sources: list[Path], out: Path, department: str | None, year: int | 
     paged = any(item.page is not None for item in items)
     blocks = group_tables(items)
     registry = load_registry(registry_path)
+    known = set(registry)
     first = sources[0]
     inferred = []
     if department:
@@ -163,10 +188,7 @@ def _import(sources: list[Path], out: Path, department: str | None, year: int | 
             raise DocumentError(f"--department {department}: not in {registry_path}; add a row for it there first")
         dept = registry[department]
     else:
-        dept = find_department(registry, text)
-        if dept is None:
-            raise DocumentError(f"{first}: no department of {registry_path} is named in the document; "
-                                "pass --department ID (and add the department to the registry if it is new)")
+        dept = _department(items, text, registry, registry_path, first, echo)
         inferred.append("department")
     if year is None:
         year = infer_year(text)
@@ -211,6 +233,10 @@ def _import(sources: list[Path], out: Path, department: str | None, year: int | 
     }
     target = out / dept.id / slug
     write_package(target, descriptor, resources, sources)
+    if dept.id not in known:
+        append_department(registry_path, dept)
+        echo(f"added department {dept.id} ({dept.name}, {dept.province}{dept.city}{dept.county}, {dept.kind}) "
+             f"to {registry_path}; correct the row there if needed")
     counts = {r.name: len(r.rows) for r in resources}
     tables = sum(1 for r in resources if r.path.startswith("tables/"))
     return target, (f"{tables} standard tables, {counts['facts']} facts, {counts['sections']} sections, "

@@ -100,13 +100,30 @@ def find_department(registry: Mapping[str, Department], text: str) -> Department
 
     None when no name occurs, or when the longest names found belong to different departments.
     """
+    found = matching_departments(registry, text)
+    return found[0] if len(found) == 1 else None
+
+
+def matching_departments(registry: Mapping[str, Department], text: str) -> list[Department]:
+    """The departments whose longest name found in `text` is the longest of any (ties: all)."""
     found: dict[str, int] = {}  # id → length of its longest name found in text
     for department in registry.values():
         lengths = [len(name) for name in department.names if name in text]
         if lengths:
             found[department.id] = max(lengths)
     if not found:
-        return None
+        return []
     longest = max(found.values())
-    winners = [registry[i] for i, length in found.items() if length == longest]
-    return winners[0] if len(winners) == 1 else None
+    return [registry[i] for i, length in found.items() if length == longest]
+
+
+def append_department(path: Path | str, department: Department) -> None:
+    """Add one row to the registry file (its header is written when the file is new)."""
+    path = Path(path)
+    new = not path.exists() or path.stat().st_size == 0
+    row = {**department.__dict__, "aliases": "|".join(department.aliases)}
+    with path.open("a", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        if new:
+            writer.writerow(FIELDS)
+        writer.writerow([row[k] for k in FIELDS])
