@@ -173,17 +173,18 @@ def test_a_broken_pdf_is_a_clear_error(tmp_path):
         read_pdf(path)
 
 
-SHIPPED = {  # the findings of the shipped PDF packages, each checked against the document
-    "310107-ghzyj/2024-final": ["same-figure", "same-figure", "share", "template-leftover"],
-    "320000-renda-bgt/2017-budget": ["share", "share", "share"],
-    "320000-renda-bgt/2018-budget": ["change"] + ["template-leftover"] * 7,
-    "320000-renda-bgt/2019-budget": ["empty-table-note"] + ["template-leftover"] * 7,
-    "320000-zhengxie-bgt/2018-budget": ["change"],
+SHIPPED = {  # the inconsistencies of the shipped PDF packages (tests/reviewed_findings.csv says why each is true)
+    "310107-ghzyj/2024-final": ["same-figure", "template-leftover"],
+    "320000-renda-bgt/2017-budget": ["share"],
+    "320000-renda-bgt/2018-budget": ["change", "template-leftover", "template-leftover"],
+    "320000-renda-bgt/2019-budget": ["template-leftover"],
+    "320000-zhengxie-bgt/2018-budget": ["template-leftover"],
+    "320000-zhengxie-bgt/2019-budget": ["template-leftover"],
 }
 
 
 @pytest.mark.parametrize("package", sorted(p.parent.parent.name + "/" + p.parent.name
                                            for p in PACKAGES.glob("*/*/source/*.pdf")))
 def test_shipped_pdf_packages_report_exactly_their_true_findings(package):
-    findings = validate_package(PACKAGES / package).findings
+    findings = validate_package(PACKAGES / package).inconsistencies
     assert sorted(f.rule for f in findings) == sorted(SHIPPED.get(package, []))

@@ -12,7 +12,7 @@ from generator.model.packages import Package
 from generator.validate.api import validate_and_read
 from generator.validate.report import Error, Finding
 
-SEVERITY = {"inconsistency": "数据不一致", "notice": "提示"}
+CLASS_NAMES = {"inconsistency": "数据不一致", "rounding": "舍入差异", "notice": "未能核对"}
 
 
 @dataclass(frozen=True)
@@ -29,12 +29,14 @@ class FigureView:
 @dataclass(frozen=True)
 class FindingView:
     rule: str
-    severity: str
+    severity: str  # the class in words (CLASS_NAMES)
     message: str
     figures: tuple[FigureView, ...]
     difference: str
     tolerance: str
     line: int
+    cls: str = "inconsistency"  # inconsistency | rounding | notice
+    places: tuple[str, ...] = ()  # every check one defect shows in (grouped findings)
 
 
 class PackageRefused(Exception):
@@ -56,7 +58,7 @@ def amount(value: Decimal | None, unit: str) -> str:
 def finding_view(finding: Finding) -> FindingView:
     return FindingView(
         rule=finding.rule,
-        severity=SEVERITY.get(finding.severity, finding.severity),
+        severity=CLASS_NAMES.get(finding.cls, finding.cls),
         message=finding.message,
         figures=tuple(
             FigureView(f.label, amount(f.value, f.unit), SOURCES.get(f.source, f.source), f.line, f.quote,
@@ -66,7 +68,30 @@ def finding_view(finding: Finding) -> FindingView:
         difference=amount(finding.difference, finding.unit),
         tolerance=amount(finding.tolerance, finding.unit),
         line=finding.line,
+        cls=finding.cls,
+        places=tuple(p.message for p in finding.places),
     )
+
+
+def of_class(findings, cls: str) -> list[FindingView]:
+    return [f for f in findings if f.cls == cls]
+
+
+class ByClass:
+    """`inconsistencies` (the headline count), `rounding` (listed apart) and `notices` (what could
+    not be checked) of a page's `findings`."""
+
+    @property
+    def inconsistencies(self) -> list[FindingView]:
+        return of_class(self.findings, "inconsistency")
+
+    @property
+    def rounding(self) -> list[FindingView]:
+        return of_class(self.findings, "rounding")
+
+    @property
+    def notices(self) -> list[FindingView]:
+        return of_class(self.findings, "notice")
 
 
 def _error_text(path: Path, error: Error) -> str:

@@ -10,6 +10,7 @@ from frictionless import Resource as FrictionlessResource
 from generator.model.codes import CodeList
 from generator.model.packages import Package, PackageError, find_packages, inside, read_package
 from generator.validate.context import Context
+from generator.validate.group import group
 from generator.validate.quick import certainly_valid
 from generator.validate.report import Error, PackageReport, to_github, to_json, to_text
 from generator.validate.rules import RULES
@@ -100,6 +101,7 @@ def validate_and_read(root: Path, codes: CodeList | None = None) -> tuple[Packag
         except (ArithmeticError, KeyError, ValueError, TypeError) as exc:
             report.errors.append(Error(f"rule {r.id} could not read this package ({type(exc).__name__}: {exc}); "
                                        "the package does not match the documented format"))
+    report.findings = group(report.findings)
     return report, package
 
 

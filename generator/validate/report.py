@@ -6,7 +6,9 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-JSON_SCHEMA_VERSION = 1
+JSON_SCHEMA_VERSION = 2  # 2: findings carry `class` (inconsistency | rounding | notice) instead of `severity`
+
+CLASSES = ("inconsistency", "rounding", "notice")
 
 
 @dataclass
@@ -23,8 +25,24 @@ class Figure:
 
 
 @dataclass
+class Place:
+    """One check a grouped finding's defect shows in."""
+
+    rule: str
+    message: str
+
+
+@dataclass
 class Finding:
-    """The document contradicts itself (or says something unverifiable): published, never fatal."""
+    """What a rule found: published, never fatal. Three classes, never mixed:
+
+    - inconsistency: the document contradicts itself beyond what rounding its printed figures
+      can produce (the headline count);
+    - rounding: two printings of one figure, or a total and its parts, differ by no more than
+      rounding the printed figures allows (listed apart, counted apart, never hidden);
+    - notice: the checker's own limit (an unknown code, a table or part it could not read) —
+      not a finding about the document; it feeds "what could not be checked".
+    """
 
     rule: str
     message: str
@@ -32,9 +50,10 @@ class Finding:
     difference: Decimal | None = None
     tolerance: Decimal | None = None
     unit: str = ""
-    severity: str = "inconsistency"  # inconsistency | notice
+    cls: str = "inconsistency"  # one of CLASSES (`class` in JSON)
     line: int = 0  # first line in the source document it concerns
     page: int | None = None  # the page of its first figure, or of the sentence it quotes (PDF sources)
+    places: list[Place] = field(default_factory=list)  # every check one defect shows in, when grouped into one finding
 
     def __post_init__(self) -> None:
         if self.page is None:
@@ -63,6 +82,21 @@ class PackageReport:
     def ok(self) -> bool:
         return not self.errors
 
+    def of_class(self, cls: str) -> list[Finding]:
+        return [f for f in self.findings if f.cls == cls]
+
+    @property
+    def inconsistencies(self) -> list[Finding]:
+        return self.of_class("inconsistency")
+
+    @property
+    def rounding(self) -> list[Finding]:
+        return self.of_class("rounding")
+
+    @property
+    def notices(self) -> list[Finding]:
+        return self.of_class("notice")
+
 
 def plain_decimal(d: Decimal) -> str:
     """A Decimal as plain text, at most four decimals ('0.2967', '50', '-443055.69')."""
@@ -84,18 +118,30 @@ def _plain(obj):
     return obj
 
 
+def finding_dict(f: Finding) -> dict:
+    """A finding as JSON: its fields, `cls` written `class`."""
+    d = _plain(asdict(f))
+    return {("class" if k == "cls" else k): v for k, v in d.items()}
+
+
+def counts(reports: list[PackageReport]) -> dict[str, int]:
+    """Findings by class over the reports."""
+    return {c: sum(len(r.of_class(c)) for r in reports) for c in CLASSES}
+
+
 def to_json(reports: list[PackageReport]) -> str:
     """`{"version", "packages": [{path, name, ok, errors[], findings[]}], "summary"}` (docs/validation.md)."""
+    by = counts(reports)
     doc = {
         "version": JSON_SCHEMA_VERSION,
         "packages": [
             {"path": str(r.path), "name": r.name, "ok": r.ok,
              "errors": [_plain(asdict(e)) for e in r.errors],
-             "findings": [_plain(asdict(f)) for f in r.findings]}
+             "findings": [finding_dict(f) for f in r.findings]}
             for r in reports
         ],
         "summary": {"packages": len(reports), "errors": sum(len(r.errors) for r in reports),
-                    "findings": sum(len(r.findings) for r in reports)},
+                    "inconsistencies": by["inconsistency"], "rounding": by["rounding"], "notices": by["notice"]},
     }
     return json.dumps(doc, ensure_ascii=False, indent=2)
 
@@ -108,24 +154,31 @@ def _fmt(value: Decimal | None, unit: str) -> str:
     return f"{int(whole):,}{'.' + frac if frac else ''} {unit}".replace("-0.", "-0.").strip() if whole.lstrip("-").isdigit() else f"{text} {unit}"
 
 
+def _tally(errors: int, by: dict[str, int]) -> str:
+    return (f"{errors} error(s), {by['inconsistency']} inconsistency(ies), {by['rounding']} rounding, "
+            f"{by['notice']} notice(s)")
+
+
 def to_text(reports: list[PackageReport]) -> str:
     lines = []
     for r in reports:
-        lines.append(f"{r.path}: {len(r.errors)} error(s), {len(r.findings)} finding(s)")
+        lines.append(f"{r.path}: {_tally(len(r.errors), counts([r]))}")
         for e in r.errors:
             where = ", ".join(x for x in (e.file, f"line {e.line}" if e.line else "", f"field {e.field}" if e.field else "") if x)
             lines.append(f"  ERROR {where}: {e.message}")
-        for f in r.findings:
-            lines.append(f"  [{f.rule}] {f.message}")
-            for fig in f.figures:
-                where = f", page {fig.page}" if fig.page else f", line {fig.line}" if fig.line else ""
-                at = f" ({fig.source}{where})" if fig.source else ""
-                lines.append(f"      {fig.label}: {_fmt(fig.value, fig.unit)}{at}")
-            if f.difference is not None:
-                lines.append(f"      difference {_fmt(f.difference, f.unit)}, tolerance ±{_fmt(f.tolerance, f.unit)}")
-    total_e = sum(len(r.errors) for r in reports)
-    total_f = sum(len(r.findings) for r in reports)
-    lines.append(f"{len(reports)} package(s): {total_e} error(s), {total_f} finding(s)")
+        for cls in CLASSES:
+            for f in r.of_class(cls):
+                tag = "" if cls == "inconsistency" else f" · {cls}"
+                lines.append(f"  [{f.rule}{tag}] {f.message}")
+                for place in f.places:
+                    lines.append(f"      · [{place.rule}] {place.message}")
+                for fig in f.figures:
+                    where = f", page {fig.page}" if fig.page else f", line {fig.line}" if fig.line else ""
+                    at = f" ({fig.source}{where})" if fig.source else ""
+                    lines.append(f"      {fig.label}: {_fmt(fig.value, fig.unit)}{at}")
+                if f.difference is not None:
+                    lines.append(f"      difference {_fmt(f.difference, f.unit)}, tolerance ±{_fmt(f.tolerance, f.unit)}")
+    lines.append(f"{len(reports)} package(s): {_tally(sum(len(r.errors) for r in reports), counts(reports))}")
     return "\n".join(lines)
 
 
@@ -134,15 +187,16 @@ def _escape(text: str) -> str:
 
 
 def to_github(reports: list[PackageReport]) -> str:
-    """GitHub Actions workflow commands: ::error for errors, ::warning/::notice for findings."""
+    """GitHub Actions workflow commands: ::error for errors, ::warning for inconsistencies,
+    ::notice for rounding differences and for what could not be checked."""
     out = []
     for r in reports:
         for e in r.errors:
             file = str(r.path / e.file) if e.file else str(r.path / "datapackage.json")
             out.append(f"::error file={file},line={e.line or 1},title=package error::{_escape(e.message)}")
         for f in r.findings:
-            level = "warning" if f.severity == "inconsistency" else "notice"
+            level = "warning" if f.cls == "inconsistency" else "notice"
             file = str(r.path / r.source) if r.source else str(r.path / "datapackage.json")
             detail = "; ".join(f"{g.label} {_fmt(g.value, g.unit)}" for g in f.figures)
-            out.append(f"::{level} file={file},line={f.line or 1},title={f.rule}::{_escape(f.message + (' — ' + detail if detail else ''))}")
+            out.append(f"::{level} file={file},line={f.line or 1},title={f.rule}{'' if f.cls == 'inconsistency' else ' (' + f.cls + ')'}::{_escape(f.message + (' — ' + detail if detail else ''))}")
     return "\n".join(out)

@@ -2,6 +2,7 @@
 fits them, and the tables the contents page lists are in the body."""
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from generator.model.tables import BY_ID, EMPTY_NOTE, TABLES, squash
@@ -24,9 +25,25 @@ def tables_present(ctx: Context) -> Iterator[Finding]:
         yield Finding("tables-present", f"缺少公开表：{'、'.join(missing)}")
 
 
+_WHY = re.compile(r"无此项|没有|未安排|不涉及|无(?:相关|该项)?(?:收入|支出|收支|预算|资金)|为\s*0\s*(?:万元|元)?|为零")
+
+
+def _narrative_says_why(ctx: Context, subject: str) -> bool:
+    """A paragraph of the narrative names the table's fund (or title) and says there is none of it
+    (“江苏省人大常委会办公厅2019年政府性基金支出预算支出万元。…主要原因是本部门无此项支出。”)."""
+    key = squash(subject)
+    for s in ctx.rows("sections"):
+        for sentence in ((s.get("heading") or "") + "\n" + (s.get("text") or "")).split("\n"):
+            if key and key in squash(sentence) and _WHY.search(sentence):
+                return True
+    return False
+
+
 @rule("empty-table-note", "空表有说明，说明与本表相符",
-      "无数据的公开表应保留并注明“此表为空”及原因；说明提到的应是本表的资金（如政府性基金预算表的说明不应写国有资本经营预算）。")
+      "无数据的公开表应保留并注明“此表为空”及原因；表下没有说明而情况说明写明了原因（如“本部门无此项支出”）时不报告。"
+      "说明提到的应是本表的资金（如政府性基金预算表的说明不应写国有资本经营预算）。")
 def empty_table_note(ctx: Context) -> Iterator[Finding]:
+    """玉溪市委组织部 2020 年决算公开07表（政府性基金）的说明：“此表为空，市委组织部2020年无国有资本经营预算财政拨款收入支出。”"""
     for table in ctx.tables.values():
         info = table.info
         if not info.get("empty"):
@@ -34,10 +51,12 @@ def empty_table_note(ctx: Context) -> Iterator[Finding]:
         note = info.get("note", "")
         line = int(info.get("line") or 0)
         empty_note = next((x for x in note.split("\n") if EMPTY_NOTE.search(x)), "")
+        spec = ctx.spec(table)
+        own = spec.fund if spec else ""
         if not empty_note:
-            yield Finding("empty-table-note", f"{table.title}无数据，但没有“此表为空”的说明", line=line)
+            if not _narrative_says_why(ctx, own or table.title):
+                yield Finding("empty-table-note", f"{table.title}无数据，表下与情况说明都没有说明原因", line=line)
             continue
-        own = BY_ID[table.info.get("id", table.id)].fund
         named = [f for f in FUNDS if f in squash(empty_note)]
         if own and named and own not in named:
             yield Finding("empty-table-note",

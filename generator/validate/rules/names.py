@@ -60,11 +60,11 @@ def code_reference(ctx: Context) -> Iterator[Finding]:
             is_econ = code.startswith("3")
             known = ctx.codes.econ_name(code, ctx.year) if is_econ else ctx.codes.function_name(code, ctx.year)
             if known is None:
-                yield Finding("code-reference", f"编码 {code}（{name}）不在参考编码表中，无法核对", severity="notice",
+                yield Finding("code-reference", f"编码 {code}（{name}）不在参考编码表中，无法核对", cls="notice",
                               line=r["source_line"])
             elif _norm(name) not in {_norm(known), *(_norm(n) for n in _all_names(ctx, code))}:
                 yield Finding("code-reference", f"编码 {code} 印作“{name}”，参考编码表中 {ctx.year} 年的名称为“{known}”",
-                              severity="notice", line=r["source_line"])
+                              cls="notice", line=r["source_line"])
 
 
 def _all_names(ctx: Context, code: str) -> list[str]:

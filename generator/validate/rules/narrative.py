@@ -2,6 +2,7 @@
 and the comparison words beside a 完成预算 percentage."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from decimal import Decimal
 from typing import Iterator
@@ -9,7 +10,7 @@ from typing import Iterator
 from generator.model.facts import Fact
 from generator.validate.context import Context
 from generator.validate.report import Figure, Finding
-from generator.validate.rules.registry import rule, sum_finding
+from generator.validate.rules.registry import pct_class, rule, sum_finding
 from generator.validate.rules.common import VOCAB, figure, item_key, label
 
 HUNDRED = Decimal(100)
@@ -35,7 +36,8 @@ def _find(by: dict, measure: str, item: str, year: int, line: int) -> Fact | Non
 
 @rule("parts-sum", "文字中“其中”所列各项之和等于所说的总数",
       "如“本年收入合计 X 万元，其中：一般公共预算财政拨款收入 A 万元……”：A + B + … = X。只检查同一句中给出总数、"
-      "且列举完整（未以“等”结尾）的情形。容差为各数末位的一半之和。")
+      "且列举完整（未以“等”结尾）的情形；“其中”之后印出的金额多于读出的各项时（有一项未能读出），不作判断，列为未能核对。"
+      "容差为各数末位的一半之和。")
 def parts_sum(ctx: Context) -> Iterator[Finding]:
     groups = defaultdict(list)
     for f in ctx.facts:
@@ -46,9 +48,34 @@ def parts_sum(ctx: Context) -> Iterator[Finding]:
                       and f.year == year and not f.code and not f.item and f.source.startswith("section:")), None)
         if total is None:
             continue
+        unread = _unread_parts(total.quote, sum(1 for p in parts if p.value))
+        if unread:
+            yield Finding("parts-sum", f"{label(total)}：“其中”之后印有 {unread} 个非零金额，只读出 "
+                          f"{sum(1 for p in parts if p.value)} 项，各项之和未核对", [figure(total)], cls="notice", line=total.line, page=total.page)
+            continue
         yield from filter(None, [sum_finding(
             "parts-sum", f"{label(total)} 与其中所列各项之和不符",
             figure(total), total.half_unit, [(figure(p), p.half_unit) for p in parts])])
+
+
+_AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元)")
+_BRACKETS = re.compile(r"[（(][^（）()]*[）)]")
+_CHANGE = re.compile(r"增加|减少|增长|下降|增减|相比|比上年|比\d{4}年")
+
+
+def _unread_parts(quote: str, read: int) -> int:
+    """The number of non-zero amounts the "其中" list of `quote` prints (outside brackets, changes
+    on the year before left out) when more than the `read` non-zero parts the importer took from
+    it, else 0: a sum over a list missing a part (lost to
+    a line or page break, or a label the importer does not know) is not a finding."""
+    _, sep, rest = quote.partition("其中")
+    if not sep:
+        return 0
+    while _BRACKETS.search(rest):
+        rest = _BRACKETS.sub("", rest)
+    printed = [m for m in _AMOUNT.finditer(rest) if not _CHANGE.search(rest[max(0, m.start() - 8):m.start()])
+               and re.sub(r"[^\d.]", "", m.group(0)).strip("0.")]  # a zero part does not change the sum
+    return len(printed) if len(printed) > read else 0
 
 
 def _ratio_bounds(num: Fact | Decimal, num_hu: Decimal, den: Decimal, den_hu: Decimal) -> tuple[Decimal, Decimal] | None:
@@ -63,14 +90,15 @@ def _ratio_bounds(num: Fact | Decimal, num_hu: Decimal, den: Decimal, den_hu: De
 
 def _pct_finding(rule_id: str, message: str, stated: Fact, bounds: tuple[Decimal, Decimal],
                  figures: list[Figure]) -> Finding | None:
+    cls = pct_class(stated.value, stated.half_unit, bounds)
+    if cls is None:
+        return None
     lo, hi = bounds
     value = stated.value
-    if lo - stated.half_unit <= value <= hi + stated.half_unit:
-        return None
     computed = ((lo + hi) / 2).quantize(Decimal("0.01"))
     return Finding(rule_id, f"{message}：写作 {value}%，按所列数字应为约 {computed}%",
                    [figure(stated)] + figures + [Figure("按数字计算", computed, "%", "computed")],
-                   value - computed, (hi - lo) / 2 + stated.half_unit, "%", line=stated.line)
+                   value - computed, (hi - lo) / 2 + stated.half_unit, "%", cls, line=stated.line)
 
 
 @rule("share", "所说的占比等于部分与总数之比",

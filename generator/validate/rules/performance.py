@@ -10,7 +10,7 @@ from typing import Iterator
 from generator.model.packages import decimal_or_none
 from generator.validate.context import Context
 from generator.validate.report import Figure, Finding
-from generator.validate.rules.registry import rule
+from generator.validate.rules.registry import classify, pct_class, rule
 
 HUNDRED = Decimal(100)
 
@@ -43,7 +43,8 @@ def project_rate(ctx: Context) -> Iterator[Finding]:
             continue
         lo = (executed - hu) / (budget + hu) * HUNDRED
         hi = (executed + hu) / (budget - hu) * HUNDRED
-        if lo - rate_hu <= rate <= hi + rate_hu:
+        cls = pct_class(rate, rate_hu, (lo, hi))
+        if cls is None:
             continue
         if rate <= Decimal("1.5") and lo - rate_hu * HUNDRED <= rate * HUNDRED <= hi + rate_hu * HUNDRED:
             continue  # the rate is printed as a fraction (1.00 = 100%), as spreadsheets do
@@ -55,7 +56,7 @@ def project_rate(ctx: Context) -> Iterator[Finding]:
              Figure("全年执行数", executed, "元", _where(p), p["line"], p["quote"]),
              Figure("写明的执行率", rate, "%", _where(p), p["line"], p["quote"]),
              Figure("按数字计算", computed, "%", "computed")],
-            rate - computed, (hi - lo) / 2 + rate_hu, "%", line=p["line"])
+            rate - computed, (hi - lo) / 2 + rate_hu, "%", cls, line=p["line"])
 
 
 def _name_key(name: str) -> str:
@@ -73,10 +74,12 @@ def project_same_figure(ctx: Context) -> Iterator[Finding]:
             for col, word in (("budget", "全年预算数"), ("executed", "全年执行数")):
                 if a[col] is None or b[col] is None:
                     continue
-                tol = (a["amount_half_unit"] or Decimal(0)) + (b["amount_half_unit"] or Decimal(0))
-                if abs(a[col] - b[col]) > tol:
+                a_hu, b_hu = a["amount_half_unit"] or Decimal(0), b["amount_half_unit"] or Decimal(0)
+                tol = a_hu + b_hu
+                cls = classify(a[col] - b[col], tol, abs(a_hu - b_hu))
+                if cls:
                     yield Finding(
                         "project-same-figure", f"项目“{a['project']}”的{word}两处不一致",
                         [Figure(f"{word}（{a['source']}）", a[col], "元", _where(a), a["line"], a["quote"]),
                          Figure(f"{word}（{b['source']}）", b[col], "元", _where(b), b["line"], b["quote"])],
-                        a[col] - b[col], tol, "元", line=min(a["line"], b["line"]) or a["line"])
+                        a[col] - b[col], tol, "元", cls, line=min(a["line"], b["line"]) or a["line"])

@@ -32,30 +32,75 @@ def rule(id: str, title: str, description: str):
     return register
 
 
+def classify(diff: Decimal, tol: Decimal, silent: Decimal = Decimal(0)) -> str | None:
+    """The class of a difference between printed figures (None: no finding).
+
+    `tol` is the rounding envelope (half a unit of the last printed digit of every figure
+    compared). `silent` is the part of it that coarser printing explains by itself: a figure
+    printed in whole 万元 beside its two-decimal printing is that figure rounded, not a slip.
+    Beyond `silent` but within `tol` the printed figures disagree by no more than rounding can
+    produce — class "rounding"; beyond `tol`, "inconsistency"."""
+    d = abs(diff)
+    if d == 0 or d <= silent:
+        return None
+    return "rounding" if d <= tol else "inconsistency"
+
+
+def pct_class(value: Decimal, half_unit: Decimal, bounds: tuple[Decimal, Decimal]) -> str | None:
+    """The class of a printed percentage against the interval its figures allow: inside it
+    widened by half a unit of the percentage's last digit, none; one unit of that digit further
+    (a truncated 99.868 → 99.86, a rate worked from another rounding of the figures), "rounding";
+    beyond, "inconsistency"."""
+    lo, hi = bounds
+    if lo - half_unit <= value <= hi + half_unit:
+        return None
+    return "rounding" if lo - 3 * half_unit <= value <= hi + 3 * half_unit else "inconsistency"
+
+
+def _coarse(half_units: list[Decimal]) -> Decimal:
+    """What printing some figures coarser than the finest explains: Σ (half unit − finest half unit)."""
+    finest = min(half_units, default=Decimal(0))
+    return sum((hu - finest for hu in half_units), Decimal(0))
+
+
 def sum_finding(rule_id: str, message: str, total: Figure, total_hu: Decimal,
-                parts: list[tuple[Figure, Decimal]], sign: list[int] | None = None,
-                severity: str = "inconsistency") -> Finding | None:
-    """Compare a total with the (signed) sum of its parts within the rounding tolerance.
+                parts: list[tuple[Figure, Decimal]], sign: list[int] | None = None) -> Finding | None:
+    """Compare a total with the (signed) sum of its parts: class by `classify`.
 
     Tolerance = half a unit of the last printed digit of the total and of every part.
-    When the sum fails but would hold with one figure read in 万元 instead of 元 (or the
-    reverse), the finding says so.
+    When the sum fails beyond rounding but would hold with one figure read in 万元 instead
+    of 元 (or the reverse), the finding says so.
     """
     sign = sign or [1] * len(parts)
     figures = [(total, total_hu, 1)] + [(p, hu, k) for (p, hu), k in zip(parts, sign)]
     diff, tol = _balance(figures)
-    if abs(diff) <= tol:
+    cls = classify(diff, tol, _coarse([hu for _, hu, _ in figures]))
+    if cls is None:
         return None
     s = total.value - diff
-    slip = next((k for k in range(len(figures)) if figures[k][0].value and any(
-        abs(d) <= t for d, t in (_balance(figures, k, f) for f in (SCALE, 1 / SCALE)))), None)
     note = ""
-    if slip is not None:
-        fig = figures[slip][0]
-        note = f"；若把“{fig.label}”的单位改读一万倍（元↔万元）则相符：原文单位疑有误"
+    if cls == "inconsistency":
+        slip = next((k for k in range(len(figures)) if _slip(figures, k, diff)), None)
+        if slip is not None:
+            fig = figures[slip][0]
+            note = f"；若把“{fig.label}”的单位改读一万倍（元↔万元）则相符：原文单位疑有误"
     figs = [total] + [p for p, _ in parts] + [Figure("各项相加", s, total.unit, "sum")]
-    return Finding(rule_id, message + note, figs, diff, tol, total.unit, severity,
+    return Finding(rule_id, message + note, figs, diff, tol, total.unit, cls,
                    line=min((f.line for f in figs if f.line), default=0))
+
+
+def _slip(figures: list[tuple[Figure, Decimal, int]], k: int, diff: Decimal) -> bool:
+    """Figure k read ten thousand times larger or smaller balances the sum, and that reading is
+    precise enough to say so (0.3 万元 read as 3,000 万元 would balance anything near it)."""
+    fig, hu, _ = figures[k]
+    if not fig.value:
+        return False
+    scale = max(abs(f.value) for f, _, _ in figures)
+    for factor in (SCALE, 1 / SCALE):
+        d, t = _balance(figures, k, factor)
+        if abs(d) <= t and hu * factor * 1000 <= scale:
+            return True
+    return False
 
 
 def _balance(figures: list[tuple[Figure, Decimal, int]], scaled: int = -1,
@@ -70,14 +115,17 @@ def _balance(figures: list[tuple[Figure, Decimal, int]], scaled: int = -1,
 
 
 def same_figure(rule_id: str, message: str, a: Figure, a_hu: Decimal, b: Figure, b_hu: Decimal) -> Finding | None:
-    """Two printings of one figure must agree within their combined rounding."""
+    """Two printings of one figure must agree: class by `classify` (a whole-万元 printing beside
+    a two-decimal one is that figure rounded, not a difference)."""
     tol = a_hu + b_hu
     diff = a.value - b.value
-    if abs(diff) <= tol:
+    cls = classify(diff, tol, abs(a_hu - b_hu))
+    if cls is None:
         return None
     note = ""
-    for x, x_hu, y, y_hu in ((a, a_hu, b, b_hu), (b, b_hu, a, a_hu)):
-        if y.value and abs(x.value - y.value * SCALE) <= x_hu + y_hu * SCALE:
-            note = f"；两者正好相差一万倍：“{y.label}”处的 {y.value:,} 元疑为 {y.value:,} 万元（单位不一致）"
-    return Finding(rule_id, message + note, [a, b], diff, tol, a.unit,
+    if cls == "inconsistency":
+        for x, x_hu, y, y_hu in ((a, a_hu, b, b_hu), (b, b_hu, a, a_hu)):
+            if y.value and abs(x.value - y.value * SCALE) <= x_hu + y_hu * SCALE and y_hu * SCALE * 1000 <= abs(x.value):
+                note = f"；两者正好相差一万倍：“{y.label}”处的 {y.value:,} 元疑为 {y.value:,} 万元（单位不一致）"
+    return Finding(rule_id, message + note, [a, b], diff, tol, a.unit, cls,
                    line=min((f.line for f in (a, b) if f.line), default=0))

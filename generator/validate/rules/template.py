@@ -5,17 +5,37 @@ import re
 from typing import Iterator
 
 from generator.validate.context import Context
-from generator.validate.report import Finding
+from generator.validate.report import Finding, Place
 from generator.validate.rules.registry import rule
 
 LEFTOVERS = [
     (re.compile(r"\*{2,}"), "占位符“***”"),
     (re.compile(r"[XＸ×]{2}(?:局|部|单位|万元|年|个)"), "占位符“XX”"),
+    (re.compile(r"\[值\]|【值】|［值］"), "占位符“[值]”"),
     (re.compile(r"[大小]于\s*/\s*等于|等于\s*/\s*[大小]于"), "未选定的比较词“小于/等于”"),
     (re.compile(r"(增加|减少|增长|下降|大于|小于)[（(](增加|减少|增长|下降|降低|大于|小于)[）)]"), "未选定的“增加（减少）”"),
     (re.compile(r"(?:主要用于|主要原因是|具体内容包括)\s*(?:…|\.{3})"), "未填写的“主要用于…”"),
+    (re.compile(r"(?:主要原因是|原因是|主要用于|主要包括)[：:]?\s*[。；;]"), "未填写的“主要原因是。”"),
     (re.compile(r"…\s*[（(]具体[^）)]*[）)]"), "未填写的“…（具体工作）”"),
+    (re.compile(r"[（(]\s*(?:按|根据|参照|请|此处)[^（）()]{0,40}(?:填写|填列|列示)\s*[）)]|[（(]\s*增加内容\s*[）)]"),
+     "编写说明未删除"),
+    (re.compile(r"(?:支出|收入|预算|决算|为|合计|总计|共计|达)(?:万元|元)(?![\w（(])"), "金额空缺"),
+    (re.compile(r"([。，；：、])\1"), "标点重复"),
 ]
+# next to a zero there is no direction to choose: "增加（减少）0万元，增长（减少）0%" is filled in
+_ZERO_AFTER = re.compile(r"\s*[0０](?:\.0+)?\s*(?:万元|元|%|％)")
+_UNCHOSEN = "未选定的“增加（减少）”"
+
+
+def _hits(text: str) -> list[str]:
+    out = []
+    for pattern, what in LEFTOVERS:
+        for m in pattern.finditer(text):
+            if what == _UNCHOSEN and _ZERO_AFTER.match(text, m.end()):
+                continue
+            out.append(what)
+            break
+    return out
 
 
 def _lines(ctx: Context) -> Iterator[tuple[int, str, str, int | None]]:
@@ -28,22 +48,55 @@ def _lines(ctx: Context) -> Iterator[tuple[int, str, str, int | None]]:
 
 
 @rule("template-leftover", "模板文字未填写",
-      "公开模板中的占位内容原样发布：“***”、“XX局”、“小于/等于”、未选定的“增加（减少）”、“主要用于…”、“…（具体工作）”。"
-      "每处报告一次，附原文。")
+      "公开模板中的占位内容与编写说明原样发布：“***”、“XX局”、“[值]”、“小于/等于”、未选定的“增加（减少）”"
+      "（其后的金额或幅度为 0 时无方向可选，不报告）、“主要用于…”、“主要原因是。”、“…（具体工作）”、"
+      "“（按“部门预算公开06表…”填写）”“（增加内容）”之类的编写说明、金额空缺（“预算支出万元”）、重复的标点（“。。”）。"
+      "每句报告一次，附原文。")
 def template_leftovers(ctx: Context) -> Iterator[Finding]:
+    """江苏省人大常委会办公厅 2019 年部门预算：“江苏省人大常委会办公厅2019年政府性基金支出预算支出万元。”（金额空缺）；
+    峨眉山市委组织部 2020 年决算：“决算数小于/等于预算数的主要原因是…。”"""
+    by_kind: dict[tuple[str, ...], list[tuple[int, str, int | None]]] = {}
     for line, section, text, page in _lines(ctx):
-        hits = [what for pattern, what in LEFTOVERS if pattern.search(text)]
+        hits = _hits(text)
         if hits:
-            yield Finding("template-leftover", f"模板文字未填写（{'、'.join(hits)}）：{text[:120]}",
-                          [], None, None, "", line=line, page=page)
+            by_kind.setdefault(tuple(hits), []).append((line, text, page))
+    for hits, places in by_kind.items():  # one kind of leftover is one defect, listing every place
+        line, text, page = places[0]
+        more = f"（共 {len(places)} 处）" if len(places) > 1 else ""
+        yield Finding("template-leftover", f"模板文字未填写（{'、'.join(hits)}）{more}：{text[:120]}",
+                      [], None, None, "", line=line, page=page,
+                      places=[Place("template-leftover", t[:120]) for _, t, _ in places] if len(places) > 1 else [])
 
 
-@rule("other-year", "“截至”日期的年份与报告年度不符",
+_COMPARED = re.compile(r"(?:比|较|与)\s*(\d{4})\s*年(?:度)?(年初)?(预算|决算)?")
+_HEADING_YEAR = re.compile(r"(\d{4})\s*年(?:度)?")
+
+
+@rule("other-year", "年份与报告年度不符：“截至”日期、比较的年度、标题的年度",
       "情况说明中“截至 YYYY 年…”的年份应为报告年度（决算的年末数）；预算说明的资产数截至上年（如“截至2024年8月31日”），"
-      "也不报告。出现其他年份时多为沿用往年文本。")
+      "也不报告。“比 YYYY 年…”所比的年度应早于报告年度（决算数可与本年预算比：“比2024年预算”见于 2024 年决算不报告），"
+      "如 2026 年预算写“比2026年预算增加”。章节标题中的年度应为报告年度（预算可写上年），如 2024 年决算的标题写“2023年度”。"
+      "出现其他年份时多为沿用往年文本。")
 def other_year(ctx: Context) -> Iterator[Finding]:
+    """“比2026年预算增加”见于 2026 年预算；“截至2019年12月31日”见于 2020 年决算。"""
+    budget = ctx.package.kind == "budget"
     for line, section, text, page in _lines(ctx):
         for m in re.finditer(r"截[至止]\s*(\d{4})\s*年", text):
-            if int(m.group(1)) != ctx.year and not (ctx.package.kind == "budget" and int(m.group(1)) == ctx.year - 1):
+            if int(m.group(1)) != ctx.year and not (budget and int(m.group(1)) == ctx.year - 1):
                 yield Finding("other-year", f"报告年度为 {ctx.year} 年，却写“{m.group(0)}”：{text[:120]}",
                               [], None, None, "", line=line, page=page)
+        for m in _COMPARED.finditer(text):
+            year = int(m.group(1))
+            same_year_budget = not budget and year == ctx.year and m.group(3) == "预算"
+            if year >= ctx.year and not same_year_budget:
+                yield Finding("other-year", f"{ctx.year} 年的报告与“{m.group(0)}”相比：所比年度应早于报告年度：{text[:120]}",
+                              [], None, None, "", line=line, page=page)
+    for s in ctx.rows("sections"):
+        heading = s.get("heading", "")
+        for m in _HEADING_YEAR.finditer(heading):
+            year = int(m.group(1))
+            if year != ctx.year and not (budget and year == ctx.year - 1) and not _COMPARED.search(heading):
+                yield Finding("other-year", f"报告年度为 {ctx.year} 年，标题却写“{m.group(0)}”：{heading[:120]}",
+                              [], None, None, "", line=int(s.get("line") or 0),
+                              page=int(s["page"]) if s.get("page") else None)
+                break
