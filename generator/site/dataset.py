@@ -48,7 +48,8 @@ CREATE TABLE facts (
   "of" TEXT, year INTEGER, value REAL, value_text TEXT, unit TEXT, unit_in_source TEXT, half_unit REAL,
   relation TEXT, basis TEXT, source TEXT, line INTEGER, quote TEXT);
 CREATE TABLE findings (
-  package TEXT REFERENCES packages, rule TEXT, message TEXT, difference TEXT, tolerance TEXT, figures TEXT);
+  package TEXT REFERENCES packages, rule TEXT, message TEXT, difference TEXT, tolerance TEXT, figures TEXT,
+  class TEXT);
 """
 _CORE = ("packages", "facts", "findings")
 _SQL_TYPES = {"number": "REAL", "integer": "INTEGER"}
@@ -82,7 +83,7 @@ def package_db(p: Package, findings: list[tuple], path: Path) -> None:
           f.unit_in_source, float(f.half_unit), f.relation, f.basis, f.source, f.line, f.quote)
          for f in p.facts],
     )
-    db.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?)", [(p.name, *row) for row in findings])
+    db.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?,?)", [(p.name, *row) for row in findings])
     for res in p.resources:
         if res.name == "facts":
             continue

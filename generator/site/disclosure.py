@@ -14,7 +14,7 @@ from generator.site.figures import Figures
 from generator.site.formatting import ratio, wan
 from generator.model.packages import Package, Resource, decimal_or_none
 from generator.site.table_view import TableView, fact_anchor, view
-from generator.site.validation import FindingView
+from generator.site.validation import ByClass, FindingView
 
 VOCAB = load_vocabulary()
 CARDS = ("total_income_expenditure", "income_total", "expenditure_total", "three_public_total")
@@ -131,7 +131,7 @@ def project_rates(package: Package) -> list[dict]:
 
 
 @dataclass(frozen=True)
-class DisclosurePage:
+class DisclosurePage(ByClass):
     package: Package
     cards: list[Card]
     charts: list[chart_specs.Chart]
@@ -139,7 +139,7 @@ class DisclosurePage:
     others: list[TableView]  # performance and further tabular resources
     sections: list[SectionView]
     terms: list[Term]
-    findings: list[FindingView]
+    findings: list[FindingView]  # every class: see ByClass
     downloads: dict[str, list[Download]]
 
     @property

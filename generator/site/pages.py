@@ -41,7 +41,7 @@ class Region:
     name: str
     departments: list[DepartmentView]
     disclosures: list[Summary]
-    findings: int  # findings of all its disclosures
+    findings: int  # inconsistencies of all its disclosures (the headline count)
 
 
 def _hand_written(site_src: Path, name: str) -> str:
@@ -56,7 +56,7 @@ def _regions(departments: list[DepartmentView]) -> list[Region]:
     for code, deps in sorted(by_code.items()):
         disclosures = [d for dep in deps for d in dep.disclosures]
         out.append(Region(code, next((d.province for d in deps if d.province), "其他"), deps, disclosures,
-                          sum(len(d.findings) for d in disclosures)))
+                          sum(len(d.inconsistencies) for d in disclosures)))
     return out
 
 

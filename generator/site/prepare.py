@@ -56,9 +56,10 @@ def validate(path: Path) -> tuple[list[FindingView] | None, Package | None, str]
 
 
 def finding_rows(findings: list[FindingView]) -> list[tuple]:
-    """The findings as rows of the database's findings table (without the package column)."""
+    """The findings as rows of the database's findings table (without the package column); `class`
+    is inconsistency, rounding or notice."""
     return [(f.rule, f.message, f.difference, f.tolerance,
-             "; ".join(f"{g.label} {g.value} ({g.source})" for g in f.figures)) for f in findings]
+             "; ".join(f"{g.label} {g.value} ({g.source})" for g in f.figures), f.cls) for f in findings]
 
 
 def prepare(job: Job, findings: list[FindingView], pkg: Package | None = None) -> tuple[Summary, bool]:

@@ -10,7 +10,7 @@ from generator.site.disclosure import Card, DisclosurePage, Term
 from generator.site.downloads import Download
 from generator.site.figures import Figures
 from generator.site.trends import SIDE_BY_SIDE, TREND
-from generator.site.validation import FindingView
+from generator.site.validation import ByClass, FindingView
 
 VALUES = tuple(dict.fromkeys((*SIDE_BY_SIDE, *TREND, *MEASURES, PER_STAFF)))
 
@@ -40,10 +40,10 @@ class PackageInfo:
 
 
 @dataclass(frozen=True)
-class Summary:
+class Summary(ByClass):
     package: PackageInfo
     cards: tuple[Card, ...]
-    findings: tuple[FindingView, ...]
+    findings: tuple[FindingView, ...]  # every class: see ByClass
     downloads: dict[str, list[Download]]
     terms: tuple[Term, ...]
     values: dict[str, Decimal]  # headline figures of the report year, by measure (absent when not stated)
