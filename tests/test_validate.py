@@ -136,3 +136,15 @@ def test_github_format_annotates_source_lines(capsys):
     assert main(["validate", str(EMEI), "--format", "github"]) == 0
     out = capsys.readouterr().out
     assert "::warning file=" in out and "source/000_b278bf8d76f968a7.txt,line=160,title=project-rate::" in out
+
+
+def test_rule_list_of_the_docs_is_the_registry():
+    """docs/validation.md's rule list is generated from the registry (python -m generator.validate.methodology)."""
+    from generator.validate.methodology import with_rules
+    docs = Path(__file__).parents[1] / "docs/validation.md"
+    text = docs.read_text(encoding="utf-8")
+    assert with_rules(text) == text, "rules changed: run python -m generator.validate.methodology docs/validation.md"
+    for r in RULES:
+        assert f"### `{r.id}` {r.title}" in text
+        assert r.classes and set(r.classes) <= {"inconsistency", "rounding", "notice"}
+        assert r.message and r.example, r.id

@@ -43,8 +43,10 @@ def _nested(rows: list[dict], col: str) -> Iterator[tuple[dict, list[dict]]]:
 @rule("budget-ledger", "预算总表：各行之和等于小计与合计，支出用途之和等于支出小计，收支两侧相等",
       "收支预算总表、财务收支预算总表、财政拨款收支预算总表：收入（支出）各项之和 = 当年收入（支出）小计或收入（支出）总计；"
       "“一、财政拨款”等于其下“1. 一般公共预算”等各行之和；小计加上年结转等各行 = 合计；按支出用途列出的基本支出、"
-      "项目支出、预留机动经费之和 = 支出小计；收入合计 = 支出合计。逐列检查，容差为所涉各数末位的一半之和。")
+      "项目支出、预留机动经费之和 = 支出小计；收入合计 = 支出合计。逐列检查，容差为所涉各数末位的一半之和。",
+      message='〈表〉：〈收/支〉各项之和与“〈小计〉”不符（〈列〉）')
 def budget_ledger(ctx: Context) -> Iterator[Finding]:
+    """上海市普陀区人民政府办公室 2025 年部门预算，财务收支预算总表：收入总计 91,016,775.35 元 = 支出总计 91,016,775.35 元（相符，不报告）。"""
     for table in ctx.tables.values():
         spec = ctx.spec(table)
         if spec is None or spec.shape != "ledger" or spec.kind != "budget":
@@ -89,8 +91,10 @@ def budget_ledger(ctx: Context) -> Iterator[Finding]:
 
 @rule("group-sums", "收入预算总表：收入总计 = 各类资金小计之和，小计 = 本类各项之和",
       "按资金来源列出的收入预算总表（一般公共预算资金、政府性基金、财政专户管理资金、其他资金、上年结转）：每类“小计” = "
-      "本类所列各项之和（“其中”项不计）；“收入总计” = 各类小计之和。")
+      "本类所列各项之和（“其中”项不计）；“收入总计” = 各类小计之和。",
+      message='〈表〉：“〈类〉”小计与本类各项之和不符（〈列〉）')
 def group_sums(ctx: Context) -> Iterator[Finding]:
+    """江苏省政协办公厅 2019 年部门预算，收入预算总表：收入总计 133,771,100.00 元 = 各类资金小计之和（相符，不报告）。"""
     for table in ctx.tables.values():
         spec = ctx.spec(table)
         if spec is None or spec.shape != "grouped":
@@ -122,8 +126,10 @@ def group_sums(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("procurement-sums", "政府采购预算表：合计 = 各品目大类之和，大类 = 其下各专项之和，专项 = 其下各采购物品之和",
-      "政府采购预算表按“品目大类 › 专项名称 › 采购物品”逐级列出金额：每一级等于其下一级各行之和，“合计”等于各品目大类之和。")
+      "政府采购预算表按“品目大类 › 专项名称 › 采购物品”逐级列出金额：每一级等于其下一级各行之和，“合计”等于各品目大类之和。",
+      message='〈表〉：“〈品目〉”与其下各行之和不符（〈列〉）')
 def procurement_sums(ctx: Context) -> Iterator[Finding]:
+    """江苏省政协办公厅 2019 年部门预算，政府采购预算表：专项之下“台式计算机（20万以下） 分散自行组织 180,000.00 元”等采购物品之和等于专项金额（相符，不报告）。"""
     levels = (("category",), ("project", "economic"), ("item", "method"))
     for table in ctx.tables.values():
         spec = ctx.spec(table)

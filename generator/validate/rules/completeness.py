@@ -15,14 +15,51 @@ FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
 
 @rule("tables-present", "公开表齐全",
       "部门决算应公开全部标准表（收入支出决算总表 … “三公”经费表）。文档含有公开表时，缺少的表逐一列出。"
-      "文档完全不含表格（如只有情况说明的文本）时不作判断：表格可能以图片或单独文件发布。")
+      "文档完全不含表格（如只有情况说明的文本）时不作判断：表格可能以图片或单独文件发布。",
+      classes=('inconsistency', 'notice'),
+      message='缺少公开表：〈表名〉')
 def tables_present(ctx: Context) -> Iterator[Finding]:
+    """语料中的部门决算都印齐了标准表，此规则未曾报告；导入时有表格未能读入或未能识别时，缺表只作提示。"""
     if ctx.package.kind != "final" or not ctx.tables:
         return
     present = {BY_ID[s].stands_for or s for s in (t.info.get("id", name) for name, t in ctx.tables.items()) if s in BY_ID}
     missing = [t.title for t in TABLES if t.required and t.id not in present]
-    if missing:
-        yield Finding("tables-present", f"缺少公开表：{'、'.join(missing)}")
+    if not missing:
+        return
+    if unread(ctx) or any(is_generic(ctx, t) for t in ctx.tables.values()):
+        # a table that failed to import or was not recognised may be the one missing
+        yield Finding("tables-present", f"未找到公开表：{'、'.join(missing)}；文件中另有未能读入或未能识别的表格，"
+                      "可能就是其中之一", cls="notice")
+        return
+    yield Finding("tables-present", f"缺少公开表：{'、'.join(missing)}")
+
+
+def is_generic(ctx: Context, table) -> bool:
+    """A table the registry does not know (the importer keeps it as printed): generic checks only."""
+    return bool(table.info.get("generic")) or ctx.spec(table) is None
+
+
+def unread(ctx: Context) -> list[str]:
+    """What the importer names as not read (descriptor key `unread`: strings, or objects with
+    `what` and `reason`)."""
+    out = []
+    for item in ctx.package.descriptor.get("unread") or []:
+        out.append(" — ".join(str(item.get(k)) for k in ("what", "reason") if item.get(k))
+                   if isinstance(item, dict) else str(item))
+    return out
+
+
+@rule("unread", "未能读入或未能识别的部分", "导入时未能读入的表格或段落（数据包描述的 unread 一项），以及不是登记公开表、"
+      "只作通用核对的表格，列为“未能核对之处”。这是核对程序的局限，不是文件的错误，不计为核对发现。", ("notice",),
+      "未能读入：〈部分〉；“〈表名〉”不是登记的公开表，只作通用核对")
+def unread_parts(ctx: Context) -> Iterator[Finding]:
+    """导入 PDF 时提示“table left out: …”而未能读入的表格；导入时保留为通用表格（generic）的表格。"""
+    for what in unread(ctx):
+        yield Finding("unread", f"未能读入：{what}", cls="notice")
+    for table in ctx.tables.values():
+        if is_generic(ctx, table):
+            yield Finding("unread", f"“{table.title}”不是登记的公开表，只作通用核对", cls="notice",
+                          line=int(table.info.get("line") or 0), page=table.info.get("page"))
 
 
 _WHY = re.compile(r"无此项|没有|未安排|不涉及|无(?:相关|该项)?(?:收入|支出|收支|预算|资金)|为\s*0\s*(?:万元|元)?|为零")
@@ -41,12 +78,14 @@ def _narrative_says_why(ctx: Context, subject: str) -> bool:
 
 @rule("empty-table-note", "空表有说明，说明与本表相符",
       "无数据的公开表应保留并注明“此表为空”及原因；表下没有说明而情况说明写明了原因（如“本部门无此项支出”）时不报告。"
-      "说明提到的应是本表的资金（如政府性基金预算表的说明不应写国有资本经营预算）。")
+      "说明提到的应是本表的资金（如政府性基金预算表的说明不应写国有资本经营预算）。",
+      classes=('inconsistency',),
+      message='〈表〉无数据，表下与情况说明都没有说明原因；〈表〉的空表说明写的是“〈说明〉”，说的是〈资金〉预算而不是本表的〈资金〉预算')
 def empty_table_note(ctx: Context) -> Iterator[Finding]:
     """玉溪市委组织部 2020 年决算公开07表（政府性基金）的说明：“此表为空，市委组织部2020年无国有资本经营预算财政拨款收入支出。”"""
     for table in ctx.tables.values():
         info = table.info
-        if not info.get("empty"):
+        if not info.get("empty") or is_generic(ctx, table):
             continue
         note = info.get("note", "")
         line = int(info.get("line") or 0)

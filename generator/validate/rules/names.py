@@ -16,8 +16,11 @@ def _norm(name: str) -> str:
 
 
 @rule("department-name", "部门名称前后一致",
-      "各表表头“部门：…”所印的部门名称应当一致，且与登记的正式名称相同。")
+      "各表表头“部门：…”所印的部门名称应当一致，且与登记的正式名称相同。",
+      classes=('inconsistency',),
+      message='部门名称有 〈n〉 种写法：〈写法〉。正式名称为“〈名称〉”')
 def department_name(ctx: Context) -> Iterator[Finding]:
+    """玉溪市委组织部 2020 年决算：表头印“中国共产党玉溪市委委员会组织部”，正式名称为“中国共产党玉溪市委员会组织部”。"""
     names = ctx.package.descriptor.get("names_in_source") or []
     official = ctx.package.department_name
     if len(names) > 1:
@@ -31,8 +34,11 @@ def department_name(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("code-name", "同一科目编码只对应一个名称",
-      "同一文档中，同一功能分类或经济分类编码应印同一个科目名称（括号全角半角不计）。")
+      "同一文档中，同一功能分类或经济分类编码应印同一个科目名称（括号全角半角不计）。",
+      classes=('inconsistency',),
+      message='编码 〈编码〉 印了不同名称：“〈名称一〉”与“〈名称二〉”')
 def code_name(ctx: Context) -> Iterator[Finding]:
+    """玉溪市委组织部 2020 年决算公开06表：第 26、27 行都编 30399，一行名“代缴社会保险费”，一行名“其他个人和家庭的补助支出”。"""
     seen = defaultdict(dict)
     for table in ctx.tables.values():
         for r in table.rows:
@@ -48,8 +54,11 @@ def code_name(ctx: Context) -> Iterator[Finding]:
 
 @rule("code-reference", "科目编码见于参考编码表且名称相符",
       "表中的编码与 data/reference 中收集的编码表核对：编码未收录，或收录名称（按年度）与所印名称不同，作为提示列出。"
-      "参考表并不完整，提示不等于错误。")
+      "参考表并不完整，提示不等于错误。",
+      classes=('notice',),
+      message='编码 〈编码〉（〈名称〉）不在参考编码表中，无法核对')
 def code_reference(ctx: Context) -> Iterator[Finding]:
+    """玉溪市委组织部 2020 年决算：30399 印作“代缴社会保险费”，参考编码表 2020 年的名称为“其他对个人和家庭的补助”（提示）。"""
     done = set()
     for table in ctx.tables.values():
         for r in table.rows:

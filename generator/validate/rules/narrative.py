@@ -37,8 +37,11 @@ def _find(by: dict, measure: str, item: str, year: int, line: int) -> Fact | Non
 @rule("parts-sum", "文字中“其中”所列各项之和等于所说的总数",
       "如“本年收入合计 X 万元，其中：一般公共预算财政拨款收入 A 万元……”：A + B + … = X。只检查同一句中给出总数、"
       "且列举完整（未以“等”结尾）的情形；“其中”之后印出的金额多于读出的各项时（有一项未能读出），不作判断，列为未能核对。"
-      "容差为各数末位的一半之和。")
+      "容差为各数末位的一半之和。",
+      classes=('inconsistency', 'rounding', 'notice'),
+      message='〈总数〉 与其中所列各项之和不符')
 def parts_sum(ctx: Context) -> Iterator[Finding]:
+    """玉溪市委组织部 2020 年决算：“收入合计6441.93万元。其中：基本支出财政拨款收入1540.37万元；项目支出收入4901.56元”（4901.56 应为万元）；君山区委组织部 2020 年绩效自评：“基本支出555.6万元，其中工资福利支出237.37万元…商品和服务支出320.13万元…对个人和家庭的补助支出158.02万元”（三项之和 715.52）。"""
     groups = defaultdict(list)
     for f in ctx.facts:
         if f.kind == "amount" and f.of and f.source.startswith("section:"):
@@ -102,8 +105,10 @@ def _pct_finding(rule_id: str, message: str, stated: Fact, bounds: tuple[Decimal
 
 
 @rule("share", "所说的占比等于部分与总数之比",
-      "“A 万元，占 P%”：P 与 A ÷ 总数 × 100 在两数的舍入范围内相符（按各数末位的一半求出比值的上下限，再加上百分比末位的一半）。")
+      "“A 万元，占 P%”：P 与 A ÷ 总数 × 100 在两数的舍入范围内相符（按各数末位的一半求出比值的上下限，再加上百分比末位的一半）。",
+      message='〈部分〉 占 〈总数〉 的比例不符：写作 〈P〉%，按所列数字应为约 〈Q〉%')
 def shares(ctx: Context) -> Iterator[Finding]:
+    """江苏省人大常委会办公厅 2017 年部门预算：“因公出国（境）费支出222.5万元，占“三公”经费的8.75%”，而“三公”经费合计 833.6 万元，222.5 ÷ 833.6 = 26.69%（三个占比都是对“三公”经费、会议费、培训费合计 2542.6 万元算的）。"""
     by = _amounts(ctx)
     for f in ctx.facts:
         if f.kind != "share" or not f.of:
@@ -132,8 +137,10 @@ def _balanced_to_100(ctx: Context, share: Fact, bounds: tuple[Decimal, Decimal])
 
 
 @rule("change", "所说的增减额与增减幅度相互一致",
-      "“比上年增加/减少 C 万元，增长/下降 R%”：R 与 C ÷（本年数 − C）× 100 相符；给出上年数时，C 与本年数 − 上年数相符。容差同上。")
+      "“比上年增加/减少 C 万元，增长/下降 R%”：R 与 C ÷（本年数 − C）× 100 相符；给出上年数时，C 与本年数 − 上年数相符。容差同上。",
+      message='〈指标〉 的增减幅度与增减额不符：写作 〈R〉%，按所列数字应为约 〈Q〉%')
 def changes(ctx: Context) -> Iterator[Finding]:
+    """江苏省人大常委会办公厅 2018 年部门预算：“单位预留机动经费1685.72万元…增加1557.29万元，增长1312.56%”：上年 128.43 万元，增长应为 1212.56%；峨眉山市委组织部 2020 年决算：公务接待费 1.85 万元，“减少1.24万元，下降40.52%”，应为 40.13%。"""
     by = _amounts(ctx)
     for f in ctx.facts:
         if f.kind != "change":
@@ -162,8 +169,11 @@ def changes(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("comparison-word", "“决算数大于/小于/等于预算数”与完成预算百分比一致",
-      "完成预算 100% 对应“等于”或“持平”，低于 100% 对应“小于”，高于 100% 对应“大于”（按百分比末位的一半留出舍入余地）。")
+      "完成预算 100% 对应“等于”或“持平”，低于 100% 对应“小于”，高于 100% 对应“大于”（按百分比末位的一半留出舍入余地）。",
+      classes=('inconsistency',),
+      message='〈指标〉写作 〈P〉%，却说“决算数〈比较词〉预算数”')
 def comparison_words(ctx: Context) -> Iterator[Finding]:
+    """上海市普陀区规划和自然资源局 2024 年决算：“年初预算为452.40万元，支出决算为446.11万元，完成年初预算的98.61%。决算数小于预算数”（相符，不报告）。"""
     for f in ctx.facts:
         if f.kind != "budget_rate" or not f.relation or "/" in f.relation:
             continue
@@ -178,8 +188,10 @@ def comparison_words(ctx: Context) -> Iterator[Finding]:
 
 @rule("basic-split", "人员经费 + 公用经费 = 一般公共预算财政拨款基本支出",
       "基本支出决算表的人员经费合计与公用经费合计之和，等于一般公共预算财政拨款基本支出；文字说明中的三个数字同样如此。"
-      "表格与文字分别检查。")
+      "表格与文字分别检查。",
+      message='〈基本支出〉 与人员经费、公用经费之和不符')
 def basic_split(ctx: Context) -> Iterator[Finding]:
+    """上海市普陀区规划和自然资源局 2024 年决算：“基本支出5377.64万元。其中：人员经费4896.98万元…公用经费480.66万元”（文字自身相符）。"""
     for origin in ("table:", "section:"):
         def pick(measure: str) -> Fact | None:
             return next((f for f in ctx.facts if f.measure == measure and f.kind == "amount" and not f.code

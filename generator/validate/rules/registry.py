@@ -13,21 +13,33 @@ from generator.validate.report import Figure, Finding
 SCALE = Decimal(10000)  # 元 ↔ 万元, the unit slip the corpus shows
 
 
+ARITHMETIC = ("inconsistency", "rounding")
+
+
 @dataclass(frozen=True)
 class Rule:
+    """A rule as data: what the methodology page and docs/validation.md say about it comes from here."""
+
     id: str
-    title: str
-    description: str
+    title: str  # one line
+    description: str  # the methodology: what is compared, within which tolerance
     check: Callable[..., Iterable[Finding]]
+    classes: tuple[str, ...] = ARITHMETIC  # the classes of finding the rule yields
+    message: str = ""  # the message template, 〈…〉 standing for what the finding fills in
+
+    @property
+    def example(self) -> str:
+        """A real example from a published document: the check function's docstring."""
+        return " ".join(line.strip() for line in (self.check.__doc__ or "").strip().splitlines())
 
 
 RULES: list[Rule] = []
 
 
-def rule(id: str, title: str, description: str):
-    """Register a check function as a rule."""
+def rule(id: str, title: str, description: str, classes: tuple[str, ...] = ARITHMETIC, message: str = ""):
+    """Register a check function as a rule; its docstring is the rule's real example."""
     def register(fn):
-        RULES.append(Rule(id, title, description, fn))
+        RULES.append(Rule(id, title, description, fn, tuple(classes), message))
         return fn
     return register
 

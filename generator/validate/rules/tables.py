@@ -30,8 +30,10 @@ def _plain(item: str) -> str:
 
 @rule("ledger-totals", "总表的合计与总计等于各行之和，收支两侧总计相等",
       "收入支出决算总表、财政拨款收入支出决算总表：收入各行之和 = 本年收入合计；各类支出之和 = 本年支出合计；"
-      "本年合计 + 结转结余等各行 = 总计；收入侧总计 = 支出侧总计。逐列检查，容差为所涉各数末位的一半之和。")
+      "本年合计 + 结转结余等各行 = 总计；收入侧总计 = 支出侧总计。逐列检查，容差为所涉各数末位的一半之和。",
+      message='〈表〉：〈收/支〉各行之和与“本年〈收入/支出〉合计”不符（〈列〉）')
 def ledger_totals(ctx: Context) -> Iterator[Finding]:
+    """上海市普陀区规划和自然资源局 2024 年决算，财政拨款收入支出决算总表：支出 754.75 + 236.63 + 3832.36 + 4461.67 + 461.08 = 9746.49，本年支出合计印 9746.50（舍入差异；另表印卫生健康支出 236.64）。"""
     for table in ctx.tables.values():
         if ctx.spec(table) is None or ctx.spec(table).shape != "ledger":
             continue
@@ -91,8 +93,10 @@ def _opt(f: Finding | None) -> Iterator[Finding]:
 
 @rule("code-tree", "类 = Σ款 = Σ项，经济分类类 = Σ款，合计 = Σ类",
       "按功能分类或经济分类编码的表：每一列中，类的金额等于其下各款之和，款等于其下各项之和，"
-      "合计行等于各类之和；基本支出表中人员经费合计、公用经费合计等于所属各类之和。只在表中列出了下级科目时检查。")
+      "合计行等于各类之和；基本支出表中人员经费合计、公用经费合计等于所属各类之和。只在表中列出了下级科目时检查。",
+      message='〈表〉：科目 〈编码 名称〉 与其下级科目之和不符（〈列〉）')
 def code_tree(ctx: Context) -> Iterator[Finding]:
+    """普陀区万里街道办事处 2025 年部门预算：21201 城乡社区管理事务印 94,995,790 元，其下各项之和 94,995,789 元（舍入差异，三张表都这样印）。"""
     for table in ctx.tables.values():
         spec = ctx.spec(table)
         if spec is None or spec.shape not in ("function", "economic"):
@@ -122,8 +126,10 @@ def code_tree(ctx: Context) -> Iterator[Finding]:
 
 @rule("row-identities", "同一行内：合计 = 各组成列之和；年初 + 本年收入 − 本年支出 = 年末",
       "收入决算表：本年收入合计 = 财政拨款 + 上级补助 + 事业 + 经营 + 附属单位上缴 + 其他收入；支出决算表：本年支出合计 = "
-      "基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助；财政拨款收支表：每组合计 = 基本 + 项目，年初结转 + 本年收入 − 本年支出 = 年末结转。")
+      "基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助；财政拨款收支表：每组合计 = 基本 + 项目，年初结转 + 本年收入 − 本年支出 = 年末结转。",
+      message='〈表〉：〈行〉 一行中 〈合计列〉 与 〈组成列〉 不符')
 def row_identities(ctx: Context) -> Iterator[Finding]:
+    """上海市普陀区规划和自然资源局 2024 年决算，一般公共预算财政拨款支出决算表：2120101 行政运行 合计 1092.80 = 基本支出 1084.02 + 项目支出 8.77 = 1092.79（舍入差异）。"""
     for table in ctx.tables.values():
         spec = ctx.spec(table)
         if spec is None:
@@ -149,8 +155,11 @@ def row_identities(ctx: Context) -> Iterator[Finding]:
 
 @rule("item-sums", "“三公”经费合计 = 各项之和，公务用车费 = 购置 + 运行维护",
       "“三公”经费表：支出合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费；公务用车购置及运行维护费 = "
-      "购置费 + 运行维护费；公务接待费 = 国内 + 国（境）外；机关运行经费 = 行政单位 + 参公事业单位。预算数与决算数各自检查。")
+      "购置费 + 运行维护费；公务接待费 = 国内 + 国（境）外；机关运行经费 = 行政单位 + 参公事业单位。预算数与决算数各自检查。",
+      message='〈表〉：“〈合计项〉”与所列各项之和不符（〈列〉）')
 def item_sums(ctx: Context) -> Iterator[Finding]:
+    """玉溪市委组织部 2020 年决算公开09表：“三公”经费支出合计决算数 112,985.10 元 = 公务用车购置及运行维护费
+    21,731.10 + 公务接待费 91,254.00（相符，不报告）。"""
     for table in ctx.tables.values():
         spec = ctx.spec(table)
         if spec is None or not spec.item_sums:
@@ -172,8 +181,11 @@ def item_sums(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("budget-actual-scale", "预算数与决算数的数量级应一致（单位一致）",
-      "同一表中并列的预算数与决算数：若每一行的决算数都是预算数的一千倍以上，两列很可能用了不同单位（如预算数按万元、决算数按元填列）。")
+      "同一表中并列的预算数与决算数：若每一行的决算数都是预算数的一千倍以上，两列很可能用了不同单位（如预算数按万元、决算数按元填列）。",
+      classes=('inconsistency',),
+      message='〈表〉：预算数一列与决算数一列相差约 〈倍数〉 倍（〈n〉 行皆如此），表头单位为“〈单位〉”，预算数疑按“万元”填列')
 def budget_actual_scale(ctx: Context) -> Iterator[Finding]:
+    """玉溪市委组织部 2020 年决算公开09表（单位：元）：“三公”经费支出合计预算数 44.31，决算数 112,985.10。"""
     for table in ctx.tables.values():
         pairs = [r for r in table.rows if not r.get("unit") and r.get("budget") and r.get("actual")]
         if len(pairs) < 2 or not all(r["actual"] / r["budget"] > 1000 for r in pairs):
