@@ -169,7 +169,8 @@ def changes(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("comparison-word", "“决算数大于/小于/等于预算数”与完成预算百分比一致",
-      "完成预算 100% 对应“等于”或“持平”，低于 100% 对应“小于”，高于 100% 对应“大于”（按百分比末位的一半留出舍入余地）。",
+      "完成预算 100% 对应“等于”或“持平”，低于 100% 对应“小于”，高于 100% 对应“大于”（按百分比末位的一半留出舍入余地：印作 100% "
+      "的可以是 100.4%，说“大于”不算矛盾）。导入时未取作事实的句子（“完成预算100%，决算数与预算数持平”）从原文读取。",
       classes=('inconsistency',),
       message='〈指标〉写作 〈P〉%，却说“决算数〈比较词〉预算数”')
 def comparison_words(ctx: Context) -> Iterator[Finding]:
@@ -184,6 +185,91 @@ def comparison_words(ctx: Context) -> Iterator[Finding]:
         if not ok:
             yield Finding("comparison-word", f"{label(f)}写作 {f.value}%，却说“决算数{word}预算数”",
                           [figure(f)], None, f.half_unit, "%", line=f.line)
+    # the sentences whose word the importer did not take as a fact: read from the text
+    taken = [f.quote for f in ctx.facts if f.kind == "budget_rate" and f.relation]
+    for s in ctx.rows("sections"):
+        base, page = int(s.get("line") or 0), int(s["page"]) if s.get("page") else None
+        for k, text in enumerate((s.get("text") or "").split("\n")):
+            for m in _RATE_WORD.finditer(text):
+                if any(m.group(0) in q for q in taken):
+                    continue
+                rate = Decimal(m["rate"])
+                hu = Decimal(5) * Decimal(10) ** (-len(m["rate"].partition(".")[2]) - 1)
+                word = m["word"]
+                sign = _WORD_SIGN.get(word, 0)
+                lo, hi = rate - hu, rate + hu
+                ok = lo <= HUNDRED <= hi if sign == 0 else hi > HUNDRED if sign > 0 else lo < HUNDRED
+                if not ok:
+                    line = base + k + 1
+                    yield Finding("comparison-word", f"完成预算写作 {rate}%，却说“决算数{word}预算数”：{m.group(0)}",
+                                  [Figure("完成预算（文字）", rate, "%", f"section:{s['id']}", line, m.group(0), page)],
+                                  None, hu, "%", line=line, page=page)
+
+
+_PAIR = re.compile(r"预算(?:数)?为\s*(?P<budget>\d[\d,]*(?:\.\d+)?)\s*(?P<bu>万元|元)[^。；]*?决算(?:数)?为\s*"
+                   r"(?P<actual>\d[\d,]*(?:\.\d+)?)\s*(?P<au>万元|元)")
+_RATE = re.compile(r"^[^。]*?完成(?:年初)?预算(?:数)?的?\s*(?P<rate>\d+(?:\.\d+)?)\s*[%％]")
+_WORD = re.compile(r"^[^。]*。?[^。]*?决算数?\s*(?P<word>大于|小于|等于|高于|低于|超过|同预算数持平|与预算数持平|持平)")
+_WORD_SIGN = {"大于": 1, "高于": 1, "超过": 1, "小于": -1, "低于": -1, "等于": 0}
+_RATE_WORD = re.compile(r"完成(?:年初)?预算(?:数)?的?\s*(?P<rate>\d+(?:\.\d+)?)\s*[%％][^。；]{0,4}[。，；]?\s*决算数?\s*"
+                        r"(?:与预算数|同预算数)?(?P<word>大于|小于|等于|高于|低于|超过|持平)")
+
+
+def _printed(text: str, unit: str) -> tuple[Decimal, Decimal]:
+    """(value in 元, half a unit of its last printed digit in 元) of a figure as printed."""
+    digits = text.replace(",", "")
+    scale = Decimal(10000) if unit == "万元" else Decimal(1)
+    decimals = len(digits.partition(".")[2])
+    return Decimal(digits) * scale, Decimal(5) * Decimal(10) ** (-decimals - 1) * scale
+
+
+@rule("budget-vs-actual", "“预算为 A，决算为 B”：比较词与完成预算百分比符合两数",
+      "情况说明逐项写“年初预算为 A 万元，支出决算为 B 万元，完成年初预算的 P%。决算数大于/小于/等于（持平）预算数”："
+      "比较词须与 B − A 的符号相符（两数相差不超过舍入范围时只能说等于或持平），P 须等于 B ÷ A × 100（按各数末位的一半留出舍入余地；"
+      "多出不超过百分比末位一个单位为舍入差异，如 95.457% 印作 95.45%）。",
+      classes=("inconsistency", "rounding"),
+      message="预算 〈A〉、决算 〈B〉，却说“决算数〈比较词〉预算数”；完成预算写作 〈P〉%，按所列数字应为约 〈Q〉%")
+def budget_vs_actual(ctx: Context) -> Iterator[Finding]:
+    """上海市普陀区规划和自然资源局 2024 年决算：“一般公共预算财政拨款支出年初预算为10210.34万元，支出决算为9746.50万元，
+    完成年初预算的95.45%”：9746.50 ÷ 10210.34 = 95.457%（截断而非四舍五入，舍入差异）；“年初预算为54.53万元，支出决算为54.53万元，
+    完成年初预算的100.00%。决算数同预算数持平”（相符）。"""
+    for s in ctx.rows("sections"):
+        base, page = int(s.get("line") or 0), int(s["page"]) if s.get("page") else None
+        for k, text in enumerate((s.get("text") or "").split("\n")):
+            line = base + k + 1
+            for m in _PAIR.finditer(text):
+                budget, b_hu = _printed(m["budget"], m["bu"])
+                actual, a_hu = _printed(m["actual"], m["au"])
+                quote = text[max(0, m.start() - 40):m.end() + 60]
+                figs = [Figure("预算数（文字）", budget, "元", f"section:{s['id']}", line, quote, page),
+                        Figure("决算数（文字）", actual, "元", f"section:{s['id']}", line, quote, page)]
+                rest = text[m.end():]
+                nxt = _PAIR.search(rest)
+                rest = rest[:nxt.start()] if nxt else rest
+                w = _WORD.search(rest)
+                if w:
+                    word = w["word"]
+                    sign = _WORD_SIGN.get(word, 0)
+                    diff = actual - budget
+                    within = abs(diff) <= a_hu + b_hu
+                    ok = (sign == 0 and within) or (sign != 0 and diff * sign > 0)
+                    if not ok:
+                        yield Finding("budget-vs-actual", f"预算为 {m['budget']}{m['bu']}、决算为 {m['actual']}{m['au']}，"
+                                      f"却说“决算数{word}预算数”：{quote}", figs, diff, a_hu + b_hu, "元",
+                                      "inconsistency", line=line, page=page)
+                r = _RATE.search(rest)
+                if r and budget > b_hu:
+                    rate = Decimal(r["rate"])
+                    rate_hu = Decimal(5) * Decimal(10) ** (-len(r["rate"].partition(".")[2]) - 1)
+                    bounds = _ratio_bounds(actual, a_hu, budget, b_hu)
+                    cls = pct_class(rate, rate_hu, bounds) if bounds else None
+                    if cls:
+                        computed = (actual / budget * HUNDRED).quantize(Decimal("0.01"))
+                        yield Finding("budget-vs-actual", f"预算为 {m['budget']}{m['bu']}、决算为 {m['actual']}{m['au']}，"
+                                      f"完成预算写作 {rate}%，按所列数字应为约 {computed}%",
+                                      [Figure("完成预算（文字）", rate, "%", f"section:{s['id']}", line, quote, page)] + figs
+                                      + [Figure("按数字计算", computed, "%", "computed")],
+                                      rate - computed, (bounds[1] - bounds[0]) / 2 + rate_hu, "%", cls, line=line, page=page)
 
 
 @rule("basic-split", "人员经费 + 公用经费 = 一般公共预算财政拨款基本支出",

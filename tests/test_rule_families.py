@@ -1,0 +1,137 @@
+"""Each rule family fires where a document contradicts itself and stays silent where it does not:
+one edit to a clean published text (攀枝花市西区委组织部 2021 年决算, the corpus's clean document),
+imported and validated; and the shipped documents whose own slips these rules find."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.ingest.importer import import_document
+from generator.validate.api import validate_package
+from generator.validate.report import PackageReport
+from tests.conftest import PACKAGES
+
+XIQU = PACKAGES / "510403-zuzhibu/2021-final"
+SOURCE = XIQU / "source/002_8af6c6b53bb795b2.txt"
+REGISTRY = Path(__file__).parents[1] / "data/departments.csv"
+
+
+def _imported(tmp_path: Path, old: str = "", new: str = "") -> PackageReport:
+    text = SOURCE.read_text(encoding="utf-8")
+    if old:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    src = tmp_path / SOURCE.name
+    src.write_text(text, encoding="utf-8")
+    assert import_document(src, out=tmp_path / "out", registry=REGISTRY, echo=lambda _: None) == 0
+    [pkg] = (tmp_path / "out").glob("*/*/datapackage.json")
+    report = validate_package(pkg.parent)
+    assert report.errors == []
+    return report
+
+
+def _found(report: PackageReport) -> list[tuple[str, str]]:
+    return sorted((f.cls, f.rule) for f in report.findings if f.cls != "notice")
+
+
+def test_the_clean_document_stays_clean(tmp_path):
+    assert _found(_imported(tmp_path)) == []
+
+
+@pytest.mark.parametrize("old, new, rule, words", [
+    # comparison words against the figures: 完成预算105% beside 决算数大于预算数, flipped
+    ("完成预算105%，决算数大于预算数", "完成预算105%，决算数小于预算数", "comparison-word", "小于"),
+    # 持平 beside a rate that is not 100 % (a sentence the importer takes no fact from)
+    ("支出决算为0.19万元，完成预算100%，决算数与预算数持平", "支出决算为0.19万元，完成预算90%，决算数与预算数持平",
+     "comparison-word", "持平"),
+    # a share in a 三公 sentence-free total: 444.76 ÷ 516.82 = 86 %, printed 96 %
+    ("444.76万元，占本年支出合计的86%", "444.76万元，占本年支出合计的96%", "share", "96"),
+    # a growth rate: 0.02 ÷ 0.21 = 10 %, printed 30 %
+    ("公务接待费支出决算比2020年减少0.02万元，下降10%", "公务接待费支出决算比2020年减少0.02万元，下降30%", "change", "30"),
+    # the year a final account compares with is its own
+    ("与2020年相比，一般公共预算财政拨款支出减少", "与2021年相比，一般公共预算财政拨款支出减少", "other-year", "与2021年"),
+    # a heading of another year
+    ("第2部分 2021年度部门决算情况说明", "第2部分 2020年度部门决算情况说明", "other-year", "2020年度"),
+    # leftovers: duplicated punctuation, drafting instructions, placeholders, blank figures, empty reasons
+    ("下降25%。主要原因是", "下降25%。。主要原因是", "template-leftover", "标点重复"),
+    ("下降25%。主要原因是", "下降25%。（按“部门决算公开06表 一般公共预算财政拨款基本支出决算表”中实际发生经济分类支出事项填写）主要原因是",
+     "template-leftover", "编写说明未删除"),
+    ("下降25%。主要原因是", "下降25%。（增加内容）主要原因是", "template-leftover", "编写说明未删除"),
+    ("下降25%。主要原因是", "下降[值]%。主要原因是", "template-leftover", "[值]"),
+    ("机关运行经费支出26.24万元", "机关运行经费支出万元", "template-leftover", "金额空缺"),
+    ("下降25%。主要原因是", "下降25%。主要原因是。", "template-leftover", "主要原因是。"),
+])
+def test_a_planted_slip_is_found(tmp_path, old, new, rule, words):
+    report = _imported(tmp_path, old, new)
+    hits = [f for f in report.inconsistencies if f.rule == rule or any(p.rule == rule for p in f.places)]
+    assert hits, _found(report)
+    assert any(words in f.message or any(words in p.message for p in f.places) for f in hits)
+
+
+def test_a_zero_change_is_not_a_leftover():
+    """江苏省人大常委会办公厅 2018 年预算: “与上年相比增加（减少）0万元，增长（减少）0%” — nothing to choose."""
+    report = validate_package(PACKAGES / "320000-renda-bgt/2018-budget")
+    assert not any("增加（减少）0" in f.message for f in report.findings)
+    assert [f for f in report.findings if "增加（减少）" in f.message] == []
+
+
+def test_three_public_shares_worked_against_another_total_are_one_finding():
+    """江苏省人大常委会办公厅 2017 年预算: the three 三公 shares are of 三公 + 会议费 + 培训费."""
+    [f] = validate_package(PACKAGES / "320000-renda-bgt/2017-budget").inconsistencies
+    assert f.rule == "share" and len(f.places) == 3 and "8.75" in f.message
+
+
+def test_an_empty_table_the_narrative_explains_is_not_a_finding():
+    """江苏省人大常委会办公厅 2019 年预算: 公开10表 is empty, the narrative says 本部门无此项支出."""
+    report = validate_package(PACKAGES / "320000-renda-bgt/2019-budget")
+    assert not any(f.rule == "empty-table-note" for f in report.findings)
+
+
+def test_a_list_with_a_part_not_read_is_a_notice():
+    """君山区委组织部 2020: “整体支出717.06万元，其中基本支出555.6万元…人员支出为395.39万元，公用支出160.21万元；
+    项目支出161.46万元” — a nested list the sentence reader does not split: not checked, said so."""
+    report = validate_package(PACKAGES / "430611-zuzhibu/2020-evaluation")
+    [notice] = report.notices
+    assert notice.rule == "parts-sum" and "未核对" in notice.message
+    assert not any(f.rule == "parts-sum" and "本年支出合计" in f.message for f in report.inconsistencies)
+
+
+def test_rounding_is_its_own_class_and_one_figure_one_finding():
+    """普陀区万里街道 2025 年预算: 21201 城乡社区管理事务 94,995,790 元, its parts 94,995,789, in three tables."""
+    report = validate_package(PACKAGES / "310107-wanli/2025-budget")
+    assert report.inconsistencies == []
+    [f] = report.rounding
+    assert len(f.places) == 10 and "94,995,790" in f.message
+    assert {p.rule for p in f.places} == {"code-tree", "row-identities"}
+
+
+def test_a_rate_truncated_is_rounding():
+    """上海市普陀区规划和自然资源局 2024 年决算: 9746.50 ÷ 10210.34 = 95.457 %, printed “95.45%”."""
+    report = validate_package(PACKAGES / "310107-ghzyj/2024-final")
+    [f] = [f for f in report.findings if f.rule == "budget-vs-actual"]
+    assert f.cls == "rounding" and "95.45" in f.message
+
+
+def _sections_edited(tmp_path: Path, package: Path, old: str, new: str) -> Path:
+    copy = tmp_path / package.name
+    shutil.copytree(package, copy)
+    path = copy / "sections.csv"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return copy
+
+
+@pytest.mark.parametrize("old, new, words", [
+    ("支出决算为446.11万元，完成年初预算的98.61%。决算数小于预算数", "支出决算为446.11万元，完成年初预算的98.61%。决算数大于预算数",
+     "决算数大于预算数"),
+    # 持平 beside a change (and a rate that no longer fits)
+    ("年初预算为54.53万元，支出决算为54.53万元", "年初预算为60.53万元，支出决算为54.53万元", "持平"),
+])
+def test_budget_against_actual_words_and_rates(tmp_path, old, new, words):
+    """“年初预算为A万元，支出决算为B万元，完成年初预算的P%。决算数小于预算数”: word and rate follow A and B."""
+    report = validate_package(_sections_edited(tmp_path, PACKAGES / "310107-ghzyj/2024-final", old, new))
+    hits = [f for f in report.inconsistencies if f.rule == "budget-vs-actual"]
+    assert len(hits) == 1 and any(words in p.message for p in hits[0].places or [hits[0]])
