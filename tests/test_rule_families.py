@@ -135,3 +135,14 @@ def test_budget_against_actual_words_and_rates(tmp_path, old, new, words):
     report = validate_package(_sections_edited(tmp_path, PACKAGES / "310107-ghzyj/2024-final", old, new))
     hits = [f for f in report.inconsistencies if f.rule == "budget-vs-actual"]
     assert len(hits) == 1 and any(words in p.message for p in hits[0].places or [hits[0]])
+
+
+def test_the_mutation_benchmark_finds_every_planted_defect(tmp_path):
+    """benchmarks/mutate.py: every corpus document, one planted defect per kind; all found, and
+    no finding of the unmutated corpus outside the reviewed list."""
+    from benchmarks.mutate import KINDS, run
+    outcomes, outside, missing = run(PACKAGES, tmp_path / "mutate")
+    assert outside == [] and missing == []
+    for kind in KINDS:
+        got = [o for o in outcomes if o.kind == kind]
+        assert got and all(o.found for o in got), (kind, [(o.document, o.new) for o in got if not o.found])
