@@ -7,6 +7,12 @@ cached summaries, mkdocs renders only the pages that changed and Pagefind indexe
 into an overlay of its index (changes.py, pipeline.py, search.py). A change to the code,
 templates, theme or tools rebuilds everything. The output is the same, byte for byte, as a build
 from nothing, but for the search bundle's split into base and overlay.
+
+A build can be killed at any instant (kill -9, SIGTERM, Ctrl-C). Its worker processes and the
+mkdocs and Pagefind processes die with it (lifeline.py); the cache lock names its holder and the
+next build takes it over (lock.py); the cache holds no state until the build succeeds (cache.py);
+the new site is made beside the served one and swapped in whole (output.py); the temporary
+folder of a killed build is removed by the next one.
 """
 from __future__ import annotations
 
@@ -14,11 +20,16 @@ import functools
 import http.server
 import os
 import shutil
+import signal
+import sqlite3
 import tempfile
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
+
+from generator.model.atomic import stale_temps, temp_prefix
 
 from generator.model.departments import RegistryError, load_registry
 from generator.model.packages import find_packages
@@ -27,6 +38,7 @@ from generator.site.cache import BuildCache
 from generator.site.changes import Refused
 from generator.site.engine import EngineError
 from generator.site.fingerprint import code_fingerprint
+from generator.site.lifeline import die_with_parent
 from generator.site.search import SearchIndexError
 
 REPO = pipeline.REPO
@@ -40,13 +52,18 @@ def run_build(data_dir: Path, out_dir: Path, echo=print, jobs: int | None = None
     """Build the site into `out_dir`; 0 on success, 1 with a message on failure (out_dir untouched)."""
     started = time.monotonic()
     try:
-        count = build(Path(data_dir), Path(out_dir), echo, jobs, clean)
+        with _terminated_as_interrupt():
+            count = build(Path(data_dir), Path(out_dir), echo, jobs, clean)
     except BuildError as exc:
         echo(f"build failed: {exc}")
         return 1
     except OSError as exc:  # the disk, not the data: full, read-only, a file where a folder should be
         where = f" ({exc.filename})" if exc.filename else ""
         echo(f"build failed: {exc.strerror or exc}{where}; check the space and permissions where --out is written")
+        return 1
+    except sqlite3.Error as exc:  # the database download: the disk again (full, or a file size limit)
+        echo(f"build failed: the SQLite download could not be written ({exc}); check the space where --out "
+             "and its build cache are written")
         return 1
     echo(f"built {out_dir}/ from {count} package(s) in {time.monotonic() - started:.1f} s")
     return 0
@@ -72,6 +89,24 @@ def run_serve(data_dir: Path, out_dir: Path, port: int = 8000, echo=print, jobs:
     return 0
 
 
+@contextmanager
+def _terminated_as_interrupt():
+    """SIGTERM (what `timeout` and CI cancellation send) ends the build as Ctrl-C does: through
+    its cleanup, not in the middle of it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def cache_dir(out_dir: Path) -> Path:
     """The build cache of an output folder: a hidden folder beside it."""
     return out_dir.parent / f".{out_dir.name}-build-cache"
@@ -87,12 +122,24 @@ def _check_out(out_dir: Path, data_dir: Path) -> None:
 
 @contextmanager
 def _pool(jobs: int):
-    """`map` over worker processes (in this process when jobs is 1)."""
+    """`map` over worker processes (in this process when jobs is 1). The workers die with this
+    process (lifeline.py), and at once when the build fails or is interrupted."""
     if jobs <= 1:
         yield lambda fn, items: list(map(fn, items))
         return
-    with ProcessPoolExecutor(jobs) as pool:
+    pool = ProcessPoolExecutor(jobs, initializer=die_with_parent, initargs=(os.getpid(),))
+    try:
         yield lambda fn, items: list(pool.map(fn, items, chunksize=8))
+    except BaseException:
+        for process in list((pool._processes or {}).values()):  # no public way to stop a running task
+            process.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def _temp_stem(out_dir: Path) -> str:
+    return f"{out_dir.name}-tmp"
 
 
 def _timed(echo, start: float, message: str) -> None:
@@ -114,9 +161,12 @@ def build(data_dir: Path, out_dir: Path, echo=print, jobs: int | None = None, cl
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     cache = BuildCache(cache_dir(out_dir))
     code = code_fingerprint()
-    state = cache.open(code, clean)
-    work = Path(tempfile.mkdtemp(prefix=".site-tmp-", dir=out_dir.parent)).resolve()
+    state = cache.open(code, clean, echo)
+    for stale in stale_temps(out_dir.parent, _temp_stem(out_dir)):  # left by a killed build
+        shutil.rmtree(stale, ignore_errors=True)
+    work = None
     try:
+        work = Path(tempfile.mkdtemp(prefix=temp_prefix(_temp_stem(out_dir)), dir=out_dir.parent)).resolve()
         with _pool(jobs) as pmap:
             ctx = pipeline.Context(cache, state, work, jobs, pmap, echo)
             state, summaries = pipeline.run(ctx, paths, registry, out_dir)
@@ -127,6 +177,7 @@ def build(data_dir: Path, out_dir: Path, echo=print, jobs: int | None = None, cl
     except (EngineError, SearchIndexError) as exc:
         raise BuildError(str(exc)) from exc
     finally:
+        if work is not None:
+            shutil.rmtree(work, ignore_errors=True)
         cache.close()
-        shutil.rmtree(work, ignore_errors=True)
     return len(paths)

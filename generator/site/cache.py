@@ -14,14 +14,16 @@ nothing. Files are never rewritten in place
 """
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import pickle
 import shutil
 from pathlib import Path
 
+from generator.site.lock import HolderLock
+
 VERSION = 1
+LOCK = ".lock"  # (and .lock.guard: lock.py)
 
 
 class BuildCache:
@@ -32,19 +34,19 @@ class BuildCache:
         self.docs, self.html, self.pagefind = root / "docs", root / "html", root / "pagefind"
         self._lock = None
 
-    def open(self, fingerprint: str, clean: bool) -> dict:
-        """Lock the cache and take its state; an empty state (and an emptied cache) when the code
-        changed, the state is missing or `clean` is asked."""
+    def open(self, fingerprint: str, clean: bool, echo=print) -> dict:
+        """Lock the cache (waiting while another build holds it) and take its state; an empty state
+        (and an emptied cache) when the code changed, the state is missing or `clean` is asked."""
         self.root.mkdir(parents=True, exist_ok=True)
-        self._lock = open(self.root / ".lock", "w")
-        fcntl.flock(self._lock, fcntl.LOCK_EX)
+        self._lock = HolderLock(self.root / LOCK)
+        self._lock.acquire(echo)
         state_file = self.root / "state.json"
         state = {}
         if state_file.exists() and self.summaries.exists() and not clean:
             state = json.loads(state_file.read_text(encoding="utf-8"))
         if state.get("version") != VERSION or state.get("code") != fingerprint:
             for child in self.root.iterdir():
-                if child.name != ".lock":
+                if not child.name.startswith(LOCK):
                     shutil.rmtree(child) if child.is_dir() else child.unlink()
             state = {}
         return state
@@ -61,7 +63,7 @@ class BuildCache:
 
     def close(self) -> None:
         if self._lock:
-            self._lock.close()
+            self._lock.release()
             self._lock = None
 
     def load_summaries(self) -> dict:

@@ -49,14 +49,20 @@ def run_mkdocs(config_file: Path, out: Path, jobs: int = 1, pages: list[str] | N
     procs = []
     for k in range(jobs):
         spec = {"config": str(config_file), "site_dir": str(work / str(k)), "shard": k, "of": jobs,
-                "pages": chosen, "static": k == 0 and chosen is None, "templates": k == 0}
+                "pages": chosen, "static": k == 0 and chosen is None, "templates": k == 0, "parent": os.getpid()}
         procs.append(subprocess.Popen([sys.executable, "-m", "generator.site.engine", json.dumps(spec)],
                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env))
     failures = []
-    for proc in procs:
-        stdout, stderr = proc.communicate()
-        if proc.returncode != 0:
-            failures.append(f"{stdout}\n{stderr}".strip())
+    try:
+        for proc in procs:
+            stdout, stderr = proc.communicate()
+            if proc.returncode != 0:
+                failures.append(f"{stdout}\n{stderr}".strip())
+    finally:  # interrupted: stop the others now (they also die with this process: lifeline.py)
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
     if failures:
         raise EngineError("mkdocs build failed:\n" + "\n".join(failures))
     for k in range(jobs):
@@ -108,9 +114,13 @@ def hash_shard(uri: str, count: int) -> int:
 if __name__ == "__main__":
     import logging
 
+    from generator.site.lifeline import die_with_parent
+
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
+    spec = json.loads(sys.argv[1])
+    die_with_parent(spec["parent"])
     try:
-        _shard(json.loads(sys.argv[1]))
+        _shard(spec)
     except Exception as exc:  # reported by the parent with mkdocs' own message
         print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
         sys.exit(1)

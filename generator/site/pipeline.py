@@ -6,7 +6,7 @@ dataset    all-facts.csv and compare.csv; the SQLite database in a background th
 pages      render every page that lists packages from the summaries; write the changed ones
 mkdocs     render the changed pages (all of them when the navigation or configuration changed)
 search     index the changed pages into the search overlay (everything, now and then)
-output     the output folder: hard links into the cache, updated in place (output.py)
+output     the output folder: hard links into the cache, made beside it and swapped in (output.py)
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from generator.site.compare import compare_csv
 from generator.site.dataset import all_facts_csv, merge_dbs
 from generator.site.downloads import Download, Writer
 from generator.site.engine import run_mkdocs, write_config
-from generator.site.output import sync
+from generator.site.output import publish
 from generator.site.pages import SiteData, build_pages
 from generator.site.prepare import disclosure_path
 from generator.site.render import Page, environment, render_page
@@ -155,5 +155,5 @@ def run(ctx: Context, paths: list[Path], registry: dict, out: Path) -> tuple[dic
         search_state = search(ctx, current - unsearched, changed, summaries)
         merging.result()
     ctx.echo("updating the output folder")
-    sync(out, [(ctx.cache.html, ""), (ctx.cache.files, ""), (ctx.cache.pagefind, "pagefind/")])
+    publish(out, [(ctx.cache.html, ""), (ctx.cache.files, ""), (ctx.cache.pagefind, "pagefind/")])
     return {"config": config_hash, "packages": state, "search": search_state}, {s.package.name: s for s in summaries}

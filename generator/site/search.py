@@ -35,6 +35,7 @@ import tempfile
 from pathlib import Path
 
 from generator.site.cache import write_new
+from generator.site.lifeline import command
 
 EXCLUDE = ["td.num", ".tp-cards", ".tp-chart", ".tp-findings > p", ".tp-finding .tp-scroll", ".tp-finding__diff",
            ".tp-source", ".tp-tablebox__meta", ".tp-hint"]
@@ -94,8 +95,8 @@ def _index(html: Path, pages: list[str], out: Path) -> None:
         for page in pages:
             (Path(folder) / page).parent.mkdir(parents=True, exist_ok=True)
             os.link(html / page, Path(folder) / page)
-        proc = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", folder, "--output-path", str(out), *exclude],
+        proc = subprocess.run(  # (started so that it dies with the build: lifeline.py)
+            command([sys.executable, "-m", "pagefind", "--site", folder, "--output-path", str(out), *exclude]),
             capture_output=True, text=True, check=False,
         )
     if proc.returncode != 0:
