@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Re-create the shipped packages in data/packages from the corpus documents.
+# Re-create the shipped packages in data/packages from the corpus documents (new departments are
+# added to data/departments.csv by the import itself).
 # Usage: scripts/import_corpus.sh [CORPUS_DIR]   (default: ../shared/corpus)
 set -euo pipefail
 corpus=${1:-../shared/corpus}
@@ -20,3 +21,16 @@ transparency import "$pdf"/js-江苏省人大常委会2019年度部门预算公�
 transparency import "$pdf"/js-江苏省政协办公厅2017年度部门预算.pdf "$pdf"/js-江苏省政协办公厅2017年度部门预算公开表.pdf
 transparency import "$pdf"/js-江苏省政协办公厅2018年度部门预算.pdf "$pdf"/js-江苏省政协办公厅2018度部门预算公开表.pdf
 transparency import "$pdf"/js-江苏省政协办公厅2019年度部门预算.pdf "$pdf"/js-江苏省政协办公厅2019年预算公开表.pdf
+
+# The university set (central-department templates): a 部门预算 and a 部门决算
+transparency import "$pdf"/cq-西南大学2021年部门预算.pdf
+transparency import "$pdf"/cq-西南大学2023年度部门决算.pdf
+
+# Real disclosures of ten provinces (wild/): every one, departments registered from the documents
+wild="$corpus/wild"
+transparency import "$wild"/bj-北京市重大项目建设指挥部办公室2026年部门预算情况说明.pdf \
+                    "$wild"/bj-北京市重大项目建设指挥部办公室2026年部门预算报表.pdf
+for f in "$wild"/*.pdf; do
+  case "$(basename "$f")" in bj-*) continue ;; esac
+  transparency import "$f"
+done

@@ -10,7 +10,7 @@ _LEVEL = r"(?:区级|市级|县级|省级|省)?"
 
 def infer_year(text: str) -> int | None:
     """The fiscal year the document reports on, from its own title sentences."""
-    for pattern in (r"(\d{4})\s*年度?部门(?:决算|预算)", rf"(\d{{4}})\s*年度?{_LEVEL}(?:部门|单位)(?:决算|预算)",
+    for pattern in (r"(\d{4})\s*年度?部门(?:综合)?(?:决算|预算)", rf"(\d{{4}})\s*年度?{_LEVEL}(?:部门|单位)(?:综合)?(?:决算|预算)",
                     r"对\s*(\d{4})\s*年度?(?:部门)?整体支出", r"(\d{4})\s*年度?(?:部门)?整体支出"):
         years = Counter(re.findall(pattern, text))
         if years:
@@ -23,11 +23,13 @@ def infer_kind(text: str, table_kinds: list[str]) -> str | None:
     """final or budget by the standard tables found, else by what the text calls itself."""
     if table_kinds:
         return Counter(table_kinds).most_common(1)[0][0]
-    said = Counter(re.findall(rf"\d{{4}}\s*年度?{_LEVEL}(?:部门|单位)(决算|预算)", text))
+    said = Counter(re.findall(rf"\d{{4}}\s*年度?{_LEVEL}(?:部门|单位)(?:综合)?(决算|预算)", text))
     if said:
         return "final" if said.most_common(1)[0][0] == "决算" else "budget"
     if "绩效自评" in text or "绩效评价" in text:
         return "evaluation"
+    if re.search(r"(?:部门|单位)(?:综合)?预算|预算(?:公开|报表)|绩效目标表", text):
+        return "budget"
     return None
 
 

@@ -8,6 +8,8 @@ from typing import Callable
 
 from generator.ingest import narrative as nar
 from generator.ingest.budget_narrative import budget_sentence_facts
+from generator.ingest.generic_facts import generic_facts
+from generator.ingest.generic_tables import GenericTable, read_generic_table
 from generator.ingest.document_meta import infer_kind, infer_scope, infer_year
 from generator.ingest.performance import extract_performance
 from generator.ingest.staffing import staffing_facts
@@ -53,6 +55,28 @@ def _table_resource(t: StandardTable) -> Resource:
                     title=f"{'公开' + t.number + '表 ' if t.number else ''}{t.spec.title}", extra={"table": info})
 
 
+def _generic_resource(t: GenericTable) -> Resource:
+    info = {"id": "generic", "title": t.title, "number": t.number, "unit": t.unit or "", "note": t.note,
+            "empty": not any(r.get(c.id) not in (None, "") for r in t.rows for c in t.columns if c.kind == "amount")
+            and not any(r.get(c.id) for r in t.rows for c in t.columns),
+            "line": t.line, "generic": True}
+    if t.page is not None:
+        info["page"] = t.page
+    if t.decimals < 2:
+        info["decimals"] = t.decimals
+    fields = [field_("row", "integer", title="行号", constraints={"required": True}),
+              field_("source_line", "integer", title="原文行（页）"),
+              field_("source_page", "integer", title="原文页码")]
+    if any(r["code"] for r in t.rows):
+        fields.append(field_("code", title="科目编码"))
+    fields += [field_(c.id, "number", title=c.title, column_type="value") if c.kind == "amount"
+               else field_(c.id, title=c.title) for c in t.columns]
+    rows = [{**r, "source_line": r["_line"], "source_page": r.get("_page")} for r in t.rows]
+    label = t.title or (f"第{t.page}页表格" if t.page else f"第{t.line}行表格")
+    return Resource(t.name, f"tables/{t.name}.csv", fields, rows,
+                    title=f"{'表' + t.number + ' ' if t.number else ''}{label}", extra={"table": info})
+
+
 def _dataclass_resource(name: str, title: str, items: list, types: dict[str, str], titles: dict[str, str]) -> Resource:
     rows = [asdict(i) for i in items]
     names = list(titles)
@@ -60,12 +84,33 @@ def _dataclass_resource(name: str, title: str, items: list, types: dict[str, str
                     title=title)
 
 
+def _generic_tables(blocks: list, tables: list[StandardTable], projects: list, indicators: list,
+                    source_name: str, warnings: list[str]) -> list[GenericTable]:
+    """Every printed table that is neither a recognised table nor read as performance
+    projects or indicators, kept as printed."""
+    titled = {t.line for t in tables}
+    performance = {i.line for i in [*projects, *indicators]}
+    out = []
+    for b in blocks:
+        if not isinstance(b, Table) or any(p.line in titled for p in b.before) \
+                or any(r.line in performance or set(r.lines) & performance for r in b.rows):
+            continue
+        t = read_generic_table(b, source_name, warnings)
+        if t is not None:
+            t.name = f"generic_{len(out) + 1:02d}"
+            out.append(t)
+    return out
+
+
 def build_resources(blocks: list, year: int, source_name: str, pages: Pages | None = None,
                     parts: list[int] = (), kind: str = "final",
-                    standard: list[StandardTable] | None = None) -> tuple[list[Resource], dict]:
+                    standard: list[StandardTable] | None = None,
+                    warnings: list[str] | None = None) -> tuple[list[Resource], dict]:
     """All resources of one document, plus what the descriptor needs to know about them.
     `pages` (paged sources) puts the page of every figure, row and section beside its line;
-    `parts` are the first lines of the further files of a disclosure published as several."""
+    `parts` are the first lines of the further files of a disclosure published as several;
+    what could not be read cleanly is appended to `warnings`."""
+    warnings = [] if warnings is None else warnings
     standard = read_standard_tables(blocks, source_name) if standard is None else standard
     standard_lines = {b.line for b in blocks if isinstance(b, Table)
                       and any(t.line in [p.line for p in b.before] for t in standard)}
@@ -75,16 +120,17 @@ def build_resources(blocks: list, year: int, source_name: str, pages: Pages | No
         at = next((k for k, t in enumerate(texts) if t[0] >= start), len(texts))
         texts.insert(at, (start, "", 1))
     sections = nar.split_sections(texts)
-    facts = (table_facts(tables, year) + staffing_facts(blocks, year)
+    projects, indicators = extract_performance([x for b in blocks for x in (b.rows if isinstance(b, Table) else [b])])
+    generic = _generic_tables(blocks, tables, projects, indicators, source_name, warnings)
+    facts = (table_facts(tables, year) + generic_facts(generic, year) + staffing_facts(blocks, year)
              + nar.collect_facts(nar.sentences_of(sections, exact=pages is not None), year,
                                  budget_sentence_facts if kind == "budget" else None))
-    projects, indicators = extract_performance([x for b in blocks for x in (b.rows if isinstance(b, Table) else [b])])
     terms = nar.glossary(sections)
     if pages is not None:
         facts = [replace(f, page=pages.page(f.line, f.quote)) for f in facts]
         for item in [*sections, *terms, *projects, *indicators]:
             item.page = pages.page(item.line, getattr(item, "quote", ""))
-    resources = [_table_resource(t) for t in tables]
+    resources = [_table_resource(t) for t in tables] + [_generic_resource(t) for t in generic]
     resources.append(_facts_resource(facts))
     resources.append(_dataclass_resource(
         "sections", "情况说明", sections, {"level": "integer", "line": "integer", "page": "integer"},
@@ -204,8 +250,11 @@ def _import(sources: list[Path], out: Path, department: str | None, year: int | 
         if kind is None:
             raise DocumentError(f"{first}: cannot tell whether this is a 决算, 预算 or 绩效自评; pass --kind")
         inferred.append("kind")
+    warnings: list[str] = []
     resources, meta = build_resources(blocks, year, first.name, Pages(items) if paged else None, firsts[1:],
-                                      kind, standard)
+                                      kind, standard, warnings)
+    for warning in warnings:
+        echo(f"warning: {warning}")
     if scope is None:
         scope = infer_scope(text) if kind in UNIT_TITLES else "department"
         if scope == "unit":
@@ -238,7 +287,8 @@ def _import(sources: list[Path], out: Path, department: str | None, year: int | 
         echo(f"added department {dept.id} ({dept.name}, {dept.province}{dept.city}{dept.county}, {dept.kind}) "
              f"to {registry_path}; correct the row there if needed")
     counts = {r.name: len(r.rows) for r in resources}
-    tables = sum(1 for r in resources if r.path.startswith("tables/"))
-    return target, (f"{tables} standard tables, {counts['facts']} facts, {counts['sections']} sections, "
+    tables = [r for r in resources if r.path.startswith("tables/")]
+    generic = sum(1 for r in tables if r.extra["table"].get("generic"))
+    return target, (f"{len(tables) - generic} standard tables, {generic} other tables, {counts['facts']} facts, {counts['sections']} sections, "
                     f"{counts.get('glossary', 0)} glossary terms, {counts.get('performance_projects', 0)} projects, "
                     f"{counts.get('performance_indicators', 0)} indicators")

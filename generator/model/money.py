@@ -48,13 +48,8 @@ def to_yuan(value: Decimal, unit: str) -> Decimal:
 
 
 def half_unit(unit: str, decimals: int) -> Decimal:
-    """Rounding precision in 元 of a figure printed in `unit` with `decimals` digits.
-
-    Writers drop trailing zeros of 万元 figures ('6万元' for 6.00), so fewer than two
-    printed decimals still count as two for 万元 and larger units.
-    """
-    if unit != "元":
-        decimals = max(decimals, 2)
+    """Rounding precision in 元 of a figure printed in `unit` with `decimals` digits after the
+    point: half a unit of its last printed digit (17,192万元 → ±5,000 元; 2,940.05万元 → ±50 元)."""
     return Decimal(format((UNITS[unit] * Decimal(5) * Decimal(10) ** (-decimals - 1)).normalize(), "f"))
 
 

@@ -82,7 +82,8 @@ def view(resource: Resource, downloads: tuple) -> TableView:
     table_number = table.get("number") or ""
     return TableView(
         anchor=resource.name,
-        caption=f"公开{table_number}表 {title}" if table_number else title,
+        caption=resource.meta.get("title") or title if table.get("generic") else
+        f"公开{table_number}表 {title}" if table_number else title,
         unit_note=f"金额单位：元（原表：{unit}）" if unit and unit != "元" else "金额单位：元",
         notes=tuple(line.strip() for line in (table.get("note") or "").splitlines() if line.strip()),
         empty=bool(table.get("empty")) or not resource.rows,

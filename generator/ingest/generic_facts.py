@@ -1,0 +1,87 @@
+"""Headline facts of the tables kept as printed (generic tables), read as their role declares
+(model.table_roles): a row label's amount, or a column's figure on the total row."""
+from __future__ import annotations
+
+import re
+
+from generator.ingest.generic_tables import GenericColumn, GenericTable
+from generator.ingest.table_facts import plain
+from generator.model.facts import Fact
+from generator.model.money import table_half_unit
+from generator.model.table_roles import Role, role_of
+from generator.model.tables import squash
+
+_TOTAL_ROW = re.compile(r"^(?:合计|总计|收入总计|支出总计|本年合计)$")
+_YEAR = re.compile(r"(\d{4})\s*年")
+
+
+def _fact(t: GenericTable, row: dict, col: GenericColumn, measure: str, year: int, label: str) -> Fact:
+    return Fact(measure=measure, kind="amount", year=year, value=row[col.id], unit="元", unit_in_source=t.unit,
+                half_unit=table_half_unit(t.unit, t.decimals), source=f"table:{t.name}:row {row['row']}:{col.id}",
+                line=row["_line"], quote=f"{label} {col.title}={row[col.id]}")
+
+
+def _column_year(col: GenericColumn, year: int) -> int | None:
+    """The year a column's figures are for: the one its header prints, else the report's."""
+    years = {int(y) for y in _YEAR.findall(col.title)}
+    return years.pop() if len(years) == 1 else year if not years else None
+
+
+def _row_facts(t: GenericTable, role: Role, year: int) -> list[Fact]:
+    facts = []
+    for row in t.rows:
+        for k, col in enumerate(t.columns):
+            if col.kind != "text" or not row.get(col.id):
+                continue
+            label = plain(row[col.id])
+            measure = next((m for pattern, m in role.rows if re.search(pattern, label)), None)
+            if measure is None:
+                continue
+            value_col = next((c for c in t.columns[k + 1:] if c.kind == "amount" and row.get(c.id) is not None), None)
+            between = t.columns[k + 1:t.columns.index(value_col)] if value_col else []
+            if value_col and not any(c.kind == "text" and row.get(c.id) for c in between):
+                facts.append(_fact(t, row, value_col, measure, _column_year(value_col, year) or year, label))
+    return facts
+
+
+def _total_row(t: GenericTable) -> dict | None:
+    """The 合计/总计 row, else the table's only row of figures."""
+    for row in t.rows:
+        if any(_TOTAL_ROW.match(plain(str(row.get(c.id) or ""))) for c in t.columns if c.kind == "text"):
+            return row
+    valued = [r for r in t.rows if any(r.get(c.id) is not None for c in t.columns if c.kind == "amount")]
+    return valued[0] if len(valued) == 1 else None
+
+
+def _column_facts(t: GenericTable, role: Role, year: int, done: set[str]) -> list[Fact]:
+    row = _total_row(t)
+    if row is None:
+        return []
+    facts = []
+    for pattern, measure, *unless in role.columns:
+        if measure in done or unless and any(re.search(unless[0], c.title) for c in t.columns):
+            continue
+        for col in t.columns:
+            col_year = _column_year(col, year)
+            path = _YEAR.sub("", squash(col.title)).replace("预算数/", "").replace("年预算数", "") \
+                if col_year is not None else ""
+            if col.kind == "amount" and col_year is not None and row.get(col.id) is not None \
+                    and re.search(pattern, path):
+                facts.append(_fact(t, row, col, measure, col_year, "合计"))
+                if col_year == year:
+                    done.add(measure)
+                    break
+    return facts
+
+
+def generic_facts(tables: list[GenericTable], year: int) -> list[Fact]:
+    """Facts of every generic table whose title gives it a role and whose amounts have a unit."""
+    facts: list[Fact] = []
+    for t in tables:
+        role = role_of(t.title)
+        if role is None or not t.unit:
+            continue
+        found = _row_facts(t, role, year)
+        done = {f.measure for f in found if f.year == year}
+        facts += found + _column_facts(t, role, year, done)
+    return facts

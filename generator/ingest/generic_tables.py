@@ -1,0 +1,176 @@
+"""Any printed table the standard registry does not recognise, kept as a *generic table*:
+its header paths, every cell as printed (codes as text), amount columns exact in 元, the
+page of every row. Nothing printed is dropped: a cell that is not an amount in an amount
+column turns the column into text and is named in a warning.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.ingest.table_readers import parse_number_safe
+from generator.ingest.text import Paragraph, Row, Table
+from generator.model.money import UNITS, decimals_of, to_yuan
+from generator.model.tables import squash, table_number
+
+UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|元|亿元|千元)|[（(]\s*(万元|元)\s*[)）]\s*$")
+TITLE_RE = re.compile(r"表|情况$|明细$|清单$")
+NOT_TITLE = re.compile(r"^(?:注|备注|说明|单位|金额单位|编制单位|部门名称|单位名称|部门[（(]单位[)）])[:：\s]|^第\s*\d+\s*页")
+# columns whose figures are not money: codes, counts, rates, scores, years
+TEXT_HEADER = re.compile(r"编码|代码|序号|编号|年度$|年份|栏次|行次")
+COUNT_HEADER = re.compile(r"%|率|人数|人次|辆|数量|个数|批次|分值|得分|权重|[（(](?:个|人|辆|次|台|套|项)[)）]")
+MARKS = {"栏次", "行次", "栏", "次"}
+
+
+@dataclass
+class GenericColumn:
+    id: str  # c1, c2 … in printed order
+    title: str  # the header path as printed ('本年收入/一般公共预算'), or '第N列'
+    kind: str  # amount (stored exact in 元), number (a count, rate, score or an amount of no printed unit) or text
+
+
+@dataclass
+class GenericTable:
+    title: str
+    number: str
+    unit: str  # the unit its amounts were printed in ('' when the table prints none)
+    line: int
+    page: int | None
+    columns: list[GenericColumn]
+    rows: list[dict] = field(default_factory=list)  # row, code, cells by column id, _line, _page
+    note: str = ""
+    decimals: int = 2
+    name: str = ""
+
+
+def _title(table: Table) -> tuple[str, str, Paragraph | None]:
+    """(title, printed table number, the title paragraph) from the paragraphs just above."""
+    number, title_para = "", None
+    for para in reversed(table.before[-4:]):
+        text = para.text.strip()
+        if not number and table_number(text):
+            number = table_number(text)
+        if title_para is None and len(text) <= 80 and TITLE_RE.search(text) and not NOT_TITLE.search(text):
+            title_para = para
+    if title_para is None:
+        return "", number, None
+    return re.sub(r"\s+", " ", title_para.text.strip()), number, title_para
+
+
+def _unit(table: Table) -> str:
+    for text in [p.text for p in reversed(table.before[-4:])] + [c for r in table.rows[:3] for c in r.cells]:
+        m = UNIT_RE.search(text)
+        if m:
+            return m.group(1) or m.group(2)
+    return ""
+
+
+def _is_value(cell: str) -> bool:
+    return parse_number_safe(cell) is not None and not re.fullmatch(r"\d{1,2}", cell.strip())
+
+
+def _body_start(rows: list[Row]) -> int:
+    """The first row holding a figure or a classification code (the header rows above it)."""
+    for k, r in enumerate(rows):
+        if any(squash(c) in MARKS for c in r.cells):
+            continue
+        if any(_is_value(c) for c in r.cells if c) or any(re.fullmatch(r"\d{3}(?:\d{2}){0,2}", c.strip()) for c in r.cells[:3]):
+            return k if k > 0 else 1 if len(rows) > 1 and not any(_is_value(c) for c in rows[0].cells) else 0
+    return min(1, len(rows))
+
+
+def _header_paths(header: list[Row], width: int) -> list[str]:
+    """Column index → header path: each header cell spreads right over the blank cells after it."""
+    paths: list[list[str]] = [[] for _ in range(width)]
+    for r in header:
+        filled = [c.strip() for c in r.cells if c.strip()]
+        if any(squash(c) in MARKS for c in r.cells) or all(re.fullmatch(r"\d{1,2}", c) for c in filled):
+            continue  # a 栏次 row: column numbers, not labels
+        carry = ""
+        for i in range(width):
+            cell = r.cells[i].strip() if i < len(r.cells) else ""
+            if cell:
+                carry = cell
+                paths[i].append(cell)
+            elif carry and i > 0 and not paths[i]:
+                paths[i].append(carry)
+    out = []
+    for parts in paths:
+        joined: list[str] = []
+        for p in parts:
+            if not joined or squash(joined[-1]) != squash(p):
+                joined.append(p)
+        out.append("/".join(part for part in (re.sub(r"\s+", "", p) for p in joined)
+                            if not re.fullmatch(r"\**|\d{1,2}", part)))  # column numbers, '**' marks
+    return out
+
+
+def _code(cells: list[str]) -> str:
+    """A classification code printed in the first cells, joined over 类 | 款 | 项 cells
+    ('208', '05', '01' → 2080501); '' when the row prints none."""
+    code = ""
+    for cell in cells[:4]:
+        c = cell.strip().replace(" ", "")
+        if not code and re.fullmatch(r"\d{3}(?:\d{2}){0,2}", c):
+            code = c
+        elif code and re.fullmatch(r"\d{2}", c) and len(code) < 7:
+            code += c
+        elif code:
+            break
+    return code
+
+
+def read_generic_table(table: Table, source_name: str, warnings: list[str]) -> GenericTable | None:
+    """The table as printed, or None when it is a fragment of text the layout reader took for a
+    table (fewer than two rows of two cells; or untitled, unitless, short and without amounts)."""
+    rows = [r for r in table.rows if any(c.strip() for c in r.cells)]
+    if len(rows) < 2 or max(sum(1 for c in r.cells if c.strip()) for r in rows) < 2:
+        return None
+    title, number, title_para = _title(table)
+    unit = _unit(table)
+    start = _body_start(rows)
+    header, body = rows[:start], [r for r in rows[start:] if not any(squash(c) in MARKS for c in r.cells)]
+    width = max(len(r.cells) for r in rows)
+    used = [i for i in range(width) if any(i < len(r.cells) and r.cells[i].strip() for r in rows)]
+    paths = _header_paths(header, width)
+    page = rows[0].page
+    where = f"{source_name}, " + (f"page {page}" if page else f"line {rows[0].line}") + f" ({title or 'untitled table'})"
+    columns: list[GenericColumn] = []
+    for n, i in enumerate(used, start=1):
+        cells = [r.cells[i].strip() for r in body if i < len(r.cells) and r.cells[i].strip()]
+        title_i = paths[i] or f"第{n}列"
+        values = [c for c in cells if parse_number_safe(c) is not None]
+        if TEXT_HEADER.search(title_i) or not values or len(values) < len(cells) / 2:
+            kind = "text"
+        elif len(values) < len(cells):
+            kind = "text"
+            for r in body:
+                c = r.cells[i].strip() if i < len(r.cells) else ""
+                if c and parse_number_safe(c) is None:
+                    warnings.append(f"{where}, line {r.line}, column {title_i}: '{c}' is not a number; "
+                                    "the column is kept as text")
+        elif COUNT_HEADER.search(title_i) or not unit:
+            kind = "number"
+        else:
+            kind = "amount"
+        columns.append(GenericColumn(f"c{n}", title_i, kind))
+    out_rows = []
+    for k, r in enumerate(body, start=1):
+        row: dict = {"row": k, "code": _code(r.cells), "_line": r.line, "_page": r.page}
+        for col, i in zip(columns, used):
+            cell = r.cells[i].strip() if i < len(r.cells) else ""
+            if col.kind == "amount":
+                value = parse_number_safe(cell)
+                row[col.id] = None if value is None else to_yuan(value, unit)
+            else:
+                row[col.id] = cell
+        out_rows.append(row)
+    counts = [decimals_of(r.cells[i]) for r in body for col, i in zip(columns, used)
+              if col.kind == "amount" and i < len(r.cells) and parse_number_safe(r.cells[i]) is not None]
+    decimals = max(set(counts), key=counts.count) if counts else 2
+    note = "\n".join(p.text for p in table.after[:2] if re.match(r"^\s*(?:注|备注|说明)", p.text))
+    if not title and not unit and len(out_rows) < 4 and not any(c.kind == "amount" for c in columns):
+        return None  # words of a paragraph the layout reader split into cells, not a table
+    return GenericTable(title, number, unit if unit in UNITS else "", title_para.line if title_para else rows[0].line,
+                        page, columns, out_rows, note, decimals)
+

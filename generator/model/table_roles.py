@@ -1,0 +1,147 @@
+"""What a table the standard registry does not know states, as data: the role its title gives
+it (收支总表, 支出总表, "三公"经费表 … in any numbering and wording) and which printed row
+label or column header carries which measure of the vocabulary.
+
+A role is found from the title's words (all of `words`, none of `not_words`, on the title
+with its number, year and publisher removed). Figures are read two ways:
+- `rows`: a row label (the whole cell, enumerator removed) → the first amount right of it
+  (the two sides of a 收支总表 each give theirs);
+- `columns`: a column header path → its figure on the table's 合计/总计 row (or its only row).
+Each entry names a real title it was written for.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    words: tuple[str, ...]  # regexes that must all match the title
+    not_words: tuple[str, ...]
+    rows: tuple[tuple[str, str], ...] = ()  # (row label regex, measure)
+    # (column header path regex, measure[, a header that, printed in the table, voids the entry]);
+    # the first match per measure wins
+    columns: tuple[tuple[str, ...], ...] = ()
+    example: str = ""
+
+
+_NOT_FUND = (r"政府性基金", r"国有资本", r"三公", r"采购", r"绩效", r"购买服务", r"结转资金", r"专项")
+_TOTAL = r"(?:合计|总计|小计)"
+
+_THREE_PUBLIC_ROWS = (
+    (r"^因公出国\(境\)(?:费|费用)?$", "three_public_abroad"),
+    (r"^公务用车购置及运行(?:维护)?费$", "three_public_vehicles"),
+    (r"^(?:其中:)?公务用车购置费$", "three_public_vehicle_purchase"),
+    (r"^(?:其中:)?公务用车运行(?:维护)?费$", "three_public_vehicle_operation"),
+    (r"^公务接待费$", "three_public_reception"),
+)
+_THREE_PUBLIC_COLUMNS = (
+    (r"因公出国\(境\)(?:费|费用)?$", "three_public_abroad"),
+    (rf"公务用车购置及运行(?:维护)?费(?:用)?(?:/{_TOTAL})?$", "three_public_vehicles"),
+    (r"公务用车购置费$|/购置费$", "three_public_vehicle_purchase"),
+    (r"公务用车运行(?:维护)?费$|/运行(?:维护)?费$", "three_public_vehicle_operation"),
+    (r"公务接待费(?:用)?$", "three_public_reception"),
+    (r"^会议费$|/会议费$", "meeting_costs"),
+    (r"^培训费$|/培训费$", "training_costs"),
+)
+
+ROLES: tuple[Role, ...] = (
+    Role("fiscal_summary", (r"财政拨款", r"收支|收入支出"), _NOT_FUND,
+         rows=((r"^(?:收入|支出)?总计$", "fiscal_total"),),
+         example="表四 2026年财政拨款收支总体情况表"),
+    Role("summary", (r"收支|收入支出", r"总"), ("财政拨款",) + _NOT_FUND,
+         rows=((rf"^(?:收入|支出)总计$|^总计$", "total_income_expenditure"),
+               (rf"^本年收入{_TOTAL}$|^收入本年合计$", "income_total"),
+               (rf"^本年支出{_TOTAL}$|^支出本年合计$", "expenditure_total"),
+               (r"^(?:本年)?财政拨款(?:收入)?$", "income_fiscal"),
+               (r"^一般公共预算(?:拨款)?(?:收入|资金)?$", "income_general_budget"),
+               (r"^政府性基金(?:预算)?(?:拨款)?(?:收入)?$", "income_gov_fund"),
+               (r"^国有资本经营预算(?:拨款)?(?:收入)?$", "income_state_capital"),
+               (r"^事业收入$", "income_business"),
+               (r"^(?:事业单位)?经营收入$", "income_operating"),
+               (r"^其他收入$", "income_other"),
+               (r"^上年结转(?:结余|和结余)?(?:资金)?$", "carry_over_start"),
+               (r"^结转下年(?:资金)?$", "carry_over_end"),
+               (r"^基本支出$", "expenditure_basic"),
+               (r"^项目支出$", "expenditure_project")),
+         example="预算01表 收支总表; 表1：2026年市级部门收支预算总表; 2026年部门收支总体情况表"),
+    Role("fiscal_basic", (r"财政拨款", r"基本支出"), _NOT_FUND,
+         columns=((rf"^(?:本年财政拨款基本支出/|财政拨款基本支出/|基本支出/)?{_TOTAL}$", "fiscal_basic"),
+                  (r"人员经费(?:支出)?$", "personnel_costs"),
+                  (r"公用经费(?:支出)?$", "public_costs")),
+         example="公开06表 财政拨款基本支出表（经济科目）"),
+    Role("fiscal_expenditure", (r"财政拨款", r"支出"), (r"基本支出", r"收入") + _NOT_FUND,
+         columns=((rf"^(?:财政拨款支出/)?{_TOTAL}$", "fiscal_expenditure"),
+                  (rf"^基本支出(?:/{_TOTAL})?$", "fiscal_basic"),
+                  (rf"^项目支出(?:/{_TOTAL})?$", "fiscal_project")),
+         example="公开05表 财政拨款支出表（功能科目）"),
+    Role("income", (r"收入",), (r"支出",) + _NOT_FUND,
+         columns=((rf"^本年收入(?:/)?{_TOTAL}$", "income_total"),
+                  # a bare 合计 is this year's income only where no carried-over column stands beside it
+                  (rf"^(?:收入预算/)?(?:合计|小计)$", "income_total", r"结转|结余"),
+                  (r"^收入总计$|^总计$", "total_income_expenditure"),
+                  (r"^(?:本年收入/)?财政拨款(?:收入)?(?:/小计)?$", "income_fiscal"),
+                  (r"一般公共预算(?:拨款)?(?:收入)?$", "income_general_budget"),
+                  (r"政府性基金(?:预算)?(?:拨款)?(?:收入)?$", "income_gov_fund"),
+                  (r"^(?:本年收入/)?事业收入$", "income_business"),
+                  (r"^(?:本年收入/)?其他收入$", "income_other")),
+         example="表二 2026年部门收入总体情况表; 预算02表 收入总表"),
+    Role("general_basic", (r"一般公共预算", r"基本支出"), _NOT_FUND,
+         columns=((rf"^(?:一般公共预算基本支出/|本年一般公共预算基本支出/|基本支出/)?{_TOTAL}$|^一般公共预算基本支出$", "general_budget_basic"),
+                  (r"人员经费(?:支出)?$", "personnel_costs"),
+                  (r"公用经费(?:支出)?$", "public_costs")),
+         example="表六 2026年一般公共预算基本支出情况表"),
+    Role("general", (r"一般公共预算", r"支出"), (r"基本支出", r"经济分类", r"机关运行") + _NOT_FUND,
+         columns=((rf"^(?:一般公共预算支出/|预算数/)?{_TOTAL}$|^一般公共预算支出$|^\d{{4}}年预算数/{_TOTAL}$", "general_budget_expenditure"),
+                  (r"基本支出$", "general_budget_basic"),
+                  (r"项目支出$", "general_budget_project")),
+         example="表五 2026年一般公共预算支出情况表; 预算05表 一般公共预算支出表"),
+    Role("expenditure", (r"支出",), (r"财政拨款", r"一般公共预算", r"基本支出", r"项目支出") + _NOT_FUND,
+         columns=((rf"^本年支出(?:/)?{_TOTAL}$", "expenditure_total"),
+                  (rf"^(?:支出|支出预算/)?{_TOTAL}$", "expenditure_total", r"结转|结余"),
+                  (r"^(?:支出预算/)?基本支出(?:/{_TOTAL})?$".replace("{_TOTAL}", _TOTAL), "expenditure_basic"),
+                  (r"^(?:支出预算/)?项目支出(?:/{_TOTAL})?$".replace("{_TOTAL}", _TOTAL), "expenditure_project")),
+         example="表三 2026年部门支出总体情况表; 公开03表 支出总表"),
+    Role("three_public", (r"三公",), (r"绩效", r"会议", r"培训"),
+         rows=((rf"^(?:\"三公\"经费)?{_TOTAL}$", "three_public_total"),) + _THREE_PUBLIC_ROWS,
+         columns=((rf"^(?:\"三公\"经费(?:财政拨款)?(?:预算数)?/?)?{_TOTAL}?$", "three_public_total"),) + _THREE_PUBLIC_COLUMNS,
+         example="预算09表 财政拨款“三公”经费支出表; 表7：2026年市级部门一般公共预算“三公”经费预算表"),
+    # with 会议费 and 培训费 beside it, a bare 合计 is the three together, not the "三公"经费
+    Role("three_public_meetings", (r"三公",), (r"绩效",),
+         rows=((rf"^\"三公\"经费(?:合计|小计)?$", "three_public_total"),) + _THREE_PUBLIC_ROWS,
+         columns=((rf"三公\"?经费(?:财政拨款)?(?:预算数)?/?{_TOTAL}?$", "three_public_total"),) + _THREE_PUBLIC_COLUMNS,
+         example="表13 2021年部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表"),
+    Role("gov_fund", (r"政府性基金",), (r"绩效",),
+         columns=((rf"^(?:本年政府性基金预算支出/|政府性基金预算支出/)?{_TOTAL}$|^政府性基金预算支出$", "gov_fund_expenditure"),),
+         example="表七 2026年政府性基金预算支出情况表"),
+    Role("state_capital", (r"国有资本经营",), (r"绩效",),
+         columns=((rf"^(?:国有资本经营预算支出/)?{_TOTAL}$|^国有资本经营预算支出$", "state_capital_expenditure"),),
+         example="表10 国有资本经营预算支出情况表"),
+    Role("procurement", (r"政府采购",), (r"绩效",),
+         columns=((rf"^(?:金额|预算金额|{_TOTAL}|采购预算/{_TOTAL})$", "procurement_total"),),
+         example="预算10表 政府采购预算明细表"),
+    Role("operating_costs", (r"机关运行经费",), (r"三公", r"绩效"),
+         columns=((rf"^(?:机关运行经费(?:支出|预算数)?|{_TOTAL})$", "operating_costs"),),
+         example="公开12表 一般公共预算机关运行经费支出预算表"),
+)
+
+_NUMBERING = re.compile(r"^(?:(?:预算|公开|附)?表\s*[0-9一二三四五六七八九十]+|(?:预算|公开)\s*\d+\s*表|[（(][0-9一二三四五六七八九十]+[)）]"
+                        r"|[一二三四五六七八九十]+\s*[、.．]|\d{1,2}\s*[、.．:：])\s*[:：.、．]?\s*")
+_YEAR = re.compile(r"\d{4}\s*年度?")
+
+
+def title_words(title: str) -> str:
+    """The title with its number, year and spaces removed ('表1：2026年市级部门收支预算总表' → '市级部门收支预算总表')."""
+    text = _NUMBERING.sub("", re.sub(r"\s+", "", title))
+    return _YEAR.sub("", text).replace("“", '"').replace("”", '"').replace("（", "(").replace("）", ")")
+
+
+def role_of(title: str) -> Role | None:
+    """The role the title gives a table, if any."""
+    text = title_words(title)
+    for role in ROLES:
+        if all(re.search(w, text) for w in role.words) and not any(re.search(w, text) for w in role.not_words):
+            return role
+    return None
