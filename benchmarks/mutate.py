@@ -37,11 +37,11 @@ REVIEWED = ROOT / "tests/reviewed_findings.csv"
 REGISTRY = ROOT / "data/departments.csv"
 
 KINDS: dict[str, tuple[str, ...]] = {  # kind → the rules that may report it
-    "narrative-figure": ("same-figure", "parts-sum", "share", "change", "basic-split", "budget-vs-actual"),
+    "narrative-figure": ("same-figure", "parts-sum", "share", "change", "item-change", "basic-split", "budget-vs-actual"),
     "table-cell": ("code-tree", "row-identities", "ledger-totals", "item-sums", "budget-ledger", "group-sums",
                    "procurement-sums", "same-figure"),
     "share": ("share",),
-    "growth-rate": ("change",),
+    "growth-rate": ("change", "item-change"),
     "comparison-word": ("comparison-word", "budget-vs-actual"),
     "heading-year": ("other-year",),
     "deleted-table": ("tables-present",),

@@ -32,7 +32,8 @@ def _match(row: dict[str, str], finding: tuple[str, str, str, str]) -> bool:
 
 
 def test_every_finding_of_the_corpus_is_reviewed_and_every_reviewed_one_found():
-    rows, findings = reviewed(), found()
+    rows = [r for r in reviewed() if (PACKAGES / r["package"] / "datapackage.json").exists()]
+    findings = found()
     assert all(r["checked"].strip() for r in rows), "each reviewed row says what was checked in the document"
     unreviewed = [f for f in findings if not any(_match(r, f) for r in rows)]
     missed = [r for r in rows if not any(_match(r, f) for f in findings)]

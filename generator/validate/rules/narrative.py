@@ -51,6 +51,11 @@ def parts_sum(ctx: Context) -> Iterator[Finding]:
                       and f.year == year and not f.code and not f.item and f.source.startswith("section:")), None)
         if total is None:
             continue
+        keys = [(p.measure, item_key(p)) for p in parts]
+        if len(set(keys)) < len(keys):  # one part named twice: two lists in one sentence, not one
+            yield Finding("parts-sum", f"{label(total)}：同一句中“其中”所列的项目重复出现（两组列举），各项之和未核对",
+                          [figure(total)], cls="notice", line=total.line, page=total.page)
+            continue
         unread = _unread_parts(total.quote, sum(1 for p in parts if p.value))
         if unread:
             yield Finding("parts-sum", f"{label(total)}：“其中”之后印有 {unread} 个非零金额，只读出 "
@@ -270,6 +275,69 @@ def budget_vs_actual(ctx: Context) -> Iterator[Finding]:
                                       [Figure("完成预算（文字）", rate, "%", f"section:{s['id']}", line, quote, page)] + figs
                                       + [Figure("按数字计算", computed, "%", "computed")],
                                       rate - computed, (bounds[1] - bounds[0]) / 2 + rate_hu, "%", cls, line=line, page=page)
+
+
+_ITEM_CHANGE = re.compile(
+    r"(?P<cur>\d[\d,]*(?:\.\d+)?)\s*万元(?:(?!万元)[^；]){0,60}?(?:比|较)上年(?:执行数|预算数|预算|决算数|决算)?"
+    r"(?P<dir>增加|减少)了?\s*(?P<chg>\d[\d,]*(?:\.\d+)?)\s*万元"
+    r"(?:[（(]上年(?:执行数|预算数|决算数|数)?为\s*(?P<prior>\d[\d,]*(?:\.\d+)?)\s*万元)?"
+    r"(?:[，,]\s*(?P<rdir>增长|下降|减少|增加|降低)了?\s*(?P<rate>\d+(?:\.\d+)?)\s*[%％])?")
+
+
+@rule("item-change", "逐项列出的“N万元，比上年增加/减少M万元，增长/下降P%”自身一致",
+      "预算、决算说明逐项写“X（项）N万元，比上年执行数增加M万元，增长P%”：P 须等于 M ÷ 上年数 × 100（上年数 = N ∓ M，"
+      "按各数末位的一半留出舍入余地；多出不超过百分比末位一个单位为舍入差异），增加须配增长、减少须配下降。"
+      "写明上年数（“上年执行数为P万元”）时，N − P 须等于所说的增减额。导入时已取作事实的句子由 change 规则核对，此处不重复。",
+      message="〈N〉万元，比上年〈增加/减少〉〈M〉万元，写作〈增长/下降〉〈P〉%，按所列数字应为约 〈Q〉%")
+def item_change(ctx: Context) -> Iterator[Finding]:
+    """湖州市卫生健康委员会 2026 年部门预算：“一般公共预算当年拨款37018.75万元，比上年执行数减少11688.70万元，下降23.9%”：
+    11688.70 ÷ 48707.45 = 23.998%，应印 24.0%（舍入差异）。"""
+    taken = [f.quote for f in ctx.facts if f.kind == "change_rate" and f.quote]
+    for s in ctx.rows("sections"):
+        base, page = int(s.get("line") or 0), int(s["page"]) if s.get("page") else None
+        for k, text in enumerate((s.get("text") or "").split("\n")):
+            for m in _ITEM_CHANGE.finditer(text):
+                if m["rate"] and any(m.group(0) in q or m["chg"] + "万元" in q and m["rate"] in q for q in taken):
+                    continue
+                line = base + k + 1
+                cur, cur_hu = _printed(m["cur"], "万元")
+                chg, chg_hu = _printed(m["chg"], "万元")
+                up = m["dir"] == "增加"
+                quote = m.group(0)
+                src = f"section:{s['id']}"
+                prior = cur - chg if up else cur + chg
+                if m["prior"]:
+                    stated, stated_hu = _printed(m["prior"], "万元")
+                    finding = sum_finding(
+                        "item-change", f"{m['cur']}万元 与上年数 {m['prior']}万元 之差不是所说的{m['dir']}{m['chg']}万元：{quote}",
+                        Figure("增减额（文字）", chg if up else -chg, "元", src, line, quote, page), chg_hu,
+                        [(Figure("本年数（文字）", cur, "元", src, line, quote, page), cur_hu),
+                         (Figure("上年数（文字）", stated, "元", src, line, quote, page), stated_hu)], [1, -1])
+                    if finding:
+                        yield finding
+                        continue
+                if not m["rate"]:
+                    continue
+                if up != (m["rdir"] in ("增长", "增加")):
+                    yield Finding("item-change", f"“{m['dir']}”与“{m['rdir']}”方向相反：{quote}",
+                                  [Figure("增减额（文字）", chg, "元", src, line, quote, page)], line=line, page=page)
+                    continue
+                if prior <= 0:
+                    continue
+                rate = Decimal(m["rate"])
+                rate_hu = Decimal(5) * Decimal(10) ** (-len(m["rate"].partition(".")[2]) - 1)
+                bounds = _ratio_bounds(chg, chg_hu, prior, cur_hu + chg_hu)
+                cls = pct_class(rate, rate_hu, bounds) if bounds else None
+                if cls:
+                    computed = (chg / prior * HUNDRED).quantize(Decimal("0.01"))
+                    yield Finding("item-change", f"{m['cur']}万元，比上年{m['dir']}{m['chg']}万元，写作{m['rdir']}{rate}%，"
+                                  f"按所列数字应为约 {computed}%：{quote}",
+                                  [Figure("增减幅度（文字）", rate, "%", src, line, quote, page),
+                                   Figure("本年数（文字）", cur, "元", src, line, quote, page),
+                                   Figure("增减额（文字）", chg, "元", src, line, quote, page),
+                                   Figure("上年数（本年数 ∓ 增减额）", prior, "元", "computed"),
+                                   Figure("按数字计算", computed, "%", "computed")],
+                                  rate - computed, (bounds[1] - bounds[0]) / 2 + rate_hu, "%", cls, line=line, page=page)
 
 
 @rule("basic-split", "人员经费 + 公用经费 = 一般公共预算财政拨款基本支出",

@@ -80,7 +80,7 @@ def project_same_figure(ctx: Context) -> Iterator[Finding]:
                     continue
                 a_hu, b_hu = a["amount_half_unit"] or Decimal(0), b["amount_half_unit"] or Decimal(0)
                 tol = a_hu + b_hu
-                cls = classify(a[col] - b[col], tol, abs(a_hu - b_hu))
+                cls = classify(a[col] - b[col], tol, max(a_hu, b_hu) if a_hu != b_hu else Decimal(0))
                 if cls:
                     yield Finding(
                         "project-same-figure", f"项目“{a['project']}”的{word}两处不一致",

@@ -70,9 +70,10 @@ def pct_class(value: Decimal, half_unit: Decimal, bounds: tuple[Decimal, Decimal
 
 
 def _coarse(half_units: list[Decimal]) -> Decimal:
-    """What printing some figures coarser than the finest explains: Σ (half unit − finest half unit)."""
+    """What printing some figures coarser than the finest explains by itself: the sum of the half
+    units of the coarser figures (26.98 万元 beside 269,750.00 元 is that figure rounded half up)."""
     finest = min(half_units, default=Decimal(0))
-    return sum((hu - finest for hu in half_units), Decimal(0))
+    return sum((hu for hu in half_units if hu > finest), Decimal(0))
 
 
 def sum_finding(rule_id: str, message: str, total: Figure, total_hu: Decimal,
@@ -131,7 +132,7 @@ def same_figure(rule_id: str, message: str, a: Figure, a_hu: Decimal, b: Figure,
     a two-decimal one is that figure rounded, not a difference)."""
     tol = a_hu + b_hu
     diff = a.value - b.value
-    cls = classify(diff, tol, abs(a_hu - b_hu))
+    cls = classify(diff, tol, _coarse([a_hu, b_hu]))
     if cls is None:
         return None
     note = ""
