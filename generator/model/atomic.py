@@ -58,7 +58,8 @@ def replace_dir(new: Path, target: Path, aside: Path) -> None:
 
 
 def pid_alive(pid: int) -> bool:
-    """Whether a process with this id runs (on this machine)."""
+    """Whether a process with this id runs (on this machine); a process that has ended but was
+    not yet waited for by its parent (a zombie) does not."""
     if pid <= 0:
         return False
     try:
@@ -66,8 +67,11 @@ def pid_alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     except PermissionError:
+        pass
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except (OSError, IndexError):
         return True
-    return True
 
 
 def owner_pid(name: str) -> int | None:

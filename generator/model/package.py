@@ -5,13 +5,13 @@ import csv
 import hashlib
 import io
 import json
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from generator.model.atomic import replace_dir, stale_temps, temp_prefix
 from generator.model.tables import TableSpec
 
 FDP_TYPES = {
@@ -108,10 +108,15 @@ def sha256_of(path: Path) -> str:
 
 
 def write_package(target: Path, descriptor: dict, resources: list[Resource], source: Path | list[Path]) -> None:
-    """Write descriptor, CSVs and the source copies into a temp dir, then swap it into `target`."""
+    """Write descriptor, CSVs and the source copies into a temp dir beside `target`, then swap it
+    in with one rename (atomic.replace_dir): a reader, or an import killed at any instant, finds
+    the old package or the new one, whole. What a killed import left is removed first."""
     sources = source if isinstance(source, list) else [source]
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    for stale in [*stale_temps(target.parent, target.name), target.with_name(f".{target.name}.old")]:
+        shutil.rmtree(stale, ignore_errors=True)
+    tmp = Path(tempfile.mkdtemp(prefix=temp_prefix(target.name), dir=target.parent))
+    aside = Path(f"{tmp}-old")
     try:
         for res in resources:
             out = tmp / res.path
@@ -123,14 +128,7 @@ def write_package(target: Path, descriptor: dict, resources: list[Resource], sou
         descriptor = {**descriptor, "resources": [r.descriptor() for r in resources]}
         (tmp / "datapackage.json").write_text(
             json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        old = None
-        if target.exists():
-            old = target.with_name(f".{target.name}.old")
-            shutil.rmtree(old, ignore_errors=True)
-            os.replace(target, old)
-        os.replace(tmp, target)
-        if old:
-            shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
+        replace_dir(tmp, target, aside)
+    finally:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        shutil.rmtree(aside, ignore_errors=True)

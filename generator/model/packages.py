@@ -149,10 +149,12 @@ def read_package(root: Path) -> Package:
 
 
 def find_packages(packages_dir: Path) -> list[Path]:
-    """Every folder holding a datapackage.json, sorted."""
+    """Every folder holding a datapackage.json, sorted; hidden folders (`.2020-final.old`, what an
+    interrupted import or editor leaves) are not packages."""
     if not packages_dir.is_dir():
         return []
-    return sorted(p.parent for p in packages_dir.glob("*/*/datapackage.json"))
+    return sorted(p.parent for p in packages_dir.glob("*/*/datapackage.json")
+                  if not any(part.startswith(".") for part in p.relative_to(packages_dir).parts))
 
 
 def decimal_or_none(text: str | None) -> Decimal | None:
