@@ -82,6 +82,7 @@ def packages(ctx, paths: list[Path], registry: dict) -> tuple[list, dict, set[st
         dirty |= {old["department"], old["department"][:2]}
     cached = ctx.cache.load_summaries() if len(prepared) < len(paths) else {}
     summaries, state, changed = [], {}, {old["page"] for old in removed}
+    owners: dict[str, Path] = {}
     for i, rel in enumerate(rels):
         summary, page_changed = prepared[i] if i in prepared else (cached[known[rel]["name"]], False)
         p = summary.package
@@ -90,6 +91,10 @@ def packages(ctx, paths: list[Path], registry: dict) -> tuple[list, dict, set[st
             changed.add(page)
         if i in prepared:
             dirty |= {p.department_id, p.province_code}
+        for key in (p.name, page):
+            if owners.setdefault(key, paths[i]) != paths[i]:
+                raise Refused(f"  {paths[i]} and {owners[key]} both hold the package {p.name} ({page}): keep one "
+                              "(a copy left beside a package, e.g. by a backup, is a second package) and build again")
         summaries.append(summary)
         state[rel] = {"hash": hashes[i][0], "files": hashes[i][1], "name": p.name, "dir": package_dir(p), "page": page,
                       "department": p.department_id}

@@ -10,6 +10,7 @@ from frictionless import Resource as FrictionlessResource
 from generator.model.codes import CodeList
 from generator.model.packages import Package, PackageError, find_packages, inside, read_package
 from generator.validate.context import Context
+from generator.validate.package_files import check_files, check_sources, check_year
 from generator.validate.group import group
 from generator.validate.quick import certainly_valid
 from generator.validate.report import Error, PackageReport, to_github, to_json, to_text
@@ -90,6 +91,10 @@ def validate_and_read(root: Path, codes: CodeList | None = None) -> tuple[Packag
         return report, None
     report.name = str(desc.get("name", root.name))
     report.source = str((desc.get("source") or {}).get("path", ""))
+    report.errors.extend(check_files(root, desc) + check_year(desc))
+    if report.errors:  # (a link or a device is not read)
+        return report, None
+    report.errors.extend(check_sources(root, desc))
     _check_resources(root, desc, report)
     if report.errors:
         return report, None
@@ -113,7 +118,8 @@ def collect(paths: list[Path]) -> list[Path]:
             out.append(p)
         else:
             out.extend(find_packages(p))
-            out.extend(q.parent for q in sorted(p.glob("*/datapackage.json")) if q.parent not in out)
+            out.extend(q.parent for q in sorted(p.glob("*/datapackage.json"))
+                       if q.parent not in out and not q.parent.name.startswith("."))
     return sorted(set(out))
 
 
