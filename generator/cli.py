@@ -16,6 +16,18 @@ def _positive(text: str) -> int:
     return value
 
 
+def _year(text: str) -> int:
+    from generator.validate.package_files import FIRST_YEAR, last_year
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year such as 2024") from None
+    if not FIRST_YEAR <= value <= last_year():
+        raise argparse.ArgumentTypeError(f"{value} is not a fiscal year between {FIRST_YEAR} and {last_year()}")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="transparency",
@@ -36,11 +48,14 @@ def _parser() -> argparse.ArgumentParser:
                      "in reading order")
     imp.add_argument("--out", type=Path, default=Path("data/packages"), help="packages folder (default: data/packages)")
     imp.add_argument("--department", help="department id from data/departments.csv, e.g. 530400-zuzhibu")
-    imp.add_argument("--year", type=int, help="fiscal year the disclosure reports on")
+    imp.add_argument("--year", type=_year, help="fiscal year the disclosure reports on (1990 to this year + 2)")
     imp.add_argument("--kind", choices=KINDS, help="final (决算), budget (预算) or evaluation (绩效自评)")
     imp.add_argument("--scope", choices=("department", "unit"),
                      help="department (部门, consolidated) or unit (单位, one budget unit's own disclosure)")
     imp.add_argument("--registry", type=Path, default=Path("data/departments.csv"), help="department registry CSV")
+    imp.add_argument("--replace", action="store_true",
+                     help="replace the package even when the new one has fewer tables, facts or narrative sections "
+                     "(without it such an import stops and says what would be lost)")
 
     val = sub.add_parser(
         "validate",
@@ -75,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
 
             return import_document(
                 args.source, out=args.out, department=args.department, year=args.year,
-                kind=args.kind, registry=args.registry, echo=print, scope=args.scope,
+                kind=args.kind, registry=args.registry, echo=print, scope=args.scope, replace=args.replace,
             )
         if args.command == "validate":
             from generator.validate.api import run_validate

@@ -11,6 +11,7 @@ from generator.ingest.budget_narrative import budget_sentence_facts
 from generator.ingest.generic_facts import generic_facts
 from generator.ingest.generic_tables import GenericTable, read_generic_table
 from generator.ingest.document_meta import infer_kind, infer_scope, infer_year
+from generator.ingest.guard import describe, preflight, refuse_poorer
 from generator.ingest.performance import extract_performance
 from generator.ingest.staffing import staffing_facts
 from generator.ingest.standard_tables import StandardTable, read_standard_tables
@@ -164,14 +165,16 @@ INDICATOR_TYPES = {"weight": "number", "score": "number", "line": "integer", "pa
 
 def import_document(source: Path | list[Path], out: Path, department: str | None = None, year: int | None = None,
                     kind: str | None = None, registry: Path = Path("data/departments.csv"),
-                    echo: Callable[[str], None] = print, scope: str | None = None) -> int:
+                    echo: Callable[[str], None] = print, scope: str | None = None, replace: bool = False) -> int:
     """Import `source` (or the files of one disclosure, in reading order) into
-    `out/<department>/<year>-<kind>[-unit]/`; 0 on success, 1 with a message on failure."""
+    `out/<department>/<year>-<kind>[-unit]/`; 0 on success, 1 with a message on failure. A package
+    with more tables, facts or sections is replaced only when `replace` (guard.py)."""
     sources = source if isinstance(source, list) else [source]
     try:
-        target, summary = _import(sources, out, department, year, kind, scope, registry, echo)
+        preflight(sources, out, registry)
+        target, summary = _import(sources, out, department, year, kind, scope, registry, echo, replace)
     except (DocumentError, RegistryError, OSError) as exc:
-        echo(f"error: {exc}")
+        echo(f"error: {describe(exc)}")
         return 1
     echo(f"wrote {target}: {summary}")
     return 0
@@ -220,7 +223,8 @@ def _department(items: list, text: str, registry: dict, registry_path: Path, fir
 
 
 def _import(sources: list[Path], out: Path, department: str | None, year: int | None, kind: str | None,
-            scope: str | None, registry_path: Path, echo: Callable[[str], None]) -> tuple[Path, str]:
+            scope: str | None, registry_path: Path, echo: Callable[[str], None],
+            replace: bool = False) -> tuple[Path, str]:
     items, starts, firsts = _read(sources)
     text = plain_text(items)
     paged = any(item.page is not None for item in items)
@@ -281,6 +285,7 @@ def _import(sources: list[Path], out: Path, department: str | None, year: int | 
         "licenses": LICENSE,
     }
     target = out / dept.id / slug
+    refuse_poorer(target, resources, replace)
     write_package(target, descriptor, resources, sources)
     if dept.id not in known:
         append_department(registry_path, dept)
