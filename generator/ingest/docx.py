@@ -9,6 +9,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from generator.ingest.limits import check_archive
 from generator.ingest.text import DocumentError, Paragraph, Row, normalise
 
 
@@ -20,10 +21,13 @@ def read_docx(path: Path) -> list[Paragraph | Row]:
 
     from docx.opc.exceptions import PackageNotFoundError
 
+    check_archive(path, "Word (.docx)")
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise DocumentError(f"{path}: not a readable Word (.docx) file ({type(exc).__name__}: {exc})") from None
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError, TypeError,
+            AttributeError) as exc:  # (SyntaxError: lxml's XMLSyntaxError, a malformed part)
+        raise DocumentError(f"{path}: not a readable Word (.docx) file ({type(exc).__name__}: {exc}); open it in "
+                            "Word or LibreOffice and save it again, or import the PDF") from None
     items: list[Paragraph | Row] = []
     for child in document.element.body.iterchildren():
         if child.tag.endswith("}p"):

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.ingest.pdf_layout import Line, TextCell, cell_text, group_lines, join_lines
+from generator.ingest.limits import MAX_PAGES
 from generator.ingest.text import DocumentError, Paragraph, Row, normalise
 from generator.model.tables import spec_for_title, squash
 
@@ -46,11 +47,28 @@ def read_pdf(path: Path) -> list[Paragraph | Row]:
 
     try:
         with pdfplumber.open(path) as pdf:
+            if len(pdf.pages) > MAX_PAGES:
+                raise DocumentError(
+                    f"{path}: {len(pdf.pages)} pages, more than the {MAX_PAGES} an import reads (a disclosure has "
+                    "tens; this looks like several documents in one file). Import each disclosure's own file")
             pages = [_read_page(p, n) for n, p in enumerate(pdf.pages, start=1)]
             sizes = {n: (p.width, p.height) for n, p in enumerate(pdf.pages, start=1)}
+    except DocumentError:
+        raise
     except Exception as exc:  # pdfminer signals broken or encrypted files with its own types
+        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+        cause = exc.args[0] if type(exc).__name__ == "PdfminerException" and exc.args else exc  # (pdfplumber's wrapper)
+        if isinstance(cause, PDFPasswordIncorrect):
+            raise DocumentError(f"{path}: the PDF is protected by a password, so its text cannot be read. Import an "
+                                "unprotected copy (ask the publisher, or open it with the password and save or "
+                                "print it as a new PDF)") from None
+        if isinstance(cause, PDFEncryptionError):
+            raise DocumentError(f"{path}: the PDF is encrypted in a way that cannot be read ({exc}); import an "
+                                "unprotected copy (open it and save or print it as a new PDF)") from None
         if type(exc).__module__.split(".")[0] in ("pdfminer", "pdfplumber") or isinstance(exc, (ValueError, KeyError)):
-            raise DocumentError(f"{path}: not a readable PDF ({type(exc).__name__}: {exc})") from None
+            raise DocumentError(f"{path}: not a readable PDF ({type(exc).__name__}: {exc}); open it and save or "
+                                "print it as a new PDF, or import the Word/Excel version") from None
         raise
     if not any(pages):
         raise DocumentError(

@@ -66,8 +66,21 @@ def normalise(text: str) -> str:
 
 
 def read_text(path: Path) -> list[str]:
-    """Decode a text source (UTF-8, UTF-8 with BOM, GB18030) into normalised lines."""
+    """Decode a text source (UTF-8, UTF-8 with BOM, UTF-16 with BOM — Windows Notepad's "Unicode" —,
+    GB18030) into normalised lines."""
+    from generator.ingest.limits import MAX_TEXT_BYTES
+
+    size = path.stat().st_size
+    if size > MAX_TEXT_BYTES:
+        raise DocumentError(f"{path}: {size / 1024 / 1024:.0f} MB of text, more than the "
+                            f"{MAX_TEXT_BYTES // 1024 // 1024} MB an import reads (a disclosure's text is well under "
+                            "1 MB); import the disclosure's own file, not a collection of several")
     data = path.read_bytes()
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise DocumentError(f"{path}: starts as UTF-16 text but is not; save it again as UTF-8 text") from None
     if not data.strip():
         raise DocumentError(f"{path}: the file is empty — nothing to import")
     if b"\x00" in data[:4096]:

@@ -3,7 +3,9 @@
 Every sheet is read in order, row by row. A merged cell holds its value in its first cell
 and leaves the others blank, as the text export prints it. A row holding nothing but a
 table's title, its 部门/单位 line, its number or a note is a paragraph. Numbers are written
-with the decimals their cell format shows (an amount typed as 100.00 stays 100.00).
+with the decimals their cell format shows (an amount typed as 100.00 stays 100.00). A formula
+is read as the value Excel saved with it; a formula saved without one is an error naming its
+cells (limits.py), as is a workbook past the size limits.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from generator.ingest.limits import check_archive, scan_workbook
 from generator.ingest.text import DocumentError, Paragraph, Row, normalise
 from generator.model.tables import spec_for_title, table_number
 
@@ -23,10 +26,14 @@ def read_xlsx(path: Path) -> list[Paragraph | Row]:
     """Paragraphs and table rows of every sheet of a .xlsx disclosure (no pages)."""
     import openpyxl
 
+    check_archive(path, "Excel (.xlsx)")
+    scan_workbook(path)
     try:
         book = openpyxl.load_workbook(path, data_only=True, read_only=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise DocumentError(f"{path}: not a readable Excel (.xlsx) file ({type(exc).__name__}: {exc})") from None
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, SyntaxError, TypeError, AttributeError,
+            IndexError) as exc:  # (SyntaxError: the XML parsers' errors)
+        raise DocumentError(f"{path}: not a readable Excel (.xlsx) file ({type(exc).__name__}: {exc}); open it in "
+                            "Excel or LibreOffice Calc and save it again, or import the PDF") from None
     items: list[Paragraph | Row] = []
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
