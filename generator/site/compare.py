@@ -9,6 +9,7 @@ from decimal import Decimal
 from generator.model.facts import load_vocabulary
 from generator.site.charts import OUTSIDE_LABELS, Chart, layout
 from generator.site.formatting import CENT, to_wan_float, wan
+from generator.site.spreadsheet import safe_row
 
 VOCAB = load_vocabulary()
 MEASURES = ("expenditure_total", "income_total", "expenditure_basic", "expenditure_project", "personnel_costs",
@@ -74,5 +75,5 @@ def compare_csv(disclosures: list) -> bytes:
     w.writerow(["package", "department", "fiscal_year", "kind", *(f"{t}（{u.replace('万元', '元')}）" for t, u, _ in columns)])
     for i, d in enumerate(disclosures):
         cells = ["" if values[i] is None else str(values[i].quantize(CENT)) for _, _, values in columns]
-        w.writerow([d.package.name, d.package.department_name, d.package.year, d.package.kind, *cells])
+        w.writerow(safe_row([d.package.name, d.package.department_name, d.package.year, d.package.kind, *cells]))
     return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from generator.model.facts import FIELD_ORDER, load_vocabulary
 from generator.model.packages import Package
+from generator.site.spreadsheet import safe_row
 
 PACKAGE_COLUMNS = ["package", "department_id", "department", "fiscal_year", "kind"]
 BOM = b"\xef\xbb\xbf"
@@ -22,12 +23,13 @@ def _package_cells(p: Package) -> list:
 
 
 def facts_rows(p: Package) -> bytes:
-    """The rows of one package in all-facts.csv: the package's identity, then every fact field."""
+    """The rows of one package in all-facts.csv: the package's identity, then every fact field (a
+    cell that a spreadsheet would run as a formula written as text: spreadsheet.py)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     ident = _package_cells(p)
     for fact in p.facts:
-        w.writerow(ident + ["" if (v := getattr(fact, f)) is None else v for f in FIELD_ORDER])
+        w.writerow(safe_row(ident + ["" if (v := getattr(fact, f)) is None else v for f in FIELD_ORDER]))
     return buf.getvalue().encode("utf-8")
 
 

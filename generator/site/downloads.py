@@ -1,5 +1,6 @@
 """Downloads: each table as CSV (UTF-8 with BOM), XLSX and JSON; each package as ZIP;
-all facts as one CSV; everything as one SQLite database. Values are the package's, unchanged."""
+all facts as one CSV; everything as one SQLite database. Values are the package's, unchanged, but
+for a CSV cell that a spreadsheet would run as a formula (spreadsheet.py)."""
 from __future__ import annotations
 
 import json
@@ -10,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.model.packages import Package, Resource, inside
+from generator.site.spreadsheet import safe_csv
 from generator.site.xlsx import PLAIN_NUMBER, workbook
 from generator.site.zipfiles import stable_zip
 
@@ -28,8 +30,9 @@ def package_dir(package: Package) -> str:
 
 
 def csv_with_bom(package: Package, resource: Resource) -> bytes:
-    """The package's CSV exactly, behind a BOM so that Excel reads it as UTF-8."""
-    return BOM + inside(package.root, resource.path).read_bytes()
+    """The package's CSV behind a BOM so that Excel reads it as UTF-8; exactly the package's bytes
+    unless a cell would run as a formula in a spreadsheet (spreadsheet.py: it gets a leading ')."""
+    return BOM + safe_csv(inside(package.root, resource.path).read_bytes())
 
 
 def xlsx(resource: Resource) -> bytes:
