@@ -250,3 +250,33 @@ def test_an_import_killed_anywhere_leaves_the_old_package_or_the_new_one(tmp_pat
     report = subprocess.run([sys.executable, "-m", "generator", "validate", str(out)], cwd=ROOT, env=ENV,
                             capture_output=True, text=True)
     assert report.returncode == 0, report.stdout
+
+
+def _build_with_file_size_limit(tmp_path: Path, limit: int) -> subprocess.CompletedProcess:
+    import resource
+
+    def limited():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG), as on a full disk
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return subprocess.run([sys.executable, "-m", "generator", "build", "--data", "data", "--out", "site", "--jobs", "2"],
+                          cwd=tmp_path, env=ENV, preexec_fn=limited, capture_output=True, text=True, timeout=HANG)
+
+
+def test_a_build_that_cannot_write_its_files_ends_in_a_message_and_keeps_the_site(tmp_path):
+    _copy_data(tmp_path / "data")
+    for limit in (100_000, 400_000):
+        result = _build_with_file_size_limit(tmp_path, limit)
+        assert result.returncode == 1 and "build failed:" in result.stdout, result.stdout + result.stderr
+        assert "Traceback" not in result.stdout + result.stderr
+        assert not (tmp_path / "site").exists()
+    assert "built site/" in _finish(_start("build", "--data", "data", "--out", "site", "--jobs", "2", cwd=tmp_path))
+
+
+@pytest.mark.parametrize("args, expected", [(["--out", "afile"], "--out afile is a file, not a folder"),
+                                            (["--data", "nowhere"], "--data nowhere: no such folder")])
+def test_build_names_a_wrong_out_or_data(tmp_path, args, expected):
+    _copy_data(tmp_path / "data")
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    out = _finish(_start("build", *args, cwd=tmp_path))
+    assert expected in out, out

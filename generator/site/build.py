@@ -113,6 +113,11 @@ def cache_dir(out_dir: Path) -> Path:
 
 
 def _check_out(out_dir: Path, data_dir: Path) -> None:
+    if not data_dir.is_dir():
+        raise BuildError(f"--data {data_dir}: no such folder; run the command from the project folder (where data/ "
+                         "is) or pass --data PATH")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise BuildError(f"--out {out_dir} is a file, not a folder; choose a folder such as site/")
     out, data = out_dir.resolve(), data_dir.resolve()
     if out == data or out in data.parents or out == REPO or out in REPO.parents:
         raise BuildError(f"--out {out_dir} would replace the data or the project; choose a folder such as site/")
