@@ -13,7 +13,9 @@ REVIEWED = Path(__file__).parent / "reviewed_findings.csv"
 
 def reviewed() -> list[dict[str, str]]:
     with REVIEWED.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+        rows = list(csv.DictReader(fh))
+    assert all(None not in r and None not in r.values() for r in rows), "a row with more or fewer than 5 fields"
+    return rows
 
 
 def found() -> list[tuple[str, str, str, str]]:
