@@ -196,3 +196,10 @@ def test_a_workbook_past_the_cell_limit_is_refused_while_streaming(tmp_path):
     assert result.returncode == 1 and "wide.xlsx" in result.stdout
     assert f"more than {limits.MAX_CELLS:,} cells (sheet Sheet)" in result.stdout
     assert seconds < 20 and memory < 400, (seconds, memory)
+
+
+def test_a_format_that_is_not_a_disclosure_is_named(tmp_path):
+    source = tmp_path / "scan.png"
+    source.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    result, _, _ = run_import(source, tmp_path / "out")
+    assert result.returncode == 1 and ".png files are not supported" in result.stdout and "OCR" in result.stdout

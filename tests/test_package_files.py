@@ -116,3 +116,18 @@ def test_two_folders_holding_one_package_stop_the_build_with_a_message(package, 
     assert run_build(tmp_path, tmp_path / "site", echo=messages.append, jobs=1) == 1
     text = "\n".join(messages)
     assert "2020-final-backup and " in text and "both hold the package 530400-zuzhibu-2020-final" in text
+
+
+@pytest.mark.parametrize("key, value", [("department", "530400-zuzhibu"), ("source", "source/x.txt"),
+                                        ("sources", "x"), ("kind", "weird"), ("name", [1]),
+                                        ("resources", [{"name": "facts", "path": "facts.csv",
+                                                        "schema": {"fields": [1]}}])])
+def test_a_descriptor_key_of_the_wrong_shape_is_an_error_not_a_traceback(package, key, value):
+    path = package / "datapackage.json"
+    desc = json.loads(path.read_text(encoding="utf-8"))
+    desc[key] = value
+    path.write_text(json.dumps(desc, ensure_ascii=False), encoding="utf-8")
+    errors = _errors(package)
+    assert errors and all(e.startswith("datapackage.json: ") and f"'{key}'" in e for e in errors), errors
+    result = _validate_cli(package)
+    assert result.returncode == 1

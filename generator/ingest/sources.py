@@ -7,6 +7,7 @@ from pathlib import Path
 from generator.ingest.text import DocumentError, Paragraph, Row, parse_lines, read_text
 
 FORMATS = (".txt", ".pdf", ".docx", ".xlsx")
+TEXT_SUFFIXES = ("", ".txt", ".text", ".md", ".csv", ".tsv")  # read as a plain-text export
 
 
 def read_items(path: Path) -> list[Paragraph | Row]:
@@ -24,6 +25,9 @@ def read_items(path: Path) -> list[Paragraph | Row]:
     if suffix in (".doc", ".xls", ".wps", ".et"):
         raise DocumentError(f"{path}: the old binary {suffix} format is not supported; save it as "
                             f"{suffix}x (Word/Excel 2007 or later) or as PDF and import that")
+    if suffix not in TEXT_SUFFIXES:
+        raise DocumentError(f"{path}: {suffix} files are not supported; import the disclosure as published in "
+                            f"one of {', '.join(FORMATS)} (a scanned image needs OCR first)")
     return parse_lines(read_text(path))
 
 

@@ -10,7 +10,7 @@ from frictionless import Resource as FrictionlessResource
 from generator.model.codes import CodeList
 from generator.model.packages import Package, PackageError, find_packages, inside, read_package
 from generator.validate.context import Context
-from generator.validate.package_files import check_files, check_sources, check_year
+from generator.validate.package_files import check_files, check_shape, check_sources, check_year
 from generator.validate.group import group
 from generator.validate.quick import certainly_valid
 from generator.validate.report import Error, PackageReport, to_github, to_json, to_text
@@ -90,6 +90,9 @@ def validate_and_read(root: Path, codes: CodeList | None = None) -> tuple[Packag
     if desc is None:
         return report, None
     report.name = str(desc.get("name", root.name))
+    report.errors.extend(check_shape(desc))
+    if report.errors:
+        return report, None
     report.source = str((desc.get("source") or {}).get("path", ""))
     report.errors.extend(check_files(root, desc) + check_year(desc))
     if report.errors:  # (a link or a device is not read)

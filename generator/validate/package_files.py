@@ -18,6 +18,7 @@ from pathlib import Path
 from generator.model.packages import PackageError, inside
 from generator.validate.report import Error
 
+KINDS = ("final", "budget", "evaluation")
 FIRST_YEAR = 1990  # before the 1994 budget law no department published a budget
 
 
@@ -92,3 +93,34 @@ def check_sources(root: Path, desc: dict) -> list[Error]:
                                 f"{recorded} recorded in datapackage.json: the file changed after the import. "
                                 "Restore the published file, or re-import it (transparency import --replace)", rel))
     return errors
+
+
+def check_shape(desc: dict) -> list[Error]:
+    """The descriptor's keys have the shapes the package format gives them (docs/package-format.md),
+    so that no reader trips over a string where an object belongs."""
+    problems = []
+    if not isinstance(desc.get("name", ""), str):
+        problems.append(("name", "must be text"))
+    if "kind" in desc and desc["kind"] not in KINDS:
+        problems.append(("kind", f"is {desc['kind']!r}, not one of {', '.join(KINDS)}"))
+    if not isinstance(desc.get("department", {}), dict) or not isinstance((desc.get("department") or {}).get("id", ""), str):
+        problems.append(("department", "must be an object {id, name}"))
+    if not isinstance(desc.get("source", {}), dict):
+        problems.append(("source", "must be an object {path, sha256, bytes, format}"))
+    sources = desc.get("sources", [])
+    if not isinstance(sources, list) or not all(isinstance(s, dict) for s in sources):
+        problems.append(("sources", "must be a list of objects like source"))
+    resources = desc.get("resources", [])
+    if not isinstance(resources, list) or not all(isinstance(r, dict) for r in resources):
+        problems.append(("resources", "must be a list of resource objects"))
+    else:
+        for res in resources:
+            schema = res.get("schema", {})
+            fields = schema.get("fields", []) if isinstance(schema, dict) else None
+            if not isinstance(res.get("name", ""), str) or not isinstance(res.get("path", ""), str) or \
+                    not isinstance(fields, list) or not all(isinstance(f, dict) and isinstance(f.get("name"), str)
+                                                            for f in fields):
+                problems.append(("resources", f"resource {res.get('name')!r} needs a name, a path and a schema whose "
+                                              "fields are objects with a name"))
+    return [Error(f"'{key}' {what}; fix the descriptor or re-import the document",
+                  "datapackage.json", 1, key) for key, what in problems]
