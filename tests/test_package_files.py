@@ -131,3 +131,22 @@ def test_a_descriptor_key_of_the_wrong_shape_is_an_error_not_a_traceback(package
     assert errors and all(e.startswith("datapackage.json: ") and f"'{key}'" in e for e in errors), errors
     result = _validate_cli(package)
     assert result.returncode == 1
+
+
+def test_a_department_folder_that_is_a_symbolic_link_is_refused(package, tmp_path):
+    department = package.parent
+    shutil.move(department, tmp_path / "elsewhere")
+    os.symlink(tmp_path / "elsewhere", department)
+    errors = _errors(package)
+    assert len(errors) == 1 and "the folder 530400-zuzhibu is a symbolic link" in errors[0]
+
+
+def test_a_registry_that_is_not_text_is_named_by_build_and_import(package, tmp_path):
+    (tmp_path / "departments.csv").write_bytes(bytes(range(128, 256)))
+    messages = []
+    assert run_build(tmp_path, tmp_path / "site", echo=messages.append, jobs=1) == 1
+    assert "departments.csv is not UTF-8 text" in "\n".join(messages)
+    source = next((package / "source").iterdir())
+    result = subprocess.run([sys.executable, "-m", "generator", "import", str(source), "--out", str(tmp_path / "o"),
+                             "--registry", str(tmp_path / "departments.csv")], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1 and "is not UTF-8 text" in result.stdout and "Traceback" not in result.stderr

@@ -64,6 +64,11 @@ def check_registry(registry: Path) -> None:
         raise DocumentError(f"--registry {registry}: no such file; {hint}")
     if not registry.is_file():
         raise DocumentError(f"--registry {registry}: is not a file; pass --registry PATH to data/departments.csv")
+    try:
+        registry.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise DocumentError(f"--registry {registry}: is not UTF-8 text; save the department registry as UTF-8 "
+                            "CSV") from None
 
 
 def check_out(out: Path) -> None:

@@ -154,10 +154,15 @@ def _timed(echo, start: float, message: str) -> None:
 
 def build(data_dir: Path, out_dir: Path, echo=print, jobs: int | None = None, clean: bool = False) -> int:
     _check_out(out_dir, data_dir)
+    registry_file = data_dir / "departments.csv"
+    if registry_file.exists() and not registry_file.is_file():
+        raise BuildError(f"{registry_file} is not a file; it must be the department registry (CSV)")
     try:
-        registry = load_registry(data_dir / "departments.csv") if (data_dir / "departments.csv").exists() else {}
+        registry = load_registry(registry_file) if registry_file.exists() else {}
     except RegistryError as exc:
         raise BuildError(str(exc)) from exc
+    except UnicodeDecodeError:
+        raise BuildError(f"{registry_file} is not UTF-8 text; save the department registry as UTF-8 CSV") from None
     paths = find_packages(data_dir / "packages")
     if not paths:
         raise BuildError(f"no packages under {data_dir / 'packages'} (a package is a folder with datapackage.json)")

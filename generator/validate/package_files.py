@@ -44,9 +44,10 @@ def check_year(desc: dict) -> list[Error]:
 
 def check_files(root: Path, desc: dict) -> list[Error]:
     """Errors for every file of the package folder that is not a plain file of its own."""
-    if root.is_symlink():
-        return [Error(f"the package folder is a symbolic link (to {os.readlink(root)}); a package must be a "
-                      "folder of plain files: copy it in place of the link")]
+    for folder in (root, root.parent):  # the package's folder and its department's
+        if folder.is_symlink():
+            return [Error(f"the folder {folder.name} is a symbolic link (to {os.readlink(folder)}); a package must be "
+                          "a folder of plain files inside the packages folder: copy it in place of the link")]
     sources = {os.path.normpath(e["path"]) for e in _sources(desc)}
     errors, linked = [], {}
     for folder, dirs, files in os.walk(root):
