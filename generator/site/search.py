@@ -27,15 +27,11 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import shutil
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
 from generator.site.cache import write_new
-from generator.site.lifeline import command
+from generator.site.pagefind_service import PagefindError, index_pages
 
 EXCLUDE = ["td.num", ".tp-cards", ".tp-chart", ".tp-findings > p", ".tp-finding .tp-scroll", ".tp-finding__diff",
            ".tp-source", ".tp-tablebox__meta", ".tp-hint"]
@@ -83,26 +79,22 @@ def update(html: Path, bundle: Path, pages: dict[str, str], changed: set[str], s
 
 
 def _index(html: Path, pages: list[str], out: Path) -> None:
-    """Pagefind's bundle of `pages` (paths inside `html`) in `out` (removed when there are none).
-    Pagefind reads a folder of hard links to just those pages: a glob naming thousands of files
-    would pass the limits of a command line."""
+    """Pagefind's bundle of `pages` (paths inside `html`) in `out` (removed when there are none),
+    the pages given in sorted order, so that the bundle does not depend on the order a file system
+    lists them in (pagefind_service.py); without Pagefind's own interface files."""
     shutil.rmtree(out, ignore_errors=True)
     if not pages:
         return
-    out.parent.mkdir(parents=True, exist_ok=True)
-    exclude = [arg for selector in EXCLUDE for arg in ("--exclude-selectors", selector)]
-    with tempfile.TemporaryDirectory(prefix=".pages-", dir=out.parent) as folder:
-        for page in pages:
-            (Path(folder) / page).parent.mkdir(parents=True, exist_ok=True)
-            os.link(html / page, Path(folder) / page)
-        proc = subprocess.run(  # (started so that it dies with the build: lifeline.py)
-            command([sys.executable, "-m", "pagefind", "--site", folder, "--output-path", str(out), *exclude]),
-            capture_output=True, text=True, check=False,
-        )
-    if proc.returncode != 0:
-        raise SearchIndexError(f"Pagefind failed:\n{proc.stdout}\n{proc.stderr}".strip())
-    for ui in [*out.glob("pagefind-*ui.*"), out / "pagefind-highlight.js"]:  # the site has its own interface
-        ui.unlink(missing_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        index_pages(html, pages, out, EXCLUDE, skip=_interface)
+    except PagefindError as exc:
+        raise SearchIndexError(str(exc)) from None
+
+
+def _interface(name: str) -> bool:
+    """Pagefind's UI files: the site has its own interface."""
+    return (name.startswith("pagefind-") and "ui." in name) or name == "pagefind-highlight.js"
 
 
 def _fragments(bundle: Path) -> dict[str, str]:
