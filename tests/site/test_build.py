@@ -82,7 +82,7 @@ def test_package_with_errors_is_refused_and_out_untouched(tmp_path):
     text = "\n".join(messages)
     assert "530400-zuzhibu/2020-final" in text and "final_income.csv" in text
     assert (out / "index.html").read_text(encoding="utf-8") == "previous site"
-    assert not list(tmp_path.glob(".site-tmp-*"))
+    assert not list(tmp_path.glob(".site-tmp*"))
 
 
 def test_refuses_to_replace_a_folder_that_is_not_a_site(tmp_path):

@@ -12,7 +12,7 @@ def test_build_into_a_relative_folder(tmp_path):
                        cwd=tmp_path, capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
     assert (tmp_path / "site" / "index.html").is_file()
-    assert not list(tmp_path.glob(".site-tmp-*")) and not list(tmp_path.glob(".*-shards"))
+    assert not list(tmp_path.glob(".site-tmp*")) and not list(tmp_path.glob(".*-shards"))
 
 
 def test_an_output_folder_that_cannot_be_made_is_a_message_not_a_traceback(tmp_path):
