@@ -203,3 +203,21 @@ def test_a_format_that_is_not_a_disclosure_is_named(tmp_path):
     source.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
     result, _, _ = run_import(source, tmp_path / "out")
     assert result.returncode == 1 and ".png files are not supported" in result.stdout and "OCR" in result.stdout
+
+
+def test_memory_past_the_budget_is_a_memory_error_and_the_limit_is_lifted_after():
+    with pytest.raises(MemoryError):
+        with limits.memory_limit(64 * 1024 * 1024):
+            bytearray(512 * 1024 * 1024)
+    assert len(bytearray(512 * 1024 * 1024)) == 512 * 1024 * 1024  # no limit outside the block
+
+
+def test_an_import_that_needs_too_much_memory_says_so(tmp_path):
+    source = tmp_path / "wide.txt"  # one line of 15 MB, within the text limit: reading it takes a few copies
+    source.write_text("中" * (5 * 1024 * 1024), encoding="utf-8")
+    code = ("import sys; from generator.ingest import limits; limits.MAX_MEMORY = 20 * 1024 * 1024; "
+            "from generator.cli import main; sys.exit(main(sys.argv[1:]))")
+    result = subprocess.run([sys.executable, "-c", code, "import", str(source), "--out", str(tmp_path / "out")],
+                            cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert "Traceback" not in result.stdout + result.stderr, result.stderr
+    assert result.returncode == 1 and "wide.txt: reading it needs more than" in result.stdout, result.stdout

@@ -133,8 +133,15 @@ def refuse_poorer(target: Path, resources: list[Resource], replace: bool) -> Non
             "--replace to replace the package anyway")
 
 
-def describe(exc: Exception) -> str:
-    """An import's error in words: an OS error names the file and what to check, not an errno."""
+def describe(exc: Exception, sources: list[Path] = ()) -> str:
+    """An import's error in words: an OS error names the file and what to check, not an errno; a
+    document that needs more memory than an import may take is named."""
+    if isinstance(exc, MemoryError):
+        from generator.ingest.limits import MAX_MEMORY
+
+        names = ", ".join(map(str, sources)) or "the document"
+        return (f"{names}: reading it needs more than {MAX_MEMORY // 1024 ** 2:,} MB of memory, far more than a "
+                "disclosure; import each disclosure's own file, or its PDF")
     if isinstance(exc, OSError) and not isinstance(exc, DocumentError):
         where = f"{exc.filename}: " if exc.filename else ""
         return f"{where}{exc.strerror or exc}; check the space and permissions there (and --out)"

@@ -12,6 +12,7 @@ from generator.ingest.generic_facts import generic_facts
 from generator.ingest.generic_tables import GenericTable, read_generic_table
 from generator.ingest.document_meta import infer_kind, infer_scope, infer_year
 from generator.ingest.guard import describe, preflight, refuse_poorer
+from generator.ingest.limits import memory_limit
 from generator.ingest.performance import extract_performance
 from generator.ingest.staffing import staffing_facts
 from generator.ingest.standard_tables import StandardTable, read_standard_tables
@@ -172,9 +173,10 @@ def import_document(source: Path | list[Path], out: Path, department: str | None
     sources = source if isinstance(source, list) else [source]
     try:
         preflight(sources, out, registry)
-        target, summary = _import(sources, out, department, year, kind, scope, registry, echo, replace)
-    except (DocumentError, RegistryError, OSError) as exc:
-        echo(f"error: {describe(exc)}")
+        with memory_limit():
+            target, summary = _import(sources, out, department, year, kind, scope, registry, echo, replace)
+    except (DocumentError, RegistryError, OSError, MemoryError) as exc:
+        echo(f"error: {describe(exc, sources)}")
         return 1
     echo(f"wrote {target}: {summary}")
     return 0

@@ -5,12 +5,14 @@ far below what would take minutes or gigabytes. Word and Excel files are ZIP arc
 their parts declare are checked before anything is unpacked (a part cannot unpack to more than it
 declares: zipfile stops there and reports a damaged file), which stops a "zip bomb" — a 1 MB file
 of 2 GB of XML — before it costs anything. A spreadsheet's cells are counted by streaming its
-sheets before it is loaded, and the same pass finds formulas whose value was never saved.
+sheets before it is loaded, and the same pass finds formulas whose value was never saved. Memory
+is bounded last of all: an import may map at most MAX_MEMORY more (`memory_limit`).
 """
 from __future__ import annotations
 
 import posixpath
 import zipfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from generator.ingest.text import DocumentError
@@ -110,3 +112,47 @@ def scan_workbook(path: Path) -> None:
             f"{path}: {len(unsaved)} cell(s) hold a formula whose value was never saved ({shown}), so their "
             "figures are unknown (the file was written by a program that does not calculate). Open and save the "
             "file in Excel (or LibreOffice Calc) first, which stores the values, then import it again")
+
+
+MAX_MEMORY = 2 * 1024 ** 3  # bytes of address space an import may add to what the process already maps
+
+
+def _mapped() -> int:
+    """The process's address space now (VmSize), 0 where /proc is missing."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+@contextmanager
+def memory_limit(budget: int | None = None):
+    """Within the block, the process may map at most `budget` more bytes: past it an allocation
+    fails with MemoryError (which the importer turns into a message) instead of the machine
+    swapping or the out-of-memory killer ending something. Where the system cannot set it, no limit."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not on POSIX
+        yield
+        return
+    budget = MAX_MEMORY if budget is None else budget
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    mapped = _mapped()
+    limit = mapped + budget if mapped else resource.RLIM_INFINITY
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    if soft != resource.RLIM_INFINITY:
+        limit = min(limit, soft)
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ValueError, OSError):
+        limit = None
+    try:
+        yield
+    finally:
+        if limit is not None:
+            resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
