@@ -140,8 +140,16 @@ def test_same_table_csvs_as_the_text_export(tmp_path, from_text, suffix, write):
     source = tmp_path / f"003{suffix}"
     write(source)
     package = _import(source, tmp_path / "out")
-    assert _table_csvs(package) == _table_csvs(from_text)
-    assert len(_table_csvs(package)) == 9
+    def standard(tables: dict) -> dict:
+        return {name: rows for name, rows in tables.items() if not name.startswith("generic_")}
+
+    assert standard(_table_csvs(package)) == standard(_table_csvs(from_text))
+    assert len(standard(_table_csvs(package))) == 9
+    # 公开10/11 (narrative and indicators in table cells) are kept as printed: each format prints
+    # its merged cells (and the rows between the two tables) its own way, so only their text is the same
+    generic = {k: v for k, v in _table_csvs(package).items() if k not in standard(_table_csvs(package))}
+    cells = " ".join(c for rows in generic.values() for r in rows for c in r.values())
+    assert generic and "年初编制预算时同步设定部门整体绩效目标和项目绩效目标" in cells
     desc = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
     assert desc["source"]["format"] == suffix[1:] and desc["kind"] == "final"
 

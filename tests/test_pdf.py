@@ -58,8 +58,14 @@ def test_every_pdf_imports_and_validates_without_errors(imported, name):
 
 
 def _tables(package: Path) -> dict[str, dict]:
+    """The recognised tables of a package (the generic ones — tables kept as printed — apart)."""
     desc = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
-    return {r["name"]: r for r in desc["resources"] if "table" in r}
+    return {r["name"]: r for r in desc["resources"] if "table" in r and not r["table"].get("generic")}
+
+
+def _generic(package: Path) -> list[str]:
+    desc = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    return [r["title"] for r in desc["resources"] if r.get("table", {}).get("generic")]
 
 
 @needs_corpus
@@ -68,6 +74,7 @@ def test_the_templates_nine_tables_are_recognised(imported):
     assert set(tables) == {"final_summary", "final_income", "final_expenditure", "fiscal_summary", "general_budget",
                            "general_budget_basic", "fiscal_three_public", "gov_fund", "state_capital"}
     assert all(t["table"]["unit"] == "万元" for t in tables.values())
+    assert _generic(imported[TEMPLATE]) == ["第4页表格"]  # the template's list of units (上海市XX局（本级）…), kept
     assert validate_package(imported[TEMPLATE]).errors == []
 
 

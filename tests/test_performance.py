@@ -118,7 +118,7 @@ def test_002_project_tables():
     training = tables["党员教育培训经费"]
     assert (training.budget, training.executed) == (Decimal("300000.00"), Decimal("262300.00"))
     assert (training.stated_rate, training.rate_half_unit) == (Decimal("87"), Decimal("0.5"))
-    assert training.amount_half_unit == 50
+    assert training.amount_half_unit == 5000  # the budget is printed '30' (whole 万元): ±0.5 万元
     assert training.unit == "中国共产党攀枝花市西区委员会组织部"
     assert (training.weight, training.score, training.total_score, training.grade) == (None, None, None, "")
     assert training.line == 262
@@ -174,7 +174,7 @@ def test_000_narrative_projects():
     talent = narrative["人才工作经费"]  # 8.95 / 10 is 89.5%, the document says 67.27%: kept as printed
     assert (talent.budget, talent.executed) == (Decimal("100000.00"), Decimal("89500.00"))
     assert (talent.stated_rate, talent.rate_half_unit, talent.amount_half_unit) == (
-        Decimal("67.27"), Decimal("0.005"), 50)
+        Decimal("67.27"), Decimal("0.005"), 5000)  # '预算数10万元' is printed in whole 万元: ±0.5 万元
     assert talent.line == 160
     assert talent.quote == "（1）人才工作经费项目绩效目标完成情况综述。项目全年预算数10万元，执行数为8.95万元，完成预算的67.27%"
     party = narrative["两新组织党建工作经费"]

@@ -22,9 +22,16 @@ def _fact(t: GenericTable, row: dict, col: GenericColumn, measure: str, year: in
 
 
 def _column_year(col: GenericColumn, year: int) -> int | None:
-    """The year a column's figures are for: the one its header prints, else the report's."""
+    """The year a column's figures are for: the one its header prints (上年 → the year before,
+    当年/本年 → the report's), else the report's; None for a column of changes (增减变化情况)."""
+    if re.search(r"增减|变化|变动|比上年", col.title):
+        return None
     years = {int(y) for y in _YEAR.findall(col.title)}
-    return years.pop() if len(years) == 1 else year if not years else None
+    if len(years) > 1:
+        return None
+    if years:
+        return years.pop()
+    return year - 1 if re.search(r"上年", col.title) else year
 
 
 def _row_facts(t: GenericTable, role: Role, year: int) -> list[Fact]:
@@ -44,33 +51,48 @@ def _row_facts(t: GenericTable, role: Role, year: int) -> list[Fact]:
     return facts
 
 
-def _total_row(t: GenericTable) -> dict | None:
-    """The 合计/总计 row, else the table's only row of figures."""
+def _texts(t: GenericTable, row: dict) -> list[str]:
+    return [plain(str(row.get(c.id) or "")) for c in t.columns if c.kind == "text"]
+
+
+def _total_rows(t: GenericTable, year: int) -> list[tuple[dict, int]]:
+    """(row, the year its figures are for) of the rows that state a table's totals: a row per
+    printed year where a 年度 cell says which ('2025年', '2026年'), else the 合计/总计 row,
+    else the one uncoded row of figures standing above the coded rows (a unit's own total),
+    else the table's only row of figures."""
+    by_year = []
     for row in t.rows:
-        if any(_TOTAL_ROW.match(plain(str(row.get(c.id) or ""))) for c in t.columns if c.kind == "text"):
-            return row
+        printed = [int(m.group(1)) for m in (re.fullmatch(r"(\d{4})年度?", x) for x in _texts(t, row)) if m]
+        if len(printed) == 1 and printed[0] in (year, year - 1):
+            by_year.append((row, printed[0]))
+    if by_year:
+        return by_year
+    for row in t.rows:
+        if any(_TOTAL_ROW.match(x) for x in _texts(t, row)):
+            return [(row, year)]
     valued = [r for r in t.rows if any(r.get(c.id) is not None for c in t.columns if c.kind == "amount")]
-    return valued[0] if len(valued) == 1 else None
+    first_coded = next((k for k, r in enumerate(valued) if r.get("code")), None)
+    if first_coded == 1 and not valued[0].get("code"):
+        return [(valued[0], year)]
+    return [(valued[0], year)] if len(valued) == 1 else []
 
 
 def _column_facts(t: GenericTable, role: Role, year: int, done: set[str]) -> list[Fact]:
-    row = _total_row(t)
-    if row is None:
-        return []
     facts = []
-    for pattern, measure, *unless in role.columns:
-        if measure in done or unless and any(re.search(unless[0], c.title) for c in t.columns):
-            continue
-        for col in t.columns:
-            col_year = _column_year(col, year)
-            path = _YEAR.sub("", squash(col.title)).replace("预算数/", "").replace("年预算数", "") \
-                if col_year is not None else ""
-            if col.kind == "amount" and col_year is not None and row.get(col.id) is not None \
-                    and re.search(pattern, path):
-                facts.append(_fact(t, row, col, measure, col_year, "合计"))
-                if col_year == year:
-                    done.add(measure)
-                    break
+    for row, row_year in _total_rows(t, year):
+        for pattern, measure, *unless in role.columns:
+            if measure in done or unless and any(re.search(unless[0], c.title) for c in t.columns):
+                continue
+            for col in t.columns:
+                col_year = _column_year(col, row_year)
+                path = re.sub(r"^(?:上年|当年|本年)(?:预算数?)?/", "", _YEAR.sub("", squash(col.title))) \
+                    .replace("预算数/", "").replace("年预算数", "") if col_year is not None else ""
+                if col.kind == "amount" and col_year is not None and row.get(col.id) is not None \
+                        and re.search(pattern, path):
+                    facts.append(_fact(t, row, col, measure, col_year, "合计"))
+                    if col_year == year:
+                        done.add(measure)
+                        break  # columns of another year before it are read too
     return facts
 
 

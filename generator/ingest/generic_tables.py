@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from generator.ingest.table_readers import parse_number_safe
 from generator.ingest.text import Paragraph, Row, Table
+from generator.model.codes import joined_code
 from generator.model.money import UNITS, decimals_of, to_yuan
 from generator.model.tables import squash, table_number
 
@@ -17,7 +18,7 @@ UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|元|亿元|千元)|[（(]\s*(�
 TITLE_RE = re.compile(r"表|情况$|明细$|清单$")
 NOT_TITLE = re.compile(r"^(?:注|备注|说明|单位|金额单位|编制单位|部门名称|单位名称|部门[（(]单位[)）])[:：\s]|^第\s*\d+\s*页")
 # columns whose figures are not money: codes, counts, rates, scores, years
-TEXT_HEADER = re.compile(r"编码|代码|序号|编号|年度$|年份|栏次|行次")
+TEXT_HEADER = re.compile(r"编码|代码|序号|^序$|编号|年度$|年份|栏次|行次")
 COUNT_HEADER = re.compile(r"%|率|人数|人次|辆|数量|个数|批次|分值|得分|权重|[（(](?:个|人|辆|次|台|套|项)[)）]")
 MARKS = {"栏次", "行次", "栏", "次"}
 
@@ -106,18 +107,19 @@ def _header_paths(header: list[Row], width: int) -> list[str]:
 
 
 def _code(cells: list[str]) -> str:
-    """A classification code printed in the first cells, joined over 类 | 款 | 项 cells
-    ('208', '05', '01' → 2080501); '' when the row prints none."""
-    code = ""
-    for cell in cells[:4]:
-        c = cell.strip().replace(" ", "")
-        if not code and re.fullmatch(r"\d{3}(?:\d{2}){0,2}", c):
-            code = c
-        elif code and re.fullmatch(r"\d{2}", c) and len(code) < 7:
-            code += c
-        elif code:
+    """The classification code printed in a row's first cells (model.codes.joined_code), a
+    leading row number passed over; '' when the row prints none."""
+    parts: list[str] = []
+    for k, cell in enumerate(cells[:5]):
+        c = cell.strip()
+        if not c:
+            continue
+        if not parts and k == 0 and re.fullmatch(r"\d{1,2}", c):
+            continue  # a row number
+        if not re.fullmatch(r"\d{1,7}(?:\s\d{1,2}){0,2}", c):
             break
-    return code
+        parts.append(c)
+    return joined_code(parts)
 
 
 def read_generic_table(table: Table, source_name: str, warnings: list[str]) -> GenericTable | None:

@@ -13,6 +13,7 @@ from generator.ingest.generic_tables import GenericTable, read_generic_table
 from generator.ingest.document_meta import infer_kind, infer_scope, infer_year
 from generator.ingest.guard import describe, preflight, refuse_poorer
 from generator.ingest.limits import memory_limit
+from generator.ingest.sentence_patterns import pattern_facts
 from generator.ingest.performance import extract_performance
 from generator.ingest.staffing import staffing_facts
 from generator.ingest.standard_tables import StandardTable, read_standard_tables
@@ -124,9 +125,10 @@ def build_resources(blocks: list, year: int, source_name: str, pages: Pages | No
     sections = nar.split_sections(texts)
     projects, indicators = extract_performance([x for b in blocks for x in (b.rows if isinstance(b, Table) else [b])])
     generic = _generic_tables(blocks, tables, projects, indicators, source_name, warnings)
+    sentences = nar.sentences_of(sections, exact=pages is not None)
+    stated = nar.collect_facts(sentences, year, budget_sentence_facts if kind == "budget" else None)
     facts = (table_facts(tables, year) + generic_facts(generic, year) + staffing_facts(blocks, year)
-             + nar.collect_facts(nar.sentences_of(sections, exact=pages is not None), year,
-                                 budget_sentence_facts if kind == "budget" else None))
+             + stated + pattern_facts(sentences, year, kind, stated))
     terms = nar.glossary(sections)
     if pages is not None:
         facts = [replace(f, page=pages.page(f.line, f.quote)) for f in facts]

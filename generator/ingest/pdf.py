@@ -22,7 +22,9 @@ from generator.ingest.limits import MAX_PAGES
 from generator.ingest.text import DocumentError, Paragraph, Row, normalise
 from generator.model.tables import spec_for_title, squash
 
-_PAGE_NUMBER = re.compile(r"^[\s\-—–─_·•]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*(?:/|／|共)\s*\d+\s*页?)?[\s\-—–─_·•]*$")
+# '12', '- 12 -', '第12页', '第 12 页，共 45 页', '12/45', '1 3' (a page number set in spaced digits)
+_PAGE_NUMBER = re.compile(r"^[\s\-—–─_·•]*(?:第\s*)?\d(?:\s?\d){0,3}(?:\s*页)?(?:\s*[，,]?\s*(?:/|／|共)\s*\d+\s*页?)?"
+                          r"[\s\-—–─_·•]*$")
 _HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 _ENUMERATOR = re.compile(r"^(?:[（(]\d+[）)]|\d+\s*[、．.](?!\d))")
 _LABEL = re.compile(r"^(?:编制)?(?:部门|单位)(?:名称)?[:：]|(?:金额)?单位[:：]\s*(?:万元|元|亿元|千元)")

@@ -10,10 +10,11 @@ import re
 from decimal import Decimal
 
 from generator.ingest.text import DocumentError, Row, Table
+from generator.model.codes import joined_code
 from generator.model.money import AmountError, parse_number, to_yuan
 from generator.model.tables import TableSpec, squash
 
-CODE_RE = re.compile(r"^\d{3}(?:\s?\d{2}){0,2}$")
+CODE_RE = re.compile(r"^\d{3}(?:\s?\d{2}){0,2}$|^\d{3}(?:\s\d{1,2}){1,2}$")  # '301 2': 30102 without its zero
 COUNT_UNIT_RE = re.compile(r"[（(](个|人|辆|次|批次|人次)[)）]\s*$")
 _KEY_LABELS = {squash(s) for s in (
     "项目", "项", "目", "类", "款", "次", "栏次", "栏", "行次", "科目编码", "科目名称",
@@ -117,15 +118,17 @@ def _is_body_row(r: Row) -> bool:
 
 
 def _code_and_name(keys: list[str]) -> tuple[str, str]:
-    """Code and name of a row's key cells; a code printed in 类/款/项 cells ('201', '03', '01') is joined."""
+    """Code and name of a row's key cells; a code printed in 类/款/项 cells ('201', '03', '01') is
+    joined, a part printed without its leading zero restored ('301 2' → 30102)."""
     code, used = "", set()
     for k, cell in enumerate(keys):
         if _is_code(cell):
-            code, used = cell.replace(" ", ""), {k}
-            while k + 1 < len(keys) and re.fullmatch(r"\d{2}", keys[k + 1]) and len(code) < 7:
+            parts, used = [cell], {k}
+            while k + 1 < len(keys) and re.fullmatch(r"\d{1,2}", keys[k + 1]) and len(joined_code(parts)) < 7:
                 k += 1
-                code += keys[k]
+                parts.append(keys[k])
                 used.add(k)
+            code = joined_code(parts) or cell.replace(" ", "")
             break
     name = next((c for k, c in enumerate(keys) if k not in used and not _is_code(c)), "")
     return code, name

@@ -24,6 +24,22 @@ def is_econ_code(text: str) -> bool:
     return bool(_ECON.fullmatch(text))
 
 
+def joined_code(parts: list[str]) -> str:
+    """A classification code from the cells it is printed in: 类 | 款 | 项 parts joined ('208',
+    '05', '01' → 2080501), a 款/项 part printed without its leading zero restored ('301 2' or
+    '301', '2' → 30102; the parts are two digits wide in both lists); '' when the first part is
+    not a 3-digit 类 of either list (2xx, 3xx), or a whole 5/7-digit code."""
+    pieces = [p for part in parts for p in part.split()]
+    if not pieces or not re.fullmatch(r"[23]\d{2}(?:\d{2}){0,2}", pieces[0]):
+        return ""
+    code = pieces[0]
+    for piece in pieces[1:]:
+        if not re.fullmatch(r"\d{1,2}", piece) or len(code) >= 7:
+            break
+        code += piece.zfill(2)
+    return code
+
+
 def level_of(code: str) -> str | None:
     """'类', '款' or '项' from the length of a code (3, 5, 7 digits); None for anything else."""
     return LEVELS.get(len(code)) if code.isascii() and code.isdigit() else None

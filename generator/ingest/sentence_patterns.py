@@ -1,0 +1,148 @@
+"""Narrative figures by pattern, as data: each measure of the vocabulary with the phrasings
+that name it, and a real sentence a test reads. A figure is taken where a phrasing is
+followed — through nothing but a connecting word (预算/决算/数/为/共计 …) — by an amount
+with its unit; what the template functions of `narrative` already read from a sentence is
+left to them.
+
+Which year a figure is for follows the words just before its name (上年 / another year);
+in a 决算, a figure its sentence calls 预算 (预算数为) is the budget, not the actual.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.ingest.narrative import FactCollector
+from generator.model.facts import Fact
+
+Q = "[“”\"‘’']?"  # the quotes around 三公 are printed every way, or not at all
+
+
+@dataclass(frozen=True)
+class Phrasing:
+    measure: str
+    names: tuple[str, ...]  # regexes, each one way documents name the measure
+    example: str  # a real sentence (its document in brackets) whose figure the test expects
+    year: int = 2026  # the year its document reports on
+
+
+PHRASINGS: tuple[Phrasing, ...] = (
+    Phrasing("fiscal_total", (r"财政拨款收支总(?:预算|计)", r"财政拨款收入支出总计", r"财政拨款收支预算总(?:计|额)",
+                              r"财政拨款(?:收入|支出)总计"),
+             "湖州市卫生健康委员会2026年财政拨款收支总预算64618.75万元。 [湖州卫健委 2026 部门预算]"),
+    # 收入总计 / 支出总计 alone are left out: texts use them for this year's income or spending too
+    Phrasing("total_income_expenditure", (r"收支总(?:预算|计|额)", r"收入支出总计", r"收支预算总(?:计|额)"),
+             "北京市重大项目建设指挥部办公室2026年收支总预算4704.24万元。 [北京重大项目办 2026]"),
+    Phrasing("income_total", (r"本年收入合计", r"本年收入预算合计"),
+             "本年收入合计6441.93万元 [synthetic, national 决算 template]"),
+    Phrasing("expenditure_total", (r"本年支出合计", r"本年支出预算合计"),
+             "本年支出合计6442.50万元 [synthetic, national 决算 template]"),
+    Phrasing("income_general_budget", (r"一般公共预算(?:财政)?(?:当年)?拨款收入", r"一般公共预算收入"),
+             "收入包括：一般公共预算当年拨款收入37018.75万元、政府性基金当年拨款收入27600.00万元 [湖州卫健委 2026]"),
+    Phrasing("income_gov_fund", (r"政府性基金(?:预算)?(?:财政)?(?:当年)?拨款收入", r"政府性基金预算收入"),
+             "收入包括：一般公共预算当年拨款收入37018.75万元、政府性基金当年拨款收入27600.00万元 [湖州卫健委 2026]"),
+    Phrasing("general_budget_basic", (r"一般公共预算(?:财政)?拨款基本支出",),
+             "一般公共预算财政拨款基本支出1540.37万元 [synthetic, national 决算 template]"),
+    Phrasing("general_budget_project", (r"一般公共预算(?:财政)?拨款项目支出",),
+             "一般公共预算拨款项目支出2000.00万元 [synthetic]"),
+    Phrasing("general_budget_expenditure", (r"一般公共(?:预算)?(?:财政)?(?:当年)?拨款支出", r"一般公共(?:预算|财政)支出"),
+             "2022年本部门一般公共财政拨款支出1899.9万元 [西安市气象局 2022 部门综合预算]", 2022),
+    Phrasing("gov_fund_expenditure", (r"政府性基金(?:预算)?(?:财政)?(?:当年)?拨款支出", r"政府性基金预算支出"),
+             "政府性基金预算拨款支出12600.00万元 [synthetic]"),
+    Phrasing("state_capital_expenditure", (r"国有资本经营预算(?:财政)?(?:拨款)?支出",),
+             "2021年国有资本经营预算财政拨款支出0万元。 [攀枝花市西区委组织部 2021 决算]", 2021),
+    Phrasing("fiscal_basic", (r"财政拨款基本支出",), "财政拨款基本支出1130.07万元 [synthetic]"),
+    Phrasing("fiscal_expenditure", (r"财政拨款支出",),
+             "支出预算19,302万元，其中：财政拨款支出预算19,302万元，比2025年预算增加4,476万元。 [上海医保中心 2026]"),
+    Phrasing("income_fiscal", (r"财政拨款收入",),
+             "收入预算19,302万元，其中：财政拨款收入19,302万元，比2025年预算增加4,476万元 [上海医保中心 2026]"),
+    Phrasing("expenditure_basic", (r"基本支出",),
+             "基本支出183.93万元，占本年支出的9.68% [synthetic]"),
+    Phrasing("expenditure_project", (r"项目支出",),
+             "支出预算合计1899.9万元，基本支出183.93万元，项目支出1715.97万元 [synthetic]"),
+    Phrasing("personnel_costs", (r"人员经费",), "人员经费1732.62万元 [synthetic]"),
+    Phrasing("public_costs", (r"(?:日常)?公用经费",), "公用经费106.69万元 [synthetic]"),
+    Phrasing("three_public_total", (rf"{Q}三公{Q}经费(?:财政拨款)?", ),
+             "2026年“三公”经费预算873.20万元 [杭州市交通运输局 2026]"),
+    Phrasing("three_public_abroad", (r"因公出国[（(]境[）)](?:经)?费(?:用)?",), "因公出国（境）费0万元 [synthetic]"),
+    Phrasing("three_public_vehicles", (r"公务用车购置及运行(?:维护)?费",), "公务用车购置及运行维护费11.29万元 [synthetic]"),
+    Phrasing("three_public_vehicle_purchase", (r"(?<!及)公务用车购置费",), "公务用车购置费0万元 [synthetic]"),
+    Phrasing("three_public_vehicle_operation", (r"公务用车运行(?:维护)?费",), "公务用车运行维护费11.29万元 [synthetic]"),
+    Phrasing("three_public_reception", (r"公务接待费",), "公务接待费1.84万元 [synthetic]"),
+    Phrasing("operating_costs", (r"机关运行经费",), "机关运行经费预算为2045.01万元 [长沙市公安局 2025]"),
+    Phrasing("procurement_total", (r"政府采购(?:支出)?(?:预算)?(?:总额|总金额|金额)", r"政府采购预算"),
+             "政府采购预算总额9021.25万元 [synthetic, 长沙市公安局 2025 wording]"),
+    Phrasing("meeting_costs", (r"会议费",), "会议费预算20.00万元 [synthetic]"),
+    Phrasing("training_costs", (r"培训费",), "本部门当年一般公共预算培训费预算支出20.00万元 [西安市行政审批服务局 2025]"),
+)
+
+# words that may stand between a measure's name and its figure
+_JOIN = (r"(?:支出)?(?:(?:年初)?(?:预算|决算|安排|拨款))?(?:数|总额|金额)?(?:支出)?(?:决算|预算)?(?:数)?"
+         r"(?:为|是|共计|合计|达|安排)?[:：]?\s*")
+# a name glued to the end of another money noun is a part of that noun ('经费财政拨款支出')
+_GLUED = re.compile(r"[费款出入金额]$")
+# the items of 人员经费/公用经费 are economic classes, not the measures of the same name
+_ECONOMIC_LIST = re.compile(r"(?:人员|公用)经费[^。；;]*?包括")
+_AMOUNT = r"(-?\d[\d,，]*(?:\.\d+)?)\s*(万元|亿元|元)"
+_NAMES = sorted(((n, p.measure) for p in PHRASINGS for n in p.names), key=lambda x: -len(x[0]))
+_ANY = re.compile("|".join(f"(?P<m{k}>{n}){_JOIN}{_AMOUNT}" for k, (n, _) in enumerate(_NAMES)))
+# after a fund's total in the same sentence, its 其中 parts are that fund's
+SCOPED = {
+    "general_budget_expenditure": {"expenditure_basic": "general_budget_basic",
+                                   "expenditure_project": "general_budget_project"},
+    "fiscal_expenditure": {"expenditure_basic": "fiscal_basic", "expenditure_project": "fiscal_project"},
+    "fiscal_total": {"expenditure_basic": "fiscal_basic", "expenditure_project": "fiscal_project"},
+    "gov_fund_expenditure": {"expenditure_basic": "", "expenditure_project": ""},
+}
+_YEAR_BEFORE = re.compile(r"(\d{4})\s*年度?[^，,。；;\d]{0,12}$")
+
+
+def _inside_longer(sentence: str, start: int, end: int, k: int) -> bool:
+    """Whether the name found at start:end is the tail of a longer registered name
+    ('财政拨款收入' inside '一般公共预算财政拨款收入')."""
+    window = sentence[max(0, start - 12):end]
+    return any(j != k and re.search(f"(?:{name})$", window) and
+               re.search(f"(?:{name})$", window).start() < start - max(0, start - 12)
+               for j, (name, _) in enumerate(_NAMES))
+
+
+def _year(before: str, year: int) -> int | None:
+    """The year a figure is for: 上年 → year − 1, a printed year, else the report's (None: a
+    year the document does not report, e.g. a plan)."""
+    if re.search(r"上年[^，,。；;]{0,10}$|上一年[^，,。；;]{0,10}$", before):
+        return year - 1
+    m = _YEAR_BEFORE.search(before)
+    if m:
+        printed = int(m.group(1))
+        return printed if printed in (year, year - 1) else None
+    return year
+
+
+def pattern_facts(sentences: list[tuple[int, str, str]], year: int, kind: str, known: list[Fact]) -> list[Fact]:
+    """Facts of the registry's phrasings in (line, section, sentence) triples, except where the
+    template functions already took the same measure from the same sentence."""
+    taken = {(f.line, f.measure) for f in known}
+    fc = FactCollector(year)
+    for line, section, sentence in sentences:
+        fc.line, fc.section, fc.sentence = line, section, sentence
+        scope: dict[str, str] = {}
+        for m in _ANY.finditer(sentence):
+            k = next(int(g[1:]) for g, v in m.groupdict().items() if v is not None and g.startswith("m"))
+            if _inside_longer(sentence, m.start(), m.end(f"m{k}"), k):
+                continue
+            measure = scope.get(_NAMES[k][1], _NAMES[k][1])
+            scope = SCOPED.get(measure, scope)
+            before = sentence[:m.start()]
+            if not measure or (line, measure) in taken or re.search(r"(?:增加|减少|增长|下降|比|较|与|占)$", before) \
+                    or (_GLUED.search(before) and m.group(f"m{k}")[0] not in "“\"'‘") \
+                    or _ECONOMIC_LIST.search(before) \
+                    or re.match(r"\s*(?:的|中|占|比)", sentence[m.end():]):
+                continue
+            figure_year = _year(before, year)
+            if figure_year is None:
+                continue
+            stated_kind = "budget" if kind == "final" and "预算" in sentence[m.end(f"m{k}"):m.start(m.lastindex - 1)] \
+                else "amount"
+            fc.money(measure, m.group(m.lastindex - 1).replace("，", ","), m.group(m.lastindex), kind=stated_kind,
+                     year=figure_year)
+    return fc.facts
