@@ -30,7 +30,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from generator.model.atomic import stale_temps, temp_prefix
-
 from generator.model.departments import RegistryError, load_registry
 from generator.model.packages import find_packages
 from generator.site import pipeline
