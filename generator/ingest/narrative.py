@@ -10,6 +10,7 @@ from decimal import Decimal
 from generator.ingest.text import Paragraph, Row, Table
 from generator.model.facts import Fact
 from generator.model.money import UNITS, decimals_of, half_unit, parse_number, to_yuan
+from generator.model.tables import INCOME_PARTS
 
 CN_NUM = "一二三四五六七八九十百零〇"
 _HEADING = [
@@ -125,12 +126,6 @@ def glossary(sections: list[Section]) -> list[Term]:
 
 # ---------------------------------------------------------------- facts
 
-INCOME_PARTS = {
-    "一般公共预算财政拨款收入": "income_general_budget", "政府性基金预算财政拨款收入": "income_gov_fund",
-    "国有资本经营预算财政拨款收入": "income_state_capital", "上级补助收入": "income_superior_subsidy",
-    "事业收入": "income_business", "经营收入": "income_operating",
-    "附属单位上缴收入": "income_subsidiary", "其他收入": "income_other",
-}
 EXPENDITURE_PARTS = {
     "基本支出": "expenditure_basic", "项目支出": "expenditure_project",
     "上缴上级支出": "expenditure_to_superior", "经营支出": "expenditure_operating",

@@ -2,73 +2,18 @@
 
 A table is recognised by its printed title (never by its position or number);
 each printed value column is mapped to a canonical id through its header path
-(the group header above it joined with its own header). Adding a table or a column
-alias is one edit here.
+(the group header above it joined with its own header); the headline figures its rows
+state are declared beside its columns (`figures`). Adding a table, a column alias or a
+figure is one edit here (budget sets: budget_tables.py).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from generator.model.budget_tables import BUDGET_TABLES
+from generator.model.table_spec import C, Column, F, TableSpec, but, names, squash
 
-@dataclass(frozen=True)
-class Column:
-    id: str
-    title: str
-    aliases: tuple[str, ...]  # header paths, '/'-joined, whitespace removed
-    column_type: str = "value"  # Fiscal Data Package columnType
-    optional: bool = False  # written only when the document prints it (a later template's column)
-
-
-@dataclass(frozen=True)
-class TableSpec:
-    id: str
-    title: str
-    # ledger (item panels side by side) | function (coded rows × value columns) | economic (two
-    # coded panels of one amount) | items | wide (value columns only) | grouped (group, item, amount)
-    # | procurement | units
-    shape: str
-    titles: tuple[str, ...]  # printed titles that name this table
-    columns: tuple[Column, ...]
-    fund: str = ""  # the fund a fund-specific table covers (for its empty-table note)
-    required: bool = True  # part of the national final-accounts set
-    # (total column, (part columns…)) that hold in every row; a leading '-' subtracts
-    identities: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    # (total item, (part items…)) between rows of an `items` table, by printed item name
-    item_sums: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    # first value-column headers that name an untitled table ('三公经费合计')
-    signatures: tuple[str, ...] = ()
-    kind: str = "final"  # the disclosure it belongs to: final (决算) or budget (预算)
-    classification: str = "function"  # codes of a `function`-shaped table: function or economic
-    stands_for: str = ""  # the required table this one is a regional variant of
-
-    def column_for(self, header_path: str) -> Column | None:
-        """The column whose alias equals the header path, else the one alias equal to a
-        shorter tail of it ('财政拨款"三公"经费/合计/预算数' → '合计/预算数')."""
-        key = squash(header_path)
-        for col in self.columns:
-            if key in col.aliases:
-                return col
-        parts = key.split("/")
-        for k in range(1, len(parts)):
-            tail = "/".join(parts[k:])
-            matches = [c for c in self.columns if tail in c.aliases]
-            if matches:
-                return matches[0] if len(matches) == 1 else None
-        return None
-
-
-def squash(text: str) -> str:
-    """Remove all whitespace and normalise quotes/brackets for comparisons."""
-    text = re.sub(r"\s+", "", text)
-    return (
-        text.replace("“", '"').replace("”", '"').replace("（", "(").replace("）", ")")
-        .replace("：", ":")
-    )
-
-
-def C(id: str, title: str, *aliases: str, column_type: str = "value", optional: bool = False) -> Column:
-    return Column(id, title, tuple(squash(a) for a in (title, *aliases)), column_type, optional)
+__all__ = ["ALL_TABLES", "BY_ID", "C", "Column", "EMPTY_NOTE", "TABLES", "TableSpec", "UNIT_TABLES", "squash"]
 
 
 _CARRY = "年初结转和结余"
@@ -104,10 +49,37 @@ FUND_IDENTITIES = (
 )
 
 
+# the income lines of the national 决算 template (收入支出决算总表) and the measure each states
+INCOME_PARTS = {
+    "一般公共预算财政拨款收入": "income_general_budget", "政府性基金预算财政拨款收入": "income_gov_fund",
+    "国有资本经营预算财政拨款收入": "income_state_capital", "上级补助收入": "income_superior_subsidy",
+    "事业收入": "income_business", "经营收入": "income_operating",
+    "附属单位上缴收入": "income_subsidiary", "其他收入": "income_other",
+}
+LEDGER_ITEMS = {
+    "本年收入合计": "income_total", "使用非财政拨款结余": "use_of_non_fiscal_balance",
+    "年初结转和结余": "carry_over_start", "本年支出合计": "expenditure_total", "结余分配": "balance_distribution",
+    "年末结转和结余": "carry_over_end", **INCOME_PARTS,
+}
+# the items of the “三公” table (公开09) and the measure each states, 决算数 and 预算数
+THREE_PUBLIC_ITEMS = {
+    "支出合计": "three_public_total", "因公出国(境)费": "three_public_abroad",
+    "公务用车购置及运行维护费": "three_public_vehicles", "公务用车购置费": "three_public_vehicle_purchase",
+    "公务用车运行维护费": "three_public_vehicle_operation", "公务接待费": "three_public_reception",
+    "公务用车保有量(辆)": "vehicles_count", "国内公务接待批次(个)": "three_public_reception_batches",
+    "国内公务接待人次(人)": "three_public_reception_persons", "机关运行经费": "operating_costs",
+}
+FISCAL_THREE_PUBLIC = {"total": "three_public_total", "abroad": "three_public_abroad",
+                       "vehicles": "three_public_vehicles", "vehicle_purchase": "three_public_vehicle_purchase",
+                       "vehicle_operation": "three_public_vehicle_operation", "reception": "three_public_reception"}
+
 TABLES: tuple[TableSpec, ...] = (
     TableSpec(
         "final_summary", "收入支出决算总表", "ledger", ("收入支出决算总表",),
         (C("amount", "金额", "决算数", "金额/1", "金额/2", "决算数/1"),),
+        figures=(F("total_income_expenditure", "amount", name="总计"),
+                 *(F(measure, "amount", name=names(item)) for item, measure in LEDGER_ITEMS.items()),
+                 F("expenditure_by_function", "amount", item=True, side="支出", name=but(".*支出", *LEDGER_ITEMS))),
     ),
     TableSpec(
         "final_income", "收入决算表", "function", ("收入决算表",),
@@ -122,6 +94,7 @@ TABLES: tuple[TableSpec, ...] = (
             C("other", "其他收入"),
         ),
         identities=(("income_total", ("fiscal", "superior_subsidy", "business", "operating", "subsidiary", "other")),),
+        figures=(F("income_total", "income_total", name="合计"),),
     ),
     TableSpec(
         "final_expenditure", "支出决算表", "function", ("支出决算表",),
@@ -134,6 +107,8 @@ TABLES: tuple[TableSpec, ...] = (
             C("to_subsidiary", "对附属单位补助支出"),
         ),
         identities=(("expenditure_total", ("basic", "project", "to_superior", "operating", "to_subsidiary")),),
+        figures=(F("expenditure_total", "expenditure_total", name="合计"), F("expenditure_basic", "basic", name="合计"),
+                 F("expenditure_project", "project", name="合计")),
     ),
     TableSpec(
         "fiscal_summary", "财政拨款收入支出决算总表", "ledger",
@@ -144,17 +119,25 @@ TABLES: tuple[TableSpec, ...] = (
             C("gov_fund", "政府性基金预算财政拨款"),
             C("state_capital", "国有资本经营预算财政拨款"),
         ),
+        figures=(F("fiscal_total", "amount", name="总计"),
+                 F("general_budget_expenditure", "general_budget", side="支出", name="本年支出合计"),
+                 F("general_budget_expenditure", "general_budget", item=True, side="支出",
+                   name=but(".*支出", "本年支出合计"))),
     ),
     TableSpec(
         "general_budget", "一般公共预算财政拨款收入支出决算表", "function",
         ("一般公共预算财政拨款收入支出决算表", "一般公共预算财政拨款支出决算表"),
         _fund_columns(),
         identities=FUND_IDENTITIES,
+        figures=(F("general_budget_expenditure", "expenditure_total", code="none", name="合计"),
+                 F("general_budget_basic", "expenditure_basic", code="none", name="合计"),
+                 F("general_budget_expenditure", "expenditure_total", code="class", item=True, with_code=True)),
     ),
     TableSpec(
         "general_budget_basic", "一般公共预算财政拨款基本支出决算表", "economic",
         ("一般公共预算财政拨款基本支出决算表",),
         (C("amount", "金额", column_type="value"),),
+        figures=(F("personnel_costs", "amount", name="人员经费合计"), F("public_costs", "amount", name="公用经费合计")),
     ),
     TableSpec(
         "gov_fund", "政府性基金预算财政拨款收入支出决算表", "function",
@@ -192,6 +175,9 @@ TABLES: tuple[TableSpec, ...] = (
             '"三公"经费、机关运行经费情况表',
         ),
         (C("budget", "预算数"), C("actual", "决算统计数", "决算数")),
+        figures=tuple(f for item, measure in THREE_PUBLIC_ITEMS.items()
+                      for f in (F(measure, "actual", name=names(item)),
+                                F(measure, "budget", kind="budget", name=names(item)))),
         item_sums=(
             ("支出合计", ("因公出国(境)费", "公务用车购置及运行维护费", "公务接待费")),
             ("公务用车购置及运行维护费", ("公务用车购置费", "公务用车运行维护费")),
@@ -210,6 +196,8 @@ TABLES: tuple[TableSpec, ...] = (
         identities=tuple((f"total_{s}", (f"abroad_{s}", f"vehicles_{s}", f"reception_{s}")) for s in ("budget", "actual"))
         + tuple((f"vehicles_{s}", (f"vehicle_purchase_{s}", f"vehicle_operation_{s}")) for s in ("budget", "actual")),
         required=False, stands_for="three_public",
+        figures=tuple(f for part, measure in FISCAL_THREE_PUBLIC.items()
+                      for f in (F(measure, f"{part}_actual"), F(measure, f"{part}_budget", kind="budget"))),
     ),
 )
 
@@ -242,6 +230,8 @@ UNIT_TABLES: tuple[TableSpec, ...] = (
         ),
         required=False,
         identities=(("expenditure_total", ("basic", "project")), ("basic", ("personnel", "public"))),
+        figures=(F("expenditure_total", "expenditure_total", first=True), F("expenditure_basic", "basic", first=True),
+                 F("expenditure_project", "project", first=True)),
     ),
     TableSpec(
         "eval_three_public", "“三公”经费情况", "units", (),
@@ -254,6 +244,10 @@ UNIT_TABLES: tuple[TableSpec, ...] = (
         ),
         required=False, signatures=("三公经费合计", '"三公"经费合计'),
         identities=(("total", ("reception", "vehicle_operation", "vehicle_purchase", "abroad")),),
+        figures=tuple(F(measure, column, first=True) for column, measure in (
+            ("total", "three_public_total"), ("reception", "three_public_reception"),
+            ("vehicle_operation", "three_public_vehicle_operation"), ("vehicle_purchase", "three_public_vehicle_purchase"),
+            ("abroad", "three_public_abroad"))),
     ),
     TableSpec(
         "eval_assets", "固定资产情况", "units", (),
@@ -262,8 +256,6 @@ UNIT_TABLES: tuple[TableSpec, ...] = (
         identities=(("total", ("in_use", "rented", "other")),),
     ),
 )
-
-from generator.model.budget_tables import BUDGET_TABLES  # noqa: E402  (they use C and TableSpec)
 
 ALL_TABLES = TABLES + UNIT_TABLES + BUDGET_TABLES
 BY_ID = {t.id: t for t in ALL_TABLES}
