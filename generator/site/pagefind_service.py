@@ -29,15 +29,15 @@ class PagefindError(RuntimeError):
 
 
 class _Service:
-    def __init__(self):
+    def __init__(self, cwd: Path):
         from pagefind.service import get_executable
 
         binary = get_executable()
         if binary is None:
             raise PagefindError("Pagefind's program is not installed: pip install 'pagefind[extended]'")
         self.errors = tempfile.TemporaryFile()
-        self.proc = subprocess.Popen(command([str(binary), "--service"]), stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, stderr=self.errors)
+        self.proc = subprocess.Popen(command([str(binary), "--service"]), stdin=subprocess.PIPE,  # (Pagefind
+                                     stdout=subprocess.PIPE, stderr=self.errors, cwd=cwd)  # panics without a cwd)
         self.rest = b""
         self.answers: dict[int, dict] = {}
 
@@ -80,7 +80,7 @@ class _Service:
 def index_pages(site: Path, pages: list[str], out: Path, exclude: list[str], skip=lambda name: False) -> None:
     """Write into `out` Pagefind's bundle of `pages` (paths inside `site`, indexed in sorted order),
     but for the files `skip` names."""
-    service = _Service()
+    service = _Service(site)
     try:
         service.send(1, {"type": "NewIndex", "config": {"exclude_selectors": exclude}})
         service.proc.stdin.flush()
