@@ -41,9 +41,9 @@ PHRASINGS: tuple[Phrasing, ...] = (
              "收入包括：一般公共预算当年拨款收入37018.75万元、政府性基金当年拨款收入27600.00万元 [湖州卫健委 2026]"),
     Phrasing("income_gov_fund", (r"政府性基金(?:预算)?(?:财政)?(?:当年)?拨款收入", r"政府性基金预算收入"),
              "收入包括：一般公共预算当年拨款收入37018.75万元、政府性基金当年拨款收入27600.00万元 [湖州卫健委 2026]"),
-    Phrasing("general_budget_basic", (r"一般公共预算(?:财政)?拨款基本支出",),
+    Phrasing("general_budget_basic", (r"一般公共预算(?:财政)?(?:拨款)?基本支出",),
              "一般公共预算财政拨款基本支出1540.37万元 [synthetic, national 决算 template]"),
-    Phrasing("general_budget_project", (r"一般公共预算(?:财政)?拨款项目支出",),
+    Phrasing("general_budget_project", (r"一般公共预算(?:财政)?(?:拨款)?项目支出",),
              "一般公共预算拨款项目支出2000.00万元 [synthetic]"),
     Phrasing("general_budget_expenditure", (r"一般公共(?:预算)?(?:财政)?(?:当年)?拨款支出", r"一般公共(?:预算|财政)支出"),
              "2022年本部门一般公共财政拨款支出1899.9万元 [西安市气象局 2022 部门综合预算]", 2022),
@@ -81,8 +81,8 @@ _JOIN = (r"(?:支出)?(?:(?:年初)?(?:预算|决算|安排|拨款))?(?:数|总�
          r"(?:为|是|共计|合计|达|安排)?[:：]?\s*")
 # a name glued to the end of another money noun is a part of that noun ('经费财政拨款支出')
 _GLUED = re.compile(r"[费款出入金额]$")
-# the items of 人员经费/公用经费 are economic classes, not the measures of the same name
-_ECONOMIC_LIST = re.compile(r"(?:人员|公用)经费[^。；;]*?包括")
+# the items listed under 人员经费/公用经费 are economic classes, not the measures of the same name
+_ECONOMIC_LIST = re.compile(r"(?:人员|公用)经费[^。；;]*?包括[^。；;]*$")  # a list still open where the name stands
 _AMOUNT = r"(-?\d[\d,，]*(?:\.\d+)?)\s*(万元|亿元|元)"
 _NAMES = sorted(((n, p.measure) for p in PHRASINGS for n in p.names), key=lambda x: -len(x[0]))
 _ANY = re.compile("|".join(f"(?P<m{k}>{n}){_JOIN}{_AMOUNT}" for k, (n, _) in enumerate(_NAMES)))
