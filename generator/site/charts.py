@@ -1,12 +1,14 @@
 """Chart specs (plotly JSON) of a disclosure, each with the table that says the same in text."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from generator.model.facts import load_vocabulary
 from generator.site.figures import Figures
 from generator.site.formatting import percent, ratio, to_wan_float, wan
+from generator.site.words import with_unit
 from generator.model.packages import Package, Resource, decimal_or_none
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
@@ -17,6 +19,8 @@ OUTSIDE_LABELS = {"l": 10, "r": 70, "t": 10, "b": 10}  # room for values printed
 
 INCOME_PARTS = ("income_general_budget", "income_gov_fund", "income_state_capital", "income_superior_subsidy",
                 "income_business", "income_operating", "income_subsidiary", "income_other")
+BY_CLASS_TITLES = {"expenditure_by_function": "本年支出按功能分类（类）",
+                   "general_budget_expenditure": "一般公共预算财政拨款支出按功能分类（类）"}
 THREE_PUBLIC = ("three_public_abroad", "three_public_vehicles", "three_public_reception")
 
 
@@ -29,6 +33,27 @@ class Chart:
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     wide: bool = False
+    unit: str = "万元"  # of the values drawn (the exported image's title says it)
+    export: dict = field(default_factory=dict)  # what a downloaded image is titled and named: see `exported`
+
+
+UNSAFE = re.compile(r'[\\/:*?"<>|\s\x00-\x1f]+')
+
+
+def exported(chart: Chart, who: str, what: str, source: str, source_id: str = "") -> Chart:
+    """The chart with the title its PNG and SVG downloads draw and the file name they get: the
+    chart's title; who (department), what (year and kind) and the unit (none: the x axis's title,
+    which a measure picker changes); the source — so an image passed on without the page still says
+    whose figures, of which year, in which unit, from where."""
+    return replace(chart, export={
+        "title": chart.title, "who": who, "what": what, "unit": chart.unit, "source": source,
+        "filename": filename(who, what, chart.title, chart.unit, source_id),
+    })
+
+
+def filename(*parts: str) -> str:
+    """A file name (without extension) of the non-empty parts, safe on every system."""
+    return UNSAFE.sub("_", "_".join(x for x in parts if x)).strip("_.")[:150]
 
 
 def layout(**extra) -> dict:
@@ -51,7 +76,8 @@ def _share_rows(pairs: list[tuple[str, Decimal]]) -> tuple[tuple[str, ...], ...]
     return tuple((label, wan(v), percent(ratio(v, total))) for label, v in pairs)
 
 
-def _donut(chart_id: str, title: str, pairs: list[tuple[str, Decimal]], what: str) -> Chart | None:
+def _donut(chart_id: str, title: str, pairs: list[tuple[str, Decimal]], what: str, word: str) -> Chart | None:
+    """A donut of (label, value) pairs, every figure called `word` (2026年预算数 …)."""
     pairs = [(label, v) for label, v in pairs if v]
     if len(pairs) < 2:
         return None
@@ -59,30 +85,34 @@ def _donut(chart_id: str, title: str, pairs: list[tuple[str, Decimal]], what: st
         "type": "pie", "hole": 0.45, "sort": False, "direction": "clockwise",
         "labels": [label for label, _ in pairs], "values": [to_wan_float(v) for _, v in pairs],
         "texttemplate": "%{label}<br>%{percent:.1%}", "textposition": "inside",
-        "hovertemplate": "%{label}<br>%{value:,.2f} 万元（%{percent:.1%}）<extra></extra>",
+        "hovertemplate": "%{label}<br>" + word + " %{value:,.2f} 万元（%{percent:.1%}）<extra></extra>",
+        "name": word,
     }
     largest = max(pairs, key=lambda p: p[1])
     total = sum(v for _, v in pairs)
-    summary = f"{what}共 {wan(total)} 万元，其中{largest[0]} {wan(largest[1])} 万元，占 {percent(ratio(largest[1], total))}。"
-    return Chart(chart_id, title, summary, {"data": [trace], "layout": layout(showlegend=False, height=340)},
-                 ("项目", "金额（万元）", "占比"), _share_rows(pairs))
+    summary = (f"{what}（{word}）共 {wan(total)} 万元，其中{largest[0]} {wan(largest[1])} 万元，"
+               f"占 {percent(ratio(largest[1], total))}。")
+    return Chart(chart_id, f"{title} · {word}", summary, {"data": [trace], "layout": layout(showlegend=False, height=340)},
+                 ("项目", with_unit(word), "占比"), _share_rows(pairs))
 
 
 def income_structure(fig: Figures) -> Chart | None:
     pairs = [(VOCAB[m], fig.value(m)) for m in INCOME_PARTS]
-    return _donut("chart-income", "收入构成", [(label, v) for label, v in pairs if v is not None], "所列各项收入合计")
+    return _donut("chart-income", "收入构成", [(label, v) for label, v in pairs if v is not None], "所列各项收入合计",
+                  fig.word())
 
 
 def basic_vs_project(fig: Figures) -> Chart | None:
     pairs = [(VOCAB[m], fig.value(m)) for m in ("expenditure_basic", "expenditure_project")]
     return _donut("chart-basic-project", "基本支出与项目支出", [(l, v) for l, v in pairs if v is not None],
-                  "基本支出与项目支出合计")
+                  "基本支出与项目支出合计", fig.word())
 
 
-def _tree(chart_id: str, title: str, nodes: list[tuple[str, str, str, Decimal]], what: str,
+def _tree(chart_id: str, title: str, nodes: list[tuple[str, str, str, Decimal]], what: str, word: str,
           headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> Chart | None:
-    """A sunburst of (id, parent id, label, printed value); leaves carry the values, so a parent
-    shows the sum of what is under it even where the document's own subtotals disagree."""
+    """A sunburst of (id, parent id, label, printed value), every figure called `word`; leaves
+    carry the values, so a parent shows the sum of what is under it even where the document's own
+    subtotals disagree. The last of `headers` is the amount column, named by `word`."""
     ids = {n[0] for n in nodes}
     has_child = {n[1] for n in nodes if n[1]}
     leaves = [n for n in nodes if n[0] not in has_child and n[3]]
@@ -100,7 +130,8 @@ def _tree(chart_id: str, title: str, nodes: list[tuple[str, str, str, Decimal]],
         "ids": [n[0] for n in kept], "parents": [n[1] if n[1] in keep else "" for n in kept],
         "labels": [n[2] for n in kept],
         "values": [to_wan_float(n[3]) if n[0] not in has_child else 0 for n in kept],
-        "hovertemplate": "%{label}<br>%{value:,.2f} 万元<extra></extra>",
+        "hovertemplate": "%{label}<br>" + word + " %{value:,.2f} 万元<extra></extra>",
+        "name": word,
     }
     parent_of = {n[0]: n[1] for n in kept}
 
@@ -113,8 +144,9 @@ def _tree(chart_id: str, title: str, nodes: list[tuple[str, str, str, Decimal]],
     for n in leaves:
         totals[top_of(n[0])] = totals.get(top_of(n[0]), Decimal(0)) + n[3]
     label_of = {n[0]: n[2] for n in kept}
-    summary = f"{what}：" + "、".join(f"{label_of[t]} {wan(v)} 万元" for t, v in list(totals.items())[:6]) + "。点击扇区可逐级展开。"
-    return Chart(chart_id, title, summary, {"data": [trace], "layout": layout(height=420)}, headers, rows, wide=True)
+    summary = f"{what}（{word}）：" + "、".join(f"{label_of[t]} {wan(v)} 万元" for t, v in list(totals.items())[:6]) + "。点击扇区可逐级展开。"
+    return Chart(chart_id, f"{title} · {word}", summary, {"data": [trace], "layout": layout(height=420)},
+                 (*headers, with_unit(word)), rows, wide=True)
 
 
 def _function_nodes(table: Resource, column: str) -> list[tuple[str, str, str, Decimal]]:
@@ -135,15 +167,15 @@ def expenditure_by_function(package: Package, fig: Figures) -> Chart | None:
         if table and any(f.name == column for f in table.fields):
             nodes = _function_nodes(table, column)
             rows = tuple((n[0], n[2], wan(n[3])) for n in nodes)
-            chart = _tree("chart-function", "支出按功能分类（类→款→项）", nodes, "本年支出按功能分类",
-                          ("科目编码", "科目名称", "金额（万元）"), rows)
+            chart = _tree("chart-function", "支出按功能分类（类→款→项）", nodes, "本年支出按功能分类", fig.word(),
+                          ("科目编码", "科目名称"), rows)
             if chart:
                 return chart
     for measure in ("expenditure_by_function", "general_budget_expenditure"):
         by_class = [f for f in fig.parts(measure) if _is_class(f, measure)]
         if len(by_class) >= 2:
-            return _bars("chart-function", f"{VOCAB[measure]}（按类）",
-                         [(f"{f.code} {f.item}".strip(), f.value) for f in by_class], VOCAB[measure])
+            return _bars("chart-function", BY_CLASS_TITLES[measure],
+                         [(f"{f.code} {f.item}".strip(), f.value) for f in by_class], VOCAB[measure], fig.word())
     return None
 
 
@@ -155,18 +187,19 @@ def _is_class(fact, measure: str) -> bool:
     return fact.of == measure or measure == "expenditure_by_function"
 
 
-def _bars(chart_id: str, title: str, pairs: list[tuple[str, Decimal]], what: str) -> Chart:
+def _bars(chart_id: str, title: str, pairs: list[tuple[str, Decimal]], what: str, word: str) -> Chart:
     pairs = sorted(pairs, key=lambda p: p[1])
     trace = {
         "type": "bar", "orientation": "h", "y": [p[0] for p in pairs], "x": [to_wan_float(p[1]) for p in pairs],
-        "hovertemplate": "%{y}<br>%{x:,.2f} 万元<extra></extra>", "marker": {"color": COLORS[0]},
+        "name": word, "hovertemplate": "%{y}<br>" + word + " %{x:,.2f} 万元<extra></extra>", "marker": {"color": COLORS[0]},
         "texttemplate": "%{x:,.2f}", "textposition": "outside", "textangle": 0, "cliponaxis": False,
     }
     spec = {"data": [trace], "layout": layout(height=max(220, 48 * len(pairs) + 60), margin=OUTSIDE_LABELS,
-                                              xaxis={"title": {"text": "万元"}, "automargin": True},
+                                              xaxis={"title": {"text": with_unit(word)}, "automargin": True},
                                               yaxis={"automargin": True})}
-    return Chart(chart_id, title, f"{what}：" + "、".join(f"{l} {wan(v)} 万元" for l, v in reversed(pairs)) + "。",
-                 spec, ("项目", "金额（万元）", "占比"), _share_rows(list(reversed(pairs))))
+    return Chart(chart_id, f"{title} · {word}",
+                 f"{what}（{word}）：" + "、".join(f"{l} {wan(v)} 万元" for l, v in reversed(pairs)) + "。",
+                 spec, ("项目", with_unit(word), "占比"), _share_rows(list(reversed(pairs))))
 
 
 def economic_breakdown(package: Package, fig: Figures) -> Chart | None:
@@ -185,7 +218,7 @@ def economic_breakdown(package: Package, fig: Figures) -> Chart | None:
                           row.get("name", "").strip() or code, value))
         rows = tuple((n[0].split("/")[-1] if "/" in n[0] else "", n[2], wan(n[3])) for n in nodes if "/" in n[0])
         chart = _tree("chart-economic", "基本支出按经济分类（人员经费·公用经费）", nodes, "基本支出按经济分类",
-                      ("经济分类编码", "科目名称", "金额（万元）"), rows)
+                      fig.word(), ("经济分类编码", "科目名称"), rows)
         if chart:
             return chart
     nodes = []
@@ -194,23 +227,29 @@ def economic_breakdown(package: Package, fig: Figures) -> Chart | None:
         if items:
             nodes.append((group, "", group, Decimal(0)))
             nodes += [(f"{group}/{f.item}", group, f.item, f.value) for f in items]
-    chart = _tree("chart-economic", "基本支出：人员经费与公用经费", nodes, "基本支出按经济分类",
-                  ("类别", "项目", "金额（万元）"), tuple((n[1], n[2], wan(n[3])) for n in nodes if n[1]))
+    chart = _tree("chart-economic", "基本支出：人员经费与公用经费", nodes, "基本支出按经济分类", fig.word(),
+                  ("类别", "项目"), tuple((n[1], n[2], wan(n[3])) for n in nodes if n[1]))
     if chart:
         return chart
     pairs = [(VOCAB[m], fig.value(m)) for m in ("personnel_costs", "public_costs")]
-    return _donut("chart-economic", "人员经费与公用经费", [(l, v) for l, v in pairs if v is not None], "基本支出")
+    return _donut("chart-economic", "人员经费与公用经费", [(l, v) for l, v in pairs if v is not None], "基本支出",
+                  fig.word())
 
 
 def three_public(fig: Figures) -> Chart | None:
-    """"三公" items: budget, actual and last year's actual, where stated."""
-    series = [("预算数", "budget", fig.year), (f"{fig.year}年决算", "amount", fig.year), (f"{fig.year - 1}年决算", "amount", fig.year - 1)]
+    """"三公" items: the year's budget beside a final's 决算数, the disclosure's own figures (预算数,
+    决算数 or 执行数 as its kind says) and the year before's (上年数), where stated."""
+    series = [(fig.word(kind, year), kind, year)
+              for kind, year in (("budget", fig.year), ("amount", fig.year), ("amount", fig.year - 1))]
+    if series[0][0] == series[1][0]:  # a budget's own figures are its 预算数: one series
+        series = series[1:]
     labels = [VOCAB[m] for m in THREE_PUBLIC]
     # a figure the document prints twice with different values is left out (see the findings)
     values = [[None if fig.disputed(m, kind, year) else fig.value(m, kind, year) for m in THREE_PUBLIC]
               for _, kind, year in series]
+    own = next(i for i, (_, kind, year) in enumerate(series) if (kind, year) == ("amount", fig.year))
     present = [(name, vals) for (name, _, _), vals in zip(series, values) if any(v is not None for v in vals)]
-    if not present or not any(v is not None for v in values[1]):
+    if not present or not any(v is not None for v in values[own]):
         return None
     data = [{
         "type": "bar", "name": name, "x": labels, "y": [to_wan_float(v) if v is not None else None for v in vals],
@@ -220,10 +259,11 @@ def three_public(fig: Figures) -> Chart | None:
                                           xaxis={"automargin": True}, legend={"orientation": "h", "y": 1.12})}
     rows = tuple((label, *(wan(vals[i]) for _, vals in present)) for i, label in enumerate(labels))
     total = fig.value("three_public_total")
-    summary = (f"\u201c三公\u201d经费{fig.year}年决算 {wan(total)} 万元。" if total is not None else "") + \
-        "按项目比较预算数、本年决算与上年决算（以文件所列为准）。"
-    return Chart("chart-three-public", "\u201c三公\u201d经费：预算、决算与上年", summary, spec,
-                 ("项目", *(name + "（万元）" for name, _ in present)), rows)
+    names = [name for name, _ in present]
+    summary = (f"\u201c三公\u201d经费{fig.word()} {wan(total)} 万元。" if total is not None else "") + \
+        ("按项目比较" + "、".join(names) if len(names) > 1 else f"按项目列出{names[0]}") + "（以文件所列为准）。"
+    return Chart("chart-three-public", "\u201c三公\u201d经费：" + "、".join(names), summary, spec,
+                 ("项目", *(with_unit(name) for name in names)), rows)
 
 
 def execution_rates(projects: list[dict]) -> Chart | None:
@@ -246,7 +286,7 @@ def execution_rates(projects: list[dict]) -> Chart | None:
     rows = tuple((p["name"], wan(p["budget"]), wan(p["executed"]), percent(p["rate"]), percent(p["stated_rate"]))
                  for p in projects if p["rate"] is not None)
     return Chart("chart-execution", "项目预算执行率", summary, spec,
-                 ("项目", "预算数（万元）", "执行数（万元）", "执行率（计算）", "执行率（文件所列）"), rows, wide=True)
+                 ("项目", "预算数（万元）", "执行数（万元）", "执行率（计算）", "执行率（文件所列）"), rows, wide=True, unit="%")
 
 
 def _unique(labels: list[str]) -> list[str]:

@@ -14,7 +14,7 @@ from generator.site.figures import Figures
 from generator.site.formatting import ratio, wan
 from generator.model.packages import Package, Resource, decimal_or_none
 from generator.site.table_view import TableView, fact_anchor, view
-from generator.site.validation import ByClass, FindingView
+from generator.site.validation import ByClass, CheckRun, FindingView
 
 VOCAB = load_vocabulary()
 CARDS = ("total_income_expenditure", "income_total", "expenditure_total", "three_public_total")
@@ -32,6 +32,7 @@ class Card:
     anchor: str  # where the figure comes from on the page
     disputed: bool  # printed twice with different values: see the findings
     page: int | None = None  # page of the source document the figure is printed on
+    word: str = ""  # what the figure is: 2026年预算数, 2020年决算数 … (words.py)
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,8 @@ def cards(fig: Figures) -> list[Card]:
             continue
         change, basis = fig.change_rate(measure)
         out.append(Card(CARD_LABELS.get(measure, VOCAB[measure]), wan(fact.value), change, basis,
-                        _detail(fig, measure), fact_anchor(fact.source), fig.disputed(measure), fact.page))
+                        _detail(fig, measure), fact_anchor(fact.source), fig.disputed(measure), fact.page,
+                        fig.word()))
     return out
 
 
@@ -74,7 +76,7 @@ def _detail(fig: Figures, measure: str) -> str:
     if measure == "three_public_total":
         budget = fig.value(measure, "budget")
         if budget is not None and not fig.disputed(measure, "budget"):
-            return f"预算 {wan(budget)}"
+            return f"{fig.word('budget')} {wan(budget)}"
     if measure == "total_income_expenditure":
         carry = fig.value("carry_over_start")
         if carry is not None:
@@ -131,6 +133,61 @@ def project_rates(package: Package) -> list[dict]:
 
 
 @dataclass(frozen=True)
+class Coverage:
+    """What the checker could read of a disclosure and what it compared: the standard tables, the
+    tables kept as printed (generic), the figures (facts.csv rows) and the checks that ran."""
+
+    standard: tuple[str, ...]  # titles of the standard tables read
+    generic: tuple[str, ...]  # titles of the tables kept as printed (resources whose table.generic is true)
+    figures: int  # facts.csv rows
+    from_tables: int  # of them, read from table cells
+    sections: int  # paragraphs of the narrative (sections.csv rows)
+    others: tuple[tuple[str, int], ...]  # (title, rows) of the other tables read: performance projects, indicators
+    checks: tuple[CheckRun, ...] | None  # every rule, with the comparisons it made (None: not known)
+
+    @property
+    def ran(self) -> tuple[CheckRun, ...]:
+        """The checks that compared figures."""
+        return tuple(c for c in self.checks or () if c.comparisons)
+
+    @property
+    def idle(self) -> tuple[CheckRun, ...]:
+        """The checks this disclosure gave nothing to compare."""
+        return tuple(c for c in self.checks or () if not c.comparisons)
+
+    @property
+    def comparisons(self) -> int:
+        return sum(c.comparisons for c in self.checks or ())
+
+    @property
+    def nothing_read(self) -> bool:
+        """No standard or generic table and no figure: nothing to check (the tables may be images, or
+        published apart); performance tables may still have been read (`others`)."""
+        return not self.standard and not self.generic and not self.figures
+
+    @property
+    def nothing_checked(self) -> bool:
+        """No comparison of printed figures was made: “no inconsistency found” would say nothing."""
+        return self.nothing_read or (self.checks is not None and self.comparisons == 0)
+
+
+def coverage(package: Package, findings: list[FindingView]) -> Coverage:
+    tables = package.tables
+    generic = [r for r in tables if r.table.get("generic")]
+    title = lambda r: str(r.table.get("title") or r.meta.get("title") or r.name)  # noqa: E731
+    return Coverage(
+        standard=tuple(title(r) for r in tables if r not in generic),
+        generic=tuple(title(r) for r in generic),
+        figures=len(package.facts),
+        from_tables=sum(1 for f in package.facts if f.source.startswith("table:")),
+        sections=len(package.rows("sections")),
+        others=tuple((str(r.meta.get("title") or r.name), len(r.rows)) for r in package.resources
+                     if r not in tables and r.name not in NARRATIVE and r.rows),
+        checks=tuple(findings.checks) if hasattr(findings, "checks") else None,
+    )
+
+
+@dataclass(frozen=True)
 class DisclosurePage(ByClass):
     package: Package
     cards: list[Card]
@@ -141,6 +198,7 @@ class DisclosurePage(ByClass):
     terms: list[Term]
     findings: list[FindingView]  # every class: see ByClass
     downloads: dict[str, list[Download]]
+    coverage: Coverage | None = None
 
     @property
     def source_download(self) -> Download | None:
@@ -155,20 +213,38 @@ def _links(downloads: dict[str, list[Download]], resource: Resource) -> tuple[Do
     return tuple(downloads.get(resource.name, []))
 
 
+def source_line(package: Package) -> str:
+    """Where a chart's figures come from, in words: the source document and its hash."""
+    source = package.source
+    name = str(source.get("path") or "").split("/")[-1]
+    sha = str(source.get("sha256") or "")
+    if not name:
+        return f"来源：{package.title}"
+    return f"来源：{package.title}，源文件 {name}" + (f"（SHA-256 {sha[:12]}…）" if sha else "")
+
+
+def _source_id(package: Package) -> str:
+    sha = str(package.source.get("sha256") or "")
+    return f"源文件{sha[:8]}" if sha else ""
+
+
 def disclosure_page(package: Package, findings: list[FindingView], downloads: dict[str, list[Download]]) -> DisclosurePage:
-    fig = Figures(list(package.facts), package.year)
+    fig = Figures(list(package.facts), package.year, package.kind)
     terms = glossary_terms(package)
     standard = package.tables
     others = [r for r in package.resources if r not in standard and r.name not in NARRATIVE]
     return DisclosurePage(
         package=package,
         cards=cards(fig),
-        charts=chart_specs.disclosure_charts(package, fig, project_rates(package)),
+        charts=[chart_specs.exported(c, package.department_name, f"{package.year}年度{package.kind_name}",
+                                     source_line(package), _source_id(package))
+                for c in chart_specs.disclosure_charts(package, fig, project_rates(package))],
         tables=[view(r, _links(downloads, r)) for r in standard],
         others=[view(r, _links(downloads, r)) for r in others],
         sections=sections(package, terms),
         terms=terms,
         findings=findings,
         downloads=downloads,
+        coverage=coverage(package, findings),
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from generator.model.facts import Fact, item_key
+from generator.site.words import fact_word
 
 
 def _rank(fact: Fact) -> tuple:
@@ -12,16 +13,22 @@ def _rank(fact: Fact) -> tuple:
 
 
 class Figures:
-    """The facts of one package, indexed by (measure, kind, year, code, item)."""
+    """The facts of one package, indexed by (measure, kind, year, code, item); `kind` is the
+    disclosure's (budget, final, evaluation): what its figures are called (words.py)."""
 
-    def __init__(self, facts: list[Fact], year: int):
+    def __init__(self, facts: list[Fact], year: int, kind: str = ""):
         self.facts = facts
         self.year = year
+        self.kind = kind
         self._index: dict[tuple, list[Fact]] = {}
         for fact in facts:
             self._index.setdefault((fact.measure, fact.kind, fact.year, fact.code, fact.item), []).append(fact)
         for group in self._index.values():
             group.sort(key=_rank)
+
+    def word(self, kind: str = "amount", year: int | None = None) -> str:
+        """What the figures of one fact kind and year are called on the page: 2026年预算数 …"""
+        return fact_word(self.kind, self.year, kind, year)
 
     def _group(self, measure: str, kind: str, year: int | None) -> list[Fact]:
         return self._index.get((measure, kind, self.year if year is None else year, "", ""), [])

@@ -64,7 +64,7 @@ class Summary(ByClass):
 
 def summarize(page: DisclosurePage) -> Summary:
     p = page.package
-    fig = Figures(list(p.facts), p.year)
+    fig = Figures(list(p.facts), p.year, p.kind)
     values = {m: v for m in VALUES if (v := fig.value(m)) is not None}
     by_class = {}
     for f in sorted(p.facts, key=lambda f: not f.source.startswith("table:")):  # table cells first
