@@ -11,6 +11,7 @@ from generator.site.table_view import fact_anchor
 from generator.model.packages import Package
 from generator.validate.api import validate_and_read
 from generator.validate.report import Error, Finding
+from generator.validate.rules import RULES
 
 CLASS_NAMES = {"inconsistency": "数据不一致", "rounding": "舍入差异", "notice": "未能核对"}
 
@@ -37,6 +38,26 @@ class FindingView:
     line: int
     cls: str = "inconsistency"  # inconsistency | rounding | notice
     places: tuple[str, ...] = ()  # every check one defect shows in (grouped findings)
+
+
+@dataclass(frozen=True)
+class CheckRun:
+    """One rule of the registry on one package: how many comparisons of printed figures it made
+    (0: the package held nothing it compares)."""
+
+    rule: str
+    title: str
+    comparisons: int
+
+
+class Findings(list):
+    """The FindingViews of one package (every class) and `checks`: one CheckRun per rule, in the
+    registry's order. A list, so everything that takes a package's findings still does; the checks
+    travel with it (pickled between the build's worker processes)."""
+
+    def __init__(self, findings=(), checks=()):
+        super().__init__(findings)
+        self.checks: tuple[CheckRun, ...] = tuple(checks)
 
 
 class PackageRefused(Exception):
@@ -99,10 +120,11 @@ def _error_text(path: Path, error: Error) -> str:
     return f"  {path}{' (' + where + ')' if where else ''}: {error.message}"
 
 
-def check(path: Path, codes: CodeList) -> tuple[list[FindingView], Package]:
-    """Validate one package; raise PackageRefused naming its errors, else return its findings and
-    the package as read."""
+def check(path: Path, codes: CodeList) -> tuple[Findings, Package]:
+    """Validate one package; raise PackageRefused naming its errors, else return its findings (with
+    the checks that ran) and the package as read."""
     report, package = validate_and_read(path, codes)
     if report.errors:
         raise PackageRefused("\n".join(_error_text(path, e) for e in report.errors))
-    return [finding_view(f) for f in report.findings], package
+    checks = [CheckRun(r.id, r.title, report.checks.get(r.id, 0)) for r in RULES]
+    return Findings([finding_view(f) for f in report.findings], checks), package

@@ -15,6 +15,7 @@ from generator.validate.group import group
 from generator.validate.quick import certainly_valid
 from generator.validate.report import Error, PackageReport, to_github, to_json, to_text
 from generator.validate.rules import RULES
+from generator.validate.rules.registry import counting
 
 REQUIRED_KEYS = ("name", "department", "fiscal_year", "kind", "resources")
 REQUIRED_RESOURCES = ("facts", "sections")
@@ -105,7 +106,8 @@ def validate_and_read(root: Path, codes: CodeList | None = None) -> tuple[Packag
     ctx = Context(package, codes or CodeList.load())
     for r in RULES:
         try:
-            report.findings.extend(r.check(ctx))
+            with counting(r.id, report.checks):
+                report.findings.extend(r.check(ctx))
         except (ArithmeticError, KeyError, ValueError, TypeError) as exc:
             report.errors.append(Error(f"rule {r.id} could not read this package ({type(exc).__name__}: {exc}); "
                                        "the package does not match the documented format"))

@@ -77,6 +77,7 @@ class PackageReport:
     source: str = ""  # the source document inside the package, for annotations
     errors: list[Error] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    checks: dict[str, int] = field(default_factory=dict)  # rule id → comparisons of printed figures it made
 
     @property
     def ok(self) -> bool:

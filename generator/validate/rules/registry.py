@@ -4,6 +4,8 @@ figure). The rule modules import this module; `generator.validate.rules` imports
 modules, so nothing imports back."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable, Iterable
@@ -35,6 +37,29 @@ class Rule:
 
 RULES: list[Rule] = []
 
+# Comparisons made by the rule running now: every comparison of printed figures goes through
+# `classify` or `pct_class`, which count it here, so a report can say which checks had figures to
+# compare (and how many) — a rule that found nothing because it had nothing to compare is not a ✓.
+_COUNTING: ContextVar[tuple[dict, str] | None] = ContextVar("_COUNTING", default=None)
+
+
+@contextmanager
+def counting(rule_id: str, counts: dict[str, int]):
+    """Count the comparisons made inside the block into `counts[rule_id]`."""
+    token = _COUNTING.set((counts, rule_id))
+    try:
+        yield
+    finally:
+        _COUNTING.reset(token)
+
+
+def compared(n: int = 1) -> None:
+    """One comparison of printed figures was made by the rule running now."""
+    current = _COUNTING.get()
+    if current is not None:
+        counts, rule_id = current
+        counts[rule_id] = counts.get(rule_id, 0) + n
+
 
 def rule(id: str, title: str, description: str, classes: tuple[str, ...] = ARITHMETIC, message: str = ""):
     """Register a check function as a rule; its docstring is the rule's real example."""
@@ -52,6 +77,7 @@ def classify(diff: Decimal, tol: Decimal, silent: Decimal = Decimal(0)) -> str |
     printed in whole 万元 beside its two-decimal printing is that figure rounded, not a slip.
     Beyond `silent` but within `tol` the printed figures disagree by no more than rounding can
     produce — class "rounding"; beyond `tol`, "inconsistency"."""
+    compared()
     d = abs(diff)
     if d == 0 or d <= silent:
         return None
@@ -63,6 +89,7 @@ def pct_class(value: Decimal, half_unit: Decimal, bounds: tuple[Decimal, Decimal
     widened by half a unit of the percentage's last digit, none; one unit of that digit further
     (a truncated 99.868 → 99.86, a rate worked from another rounding of the figures), "rounding";
     beyond, "inconsistency"."""
+    compared()
     lo, hi = bounds
     if lo - half_unit <= value <= hi + half_unit:
         return None
