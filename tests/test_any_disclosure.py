@@ -226,3 +226,20 @@ def test_precision_follows_the_printed_decimals():
                                          (["30102"], "30102"), (["12240"], ""), (["2080501"], "2080501")])
 def test_codes_as_printed(parts, code):
     assert joined_code(parts) == code
+
+
+def test_a_new_departments_pdf_becomes_a_package_a_registry_row_and_a_page(xian_weather, tmp_path):
+    """The whole path a journalist takes with a PDF of a department nobody registered:
+    import with no other argument, then build; the page names the department."""
+    from generator.site.build import run_build
+
+    package, registry, _ = xian_weather
+    data = tmp_path / "data"
+    shutil.copytree(package.parent, data / "packages" / "610100-qixiangju")
+    shutil.copy(registry, data / "departments.csv")
+    said: list[str] = []
+    assert run_build(data, tmp_path / "site", echo=said.append, jobs=1) == 0, said
+    page = (tmp_path / "site" / "departments" / "610100-qixiangju" / "2022-budget" / "index.html").read_text(
+        encoding="utf-8")
+    assert "西安市气象局" in page and "2022" in page
+    assert 'id="generic_15"' in page or "generic_15" in page  # a table kept as printed is on the page
