@@ -37,7 +37,7 @@ class Chart:
     export: dict = field(default_factory=dict)  # what a downloaded image is titled and named: see `exported`
 
 
-UNSAFE = re.compile(r'[\\/:*?"<>|\s\x00-\x1f]+')
+UNSAFE = re.compile(r'(?:[\\/:*?"<>|\s\x00-\x1f]|·)+')  # (and the middle dot of " · " in titles)
 
 
 def exported(chart: Chart, who: str, what: str, source: str, source_id: str = "") -> Chart:

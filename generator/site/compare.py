@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.model.facts import load_vocabulary
-from generator.site.charts import OUTSIDE_LABELS, Chart, layout
+from generator.site.charts import OUTSIDE_LABELS, Chart, exported, layout
 from generator.site.formatting import CENT, to_wan_float, wan
 from generator.site.spreadsheet import safe_row
 
@@ -59,8 +59,8 @@ def comparison(disclosures: list) -> Comparison:
         spec = {"data": data, "layout": layout(height=max(260, 56 * len(names) + 80), showlegend=False, margin=OUTSIDE_LABELS,
                                               xaxis={"title": {"text": columns[0][1]}, "automargin": True},
                                               yaxis={"automargin": True, "autorange": "reversed"})}
-        chart = Chart("chart-compare", "各部门、各年度比较", "所选指标在各部门、各年度的数值；下方表格列出全部指标。",
-                      spec, (), (), wide=True)
+        chart = exported(Chart("chart-compare", "各部门、各年度比较", "所选指标在各部门、各年度的数值；下方表格列出全部指标。",
+                               spec, (), (), wide=True, unit=""), "", f"{len(names)} 份公开文件", "来源：各部门公开文件")
     headers = ("公开文件", *(f"{t}（{u}）" for t, u, _ in columns))
     rows = tuple((names[i], *(wan(values[i]) for _, _, values in columns)) for i in range(len(names)))
     return Comparison(tuple((i, t, u) for i, (t, u, _) in enumerate(columns)), chart, headers, rows)

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from generator.model.departments import Department
 from generator.model.facts import load_vocabulary
-from generator.site.charts import COLORS, Chart, layout
+from generator.site.charts import COLORS, Chart, exported, layout
 from generator.site.formatting import to_wan_float, wan
 
 VOCAB = load_vocabulary()
@@ -75,8 +75,15 @@ def department_view(dep_id: str, department: Department | None, disclosures: lis
         city=department.city if department else "", region=region,
         department=department, disclosures=disclosures,
         headers=("项目（万元）", *(f"{d.package.year}年度{d.package.kind_name}" for d in disclosures)),
-        rows=tuple(rows), chart=_trend(disclosures), budget_vs_final=budget_vs_final(disclosures),
+        rows=tuple(rows), chart=_exported(_trend(disclosures), name), budget_vs_final=budget_vs_final(disclosures),
     )
+
+
+def _exported(chart: Chart | None, name: str) -> Chart | None:
+    if chart is None:
+        return None
+    years = chart.headers[1:]
+    return exported(chart, name, f"{years[0]}至{years[-1]}部门决算", "来源：各年度部门决算公开文件")
 
 
 def _trend(disclosures: list) -> Chart | None:

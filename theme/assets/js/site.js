@@ -25,19 +25,91 @@
     return plotly;
   }
 
-  var CONFIG = {
-    responsive: true,
-    displaylogo: false,
-    locale: 'zh-CN',
-    modeBarButtonsToRemove: ['select2d', 'lasso2d', 'autoScale2d', 'toggleSpikelines', 'hoverClosestCartesian', 'hoverCompareCartesian'],
-  };
+  /* The modebar keeps only what works offline, in Chinese: zoom and pan where a chart has axes, and
+     two downloads, PNG and SVG, whose image draws the chart's title, the department, year and unit,
+     and the source (data-export, from charts.exported), under a file name saying the same. No
+     "Share chart…" (it uploads the chart to Plotly Cloud), no server URL (its default is Plotly
+     Cloud's), no plotly logo, no JSON or plotly's own untitled "plot-image.png" (plotly.js 4 has no
+     Chart Studio link any more). */
+  var UNSAFE = /[\\/:*?"<>|\s\u0000-\u001f]+/g;
+
+  function exportMeta(el) {
+    try { return JSON.parse(el.getAttribute('data-export') || '{}'); } catch (e) { return {}; }
+  }
+
+  function escapeText(text) {
+    return String(text || '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  }
+
+  /* The chart's unit: its own, else its x axis's title (a measure picker changes it). */
+  function unitOf(el, meta) {
+    return meta.unit || (((el.layout || {}).xaxis || {}).title || {}).text || '';
+  }
+
+  function fileName(el, meta) {
+    var name = meta.filename || el.getAttribute('data-chart-id') || 'chart';
+    if (!meta.unit && unitOf(el, meta)) name += '_' + unitOf(el, meta);
+    return name.replace(UNSAFE, '_');
+  }
+
+  /* The figure as drawn, with the title block on white: what a PNG or SVG download holds. */
+  function exportFigure(el, meta) {
+    var layout = JSON.parse(JSON.stringify(el.layout || {}));
+    var unit = unitOf(el, meta);
+    var lines = ['<b>' + escapeText(meta.title || '') + '</b>'];
+    var sub = [meta.who, meta.what, unit ? '单位：' + unit : ''].filter(Boolean).join(' · ');
+    if (sub) lines.push('<span style="font-size:12px">' + escapeText(sub) + '</span>');
+    if (meta.source) lines.push('<span style="font-size:11px;color:#4a5560">' + escapeText(meta.source) + '</span>');
+    var room = 22 * lines.length + 34;
+    var margin = layout.margin || {};
+    layout.margin = { l: margin.l || 10, r: margin.r || 10, b: margin.b || 10, t: (margin.t || 10) + room };
+    layout.title = { text: lines.join('<br>'), x: 0.01, xanchor: 'left', xref: 'container', y: 1, yanchor: 'top', yref: 'container', pad: { t: 18 }, font: { size: 16 } };
+    layout.paper_bgcolor = '#ffffff';
+    var width = Math.max(el.clientWidth || 0, 720);
+    var height = (el.clientHeight || layout.height || 360) + room;
+    layout.width = width;
+    layout.height = height;
+    layout.autosize = false;
+    return { data: JSON.parse(JSON.stringify(el.data || [])), layout: layout, width: width, height: height };
+  }
+
+  function downloadAs(format) {
+    return function (gd) {
+      var meta = exportMeta(gd);
+      var figure = exportFigure(gd, meta);
+      var options = gd._context.toImageButtonOptions || {};
+      return window.Plotly.downloadImage({ data: figure.data, layout: figure.layout }, {
+        format: format, filename: options.filename || fileName(gd, meta),
+        width: figure.width, height: figure.height, scale: format === 'png' ? (options.scale || 2) : 1,
+      });
+    };
+  }
+
+  function config(el, Plotly) {
+    var meta = exportMeta(el);
+    return {
+      responsive: true,
+      locale: 'zh-CN',
+      displaylogo: false,
+      showSendToCloud: false,
+      showLink: false,
+      plotlyServerURL: '',
+      toImageButtonOptions: { format: 'png', filename: fileName(el, meta), scale: 2 },
+      modeBarButtonsToRemove: ['toImage', 'sendDataToCloud', 'select2d', 'lasso2d', 'autoScale2d',
+        'toggleSpikelines', 'hoverClosestCartesian', 'hoverCompareCartesian'],
+      modeBarButtonsToAdd: [
+        { name: 'downloadPNG', title: '下载 PNG 图片（含标题、单位与来源）', icon: Plotly.Icons.camera, click: downloadAs('png') },
+        { name: 'downloadSVG', title: '下载 SVG 矢量图（含标题、单位与来源）', icon: Plotly.Icons.disk, click: downloadAs('svg') },
+      ],
+    };
+  }
 
   function draw(el) {
     var spec = JSON.parse(el.getAttribute('data-chart'));
     el.setAttribute('data-chart-state', 'loading');
     return loadPlotly().then(function (Plotly) {
       el.textContent = '';
-      return Plotly.newPlot(el, spec.data, spec.layout, CONFIG);
+      return Plotly.newPlot(el, spec.data, spec.layout, config(el, Plotly));
     }).then(function () {
       el.setAttribute('data-chart-state', 'drawn');
     }, function () {
@@ -62,7 +134,7 @@
   function initChartSelects() {
     document.querySelectorAll('select[data-chart-select]').forEach(function (select) {
       select.addEventListener('change', function () {
-        var el = document.getElementById(select.getAttribute('data-chart-select'));
+        var el = document.querySelector('[data-chart-id="' + select.getAttribute('data-chart-select') + '"]');
         var pick = Number(select.value);
         if (!el || !el.data || !window.Plotly) return;
         window.Plotly.restyle(el, { visible: el.data.map(function (_, i) { return i === pick; }) });
