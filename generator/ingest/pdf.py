@@ -91,9 +91,9 @@ def _read_page(page, number: int) -> list[Line | _Part]:
     """The page's text lines outside tables and its table parts, top to bottom.
 
     Only what lies on the visible page counts: converters sometimes leave content
-    drawn beyond the page's edge, which no reader sees.
+    drawn beyond the page's edge, which no reader sees, and invisible boxes behind text.
     """
-    page = page.within_bbox(page.bbox)
+    page = page.within_bbox(page.bbox).filter(_visible)
     chars = [dict(c, text=normalise(c["text"])) for c in page.chars]
     tables = page.find_tables()
     cells = [(t, i, j, box) for t in tables for i, r in enumerate(t.rows) for j, box in enumerate(r.cells) if box]
@@ -110,6 +110,17 @@ def _read_page(page, number: int) -> list[Line | _Part]:
     lines = [ln for ln in group_lines(free, number) if not _is_page_number(ln, page.height)]
     parts = [_part(t, held, number) for t in tables]
     return sorted(lines + [p for p in parts if p.rows], key=lambda b: b.top)
+
+
+def _visible(obj: dict) -> bool:
+    """False for a box that draws nothing: white, unstroked (Word puts one behind every run of
+    text; pdfplumber took their edges for the rulings of a table, and the narrative for cells)."""
+    if obj.get("object_type") != "rect" or obj.get("stroke"):
+        return True
+    color = obj.get("non_stroking_color")
+    values = tuple(color) if isinstance(color, (list, tuple)) else (color,)
+    white = values in ((1,), (1.0,), (1, 1, 1), (1.0, 1.0, 1.0)) or (len(values) == 4 and not any(values))
+    return not (obj.get("fill") and white)
 
 
 def _part(table, held: dict[tuple, list[dict]], page: int) -> _Part:
