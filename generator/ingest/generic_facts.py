@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from generator.ingest.generic_tables import GenericColumn, GenericTable
 from generator.ingest.table_facts import plain
@@ -78,6 +79,9 @@ def _total_rows(t: GenericTable, year: int) -> list[tuple[dict, int]]:
 
 
 def _column_facts(t: GenericTable, role: Role, year: int, done: set[str]) -> list[Fact]:
+    """The figures of the role's columns on the total rows; a header printed over two amount
+    columns names neither (its labels below were lost)."""
+    printed = Counter(c.title for c in t.columns if c.kind == "amount")
     facts = []
     for row, row_year in _total_rows(t, year):
         for pattern, measure, *unless in role.columns:
@@ -88,6 +92,7 @@ def _column_facts(t: GenericTable, role: Role, year: int, done: set[str]) -> lis
                 path = re.sub(r"^(?:上年|当年|本年)(?:预算数?)?/", "", _YEAR.sub("", squash(col.title))) \
                     .replace("预算数/", "").replace("年预算数", "") if col_year is not None else ""
                 if col.kind == "amount" and col_year is not None and row.get(col.id) is not None \
+                        and printed[col.title] == 1 \
                         and re.search(pattern, path):
                     facts.append(_fact(t, row, col, measure, col_year, "合计"))
                     if col_year == year:

@@ -18,7 +18,7 @@ UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|元|亿元|千元)|[（(]\s*(�
 TITLE_RE = re.compile(r"表|情况$|明细$|清单$")
 NOT_TITLE = re.compile(r"^(?:注|备注|说明|单位|金额单位|编制单位|部门名称|单位名称|部门[（(]单位[)）])[:：\s]|^第\s*\d+\s*页")
 # columns whose figures are not money: codes, counts, rates, scores, years
-TEXT_HEADER = re.compile(r"编码|代码|序号|^序$|编号|年度$|年份|栏次|行次")
+TEXT_HEADER = re.compile(r"编码|代码|序号|^序$|编号|年度$|年份|栏次|行次|(?:^|/)(?:类|款|项)$")  # 类|款|项: code parts
 COUNT_HEADER = re.compile(r"%|率|人数|人次|辆|数量|个数|批次|分值|得分|权重|[（(](?:个|人|辆|次|台|套|项)[)）]")
 MARKS = {"栏次", "行次", "栏", "次"}
 

@@ -29,6 +29,7 @@ class Role:
 
 _NOT_FUND = (r"政府性基金", r"国有资本", r"三公", r"采购", r"绩效", r"购买服务", r"结转资金", r"专项")
 _TOTAL = r"(?:合计|总计|小计)"
+_ONLY = r"^(?:预算数?|金额|预算金额)$"  # the one amount column of a table: its total is the table's
 
 _THREE_PUBLIC_ROWS = (
     (r"^因公出国\(境\)(?:费|费用)?$", "three_public_abroad"),
@@ -89,12 +90,12 @@ ROLES: tuple[Role, ...] = (
                   (r"^(?:本年收入/)?其他收入$", "income_other")),
          example="表二 2026年部门收入总体情况表; 预算02表 收入总表"),
     Role("general_basic", (r"一般公共预算", r"基本支出"), _NOT_FUND,
-         columns=((rf"^(?:一般公共预算基本支出/|本年一般公共预算基本支出/|基本支出/)?{_TOTAL}$|^一般公共预算基本支出$", "general_budget_basic"),
-                  (r"人员经费(?:支出)?$", "personnel_costs"),
-                  (r"公用经费(?:支出)?$", "public_costs")),
+         columns=((rf"^(?:[^/]*基本支出[^/]*/)?{_TOTAL}$|^一般公共预算基本支出$|{_ONLY}", "general_budget_basic"),
+                  (r"人员(?:经费)?(?:支出)?$", "personnel_costs"),
+                  (r"(?:日常)?公用(?:经费)?(?:支出)?$", "public_costs")),
          example="表六 2026年一般公共预算基本支出情况表"),
     Role("general", (r"一般公共预算", r"支出"), (r"基本支出", r"经济分类", r"机关运行") + _NOT_FUND,
-         columns=((rf"^(?:一般公共预算支出/|预算数/|支出)?{_TOTAL}$|^一般公共预算支出$", "general_budget_expenditure"),
+         columns=((rf"^(?:一般公共预算支出/|预算数/|支出)?{_TOTAL}$|^一般公共预算支出$|{_ONLY}", "general_budget_expenditure"),
                   (r"基本支出$", "general_budget_basic"),
                   (r"项目支出$", "general_budget_project")),
          example="表五 2026年一般公共预算支出情况表; 预算05表 一般公共预算支出表"),
@@ -114,10 +115,10 @@ ROLES: tuple[Role, ...] = (
          columns=((rf"三公\"?经费[^/]*(?:/{_TOTAL})?$", "three_public_total"),) + _THREE_PUBLIC_COLUMNS,
          example="表13 2021年部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表"),
     Role("gov_fund", (r"政府性基金",), (r"绩效",),
-         columns=((rf"^(?:本年政府性基金预算支出/|政府性基金预算支出/|支出)?{_TOTAL}$|^政府性基金预算支出$", "gov_fund_expenditure"),),
+         columns=((rf"^(?:本年政府性基金预算支出/|政府性基金预算支出/|支出)?{_TOTAL}$|^政府性基金预算支出$|{_ONLY}", "gov_fund_expenditure"),),
          example="表七 2026年政府性基金预算支出情况表"),
     Role("state_capital", (r"国有资本经营",), (r"绩效",),
-         columns=((rf"^(?:国有资本经营预算支出/|支出)?{_TOTAL}$|^国有资本经营预算支出$", "state_capital_expenditure"),),
+         columns=((rf"^(?:国有资本经营预算支出/|支出)?{_TOTAL}$|^国有资本经营预算支出$|{_ONLY}", "state_capital_expenditure"),),
          example="表10 国有资本经营预算支出情况表"),
     Role("procurement", (r"政府采购",), (r"绩效",),
          columns=((rf"^(?:金额|预算金额|{_TOTAL}|采购预算/{_TOTAL})$", "procurement_total"),),
