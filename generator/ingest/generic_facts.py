@@ -36,6 +36,8 @@ def _column_year(col: GenericColumn, year: int) -> int | None:
 
 
 def _row_facts(t: GenericTable, role: Role, year: int) -> list[Fact]:
+    """Each labelled row's figure: the first amount right of the label, with no other label
+    between (the two sides of a 收支总表 each give theirs)."""
     facts = []
     for row in t.rows:
         for k, col in enumerate(t.columns):
@@ -47,8 +49,9 @@ def _row_facts(t: GenericTable, role: Role, year: int) -> list[Fact]:
                 continue
             value_col = next((c for c in t.columns[k + 1:] if c.kind == "amount" and row.get(c.id) is not None), None)
             between = t.columns[k + 1:t.columns.index(value_col)] if value_col else []
-            if value_col and not any(c.kind == "text" and row.get(c.id) for c in between):
-                facts.append(_fact(t, row, value_col, measure, _column_year(value_col, year) or year, label))
+            figure_year = _column_year(value_col, year) if value_col else None
+            if figure_year is not None and not any(c.kind == "text" and row.get(c.id) for c in between):
+                facts.append(_fact(t, row, value_col, measure, figure_year, label))
     return facts
 
 

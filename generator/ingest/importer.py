@@ -2,6 +2,7 @@
 data package on disk."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Callable
@@ -90,14 +91,15 @@ def _dataclass_resource(name: str, title: str, items: list, types: dict[str, str
 def _generic_tables(blocks: list, tables: list[StandardTable], projects: list, indicators: list,
                     source_name: str, warnings: list[str]) -> list[GenericTable]:
     """Every printed table that is neither a recognised table nor read as performance
-    projects or indicators, kept as printed."""
+    projects and indicators (two or more of them), kept as printed."""
     titled = {t.line for t in tables}
-    performance = {i.line for i in [*projects, *indicators]}
+    performance = Counter(i.line for i in [*projects, *indicators])
     out = []
     for b in blocks:
-        if not isinstance(b, Table) or any(p.line in titled for p in b.before) \
-                or any(r.line in performance or set(r.lines) & performance for r in b.rows):
+        if not isinstance(b, Table) or any(p.line in titled for p in b.before):
             continue
+        if sum(performance[line] for line in {x for r in b.rows for x in (r.line, *r.lines)}) >= 2:
+            continue  # read as performance projects and indicators
         t = read_generic_table(b, source_name, warnings)
         if t is not None:
             t.name = f"generic_{len(out) + 1:02d}"

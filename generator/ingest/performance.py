@@ -93,7 +93,7 @@ _LEVELS = ("level1", "level2", "level3")
 _TEXT_FIELDS = ("nature", "target", "measure_unit", "actual", "note")
 
 _NAME = re.compile(r"(专项|项目)(政策)?名称")
-_COLUMN_LABEL = re.compile(r"金额|预算数|决算数|合计|小计|功能分类|支出用途|功能科目名称")
+_COLUMN_LABEL = re.compile(r"金额|预算数|决算数|合计|总计|小计|功能分类|支出用途|功能科目名称")
 _TASK = re.compile(r"任务名称")
 _IMPLEMENTER = re.compile(r"(项目)?实施单位|预算单位")
 _FUNDS_TOTAL = re.compile(r"(年度)?资金总额|合计|总计")

@@ -122,7 +122,10 @@ def read_standard_tables(blocks: list, source_name: str, skipped: list[str] | No
                               _decimals(block))
         twice = [t for t in found if t.spec.id == spec.id]
         if twice and _same(twice[0], table):
-            continue  # printed again unchanged (some publications repeat a table)
+            if skipped is not None:  # some publications repeat a table; the copy is named, not kept twice
+                skipped.append(f"{where}: printed again unchanged (first at "
+                               + (f"page {twice[0].page}" if twice[0].page else f"line {twice[0].line}") + "); kept once")
+            continue
         if twice:
             table.name = f"{spec.id}_{len(twice) + 1}"
         found.append(table)
