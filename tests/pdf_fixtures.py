@@ -22,6 +22,12 @@ def _pdf(content: str) -> bytes:
         b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
         b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /DW 1000 >>",
     ]
+    return pdf_file(objects)
+
+
+def pdf_file(objects: list[bytes], trailer: bytes = b"") -> bytes:
+    """A PDF file of numbered objects (the first the catalog), its cross-reference table and
+    trailer (`trailer`: more trailer entries, e.g. an /Encrypt dictionary)."""
     out, offsets = b"%PDF-1.4\n", []
     for k, body in enumerate(objects, start=1):
         offsets.append(len(out))
@@ -29,7 +35,8 @@ def _pdf(content: str) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    head = b"/Size %d /Root 1 0 R" % (len(objects) + 1)
+    return out + b"trailer\n<< " + head + trailer + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
 
 
 def figures_as_separate_objects() -> bytes:

@@ -7,9 +7,7 @@ serving it (every local link of every page answers, the search bundle is complet
 """
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import os
 import re
@@ -27,6 +25,7 @@ import pytest
 
 import benchmarks.serve
 from tests.conftest import PACKAGES, ROOT
+from tests.site.sitedata import append_to_narrative
 
 PICKED = ["530400-zuzhibu/2020-final", "511181-zuzhibu/2020-final", "310107-wanli/2025-budget"]
 ENV = dict(os.environ, PYTHONUNBUFFERED="1", PYTHONPATH=str(ROOT))
@@ -139,19 +138,6 @@ def _served_whole(site: Path) -> int:
     return len(fetched)
 
 
-def _edit(package: Path, text: str) -> None:
-    """Append `text` to the package's last narrative section (a change every build must publish)."""
-    path = package / "sections.csv"
-    with open(path, encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    rows[-1]["text"] += text
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    path.write_text(buf.getvalue(), encoding="utf-8")
-
-
 BUILD_KILLS = [  # (where in the progress, seconds after it, signal)
     ("validating", 0.0, signal.SIGKILL),
     ("whole-data-set", 0.0, signal.SIGKILL),
@@ -172,7 +158,7 @@ def test_a_build_killed_anywhere_leaves_the_site_whole_and_the_next_build_works(
     old = _digest(site)
     kills, states = 0, []
     for k, (marker, delay, sig) in enumerate(BUILD_KILLS):
-        _edit(data / "packages" / PICKED[k % 2], f"第{k}次修改。")  # every build has something to publish
+        append_to_narrative(data / "packages" / PICKED[k % 2], f"第{k}次修改。")  # every build has something to publish
         proc = _start("build", "--data", "data", "--out", "site", "--jobs", "2", cwd=tmp_path)
         sent, out = _kill_at(proc, marker, delay, sig)
         kills += sent

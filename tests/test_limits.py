@@ -17,6 +17,7 @@ import pytest
 
 from generator.ingest import limits
 from tests.conftest import ROOT, corpus_path
+from tests.pdf_fixtures import pdf_file
 
 
 def run_import(source: Path, out: Path, *extra: str) -> tuple[subprocess.CompletedProcess, float, int]:
@@ -77,17 +78,8 @@ def _pdf(pages: int, encrypt: bool = False) -> bytes:
     objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>"] * pages
     if encrypt:  # O and U made for a password that is not empty: no reader opens it without one
         objects.append(b"<< /Filter /Standard /V 1 /R 2 /P -4 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> >>")
-    out, offsets = b"%PDF-1.4\n", []
-    for k, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % k + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    trailer = b"/Size %d /Root 1 0 R" % (len(objects) + 1)
-    if encrypt:
-        trailer += b" /Encrypt %d 0 R /ID [<%s> <%s>]" % (len(objects), b"ab" * 16, b"ab" * 16)
-    return out + b"trailer\n<< " + trailer + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    return pdf_file(objects, b" /Encrypt %d 0 R /ID [<%s> <%s>]" % (len(objects), b"ab" * 16, b"ab" * 16)
+                    if encrypt else b"")
 
 
 def test_a_password_protected_pdf_says_so(tmp_path):

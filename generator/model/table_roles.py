@@ -31,6 +31,13 @@ _NOT_FUND = (r"政府性基金", r"国有资本", r"三公", r"采购", r"绩效
 _TOTAL = r"(?:合计|总计|小计)"
 _ONLY = r"^(?:预算数?|金额|预算金额)$"  # the one amount column of a table: its total is the table's
 
+def _basic_split(total: str, measure: str) -> tuple[tuple[str, str], ...]:
+    """The columns of a 基本支出 table: its total (as `measure`), 人员经费 and 公用经费 (人员支出,
+    日常公用支出 …)."""
+    return ((total, measure), (r"人员(?:经费)?(?:支出)?$", "personnel_costs"),
+            (r"(?:日常)?公用(?:经费)?(?:支出)?$", "public_costs"))
+
+
 _THREE_PUBLIC_ROWS = (
     (r"^因公出国\(境\)(?:费|费用)?$", "three_public_abroad"),
     (r"^公务用车购置及运行(?:维护)?费$", "three_public_vehicles"),
@@ -69,9 +76,7 @@ ROLES: tuple[Role, ...] = (
                (r"^项目支出$", "expenditure_project")),
          example="预算01表 收支总表; 表1：2026年市级部门收支预算总表; 2026年部门收支总体情况表"),
     Role("fiscal_basic", (r"财政拨款", r"基本支出"), _NOT_FUND,
-         columns=((rf"^(?:本年财政拨款基本支出/|财政拨款基本支出/|基本支出/)?{_TOTAL}$", "fiscal_basic"),
-                  (r"人员经费(?:支出)?$", "personnel_costs"),
-                  (r"公用经费(?:支出)?$", "public_costs")),
+         columns=_basic_split(rf"^(?:本年财政拨款基本支出/|财政拨款基本支出/|基本支出/)?{_TOTAL}$", "fiscal_basic"),
          example="公开06表 财政拨款基本支出表（经济科目）"),
     Role("fiscal_expenditure", (r"财政拨款", r"支出"), (r"基本支出", r"收入") + _NOT_FUND,
          columns=((rf"^(?:财政拨款支出/)?{_TOTAL}$", "fiscal_expenditure"),
@@ -90,9 +95,7 @@ ROLES: tuple[Role, ...] = (
                   (r"^(?:本年收入/)?其他收入$", "income_other")),
          example="表二 2026年部门收入总体情况表; 预算02表 收入总表"),
     Role("general_basic", (r"一般公共预算", r"基本支出"), _NOT_FUND,
-         columns=((rf"^(?:[^/]*基本支出[^/]*/)?{_TOTAL}$|^一般公共预算基本支出$|{_ONLY}", "general_budget_basic"),
-                  (r"人员(?:经费)?(?:支出)?$", "personnel_costs"),
-                  (r"(?:日常)?公用(?:经费)?(?:支出)?$", "public_costs")),
+         columns=_basic_split(rf"^(?:[^/]*基本支出[^/]*/)?{_TOTAL}$|^一般公共预算基本支出$|{_ONLY}", "general_budget_basic"),
          example="表六 2026年一般公共预算基本支出情况表"),
     Role("general", (r"一般公共预算", r"支出"), (r"基本支出", r"经济分类", r"机关运行") + _NOT_FUND,
          columns=((rf"^(?:一般公共预算支出/|预算数/|支出)?{_TOTAL}$|^一般公共预算支出$|{_ONLY}", "general_budget_expenditure"),

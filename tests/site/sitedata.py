@@ -59,3 +59,16 @@ def built_site(tmp_path_factory) -> Path:
 
 def built_data() -> Path:
     return _BUILT["data"]
+
+
+def append_to_narrative(package: Path, text: str) -> None:
+    """Append `text` to the package's last narrative section (a change a build must publish)."""
+    path = package / "sections.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    rows[-1]["text"] += text
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")

@@ -2,9 +2,7 @@
 bundle aside: an incremental build adds an overlay index, tests/browser/test_search_overlay.py)."""
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
 import shutil
 from pathlib import Path
@@ -12,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.site.build import run_build
-from tests.site.sitedata import copy_data
+from tests.site.sitedata import append_to_narrative, copy_data
 
 EMEI = Path("511181-zuzhibu") / "2020-final"
 
@@ -40,18 +38,6 @@ def _rendered(messages: list[str]) -> tuple[int, int]:
     return int(done), int(total)
 
 
-def _edit_narrative(package: Path, text: str) -> None:
-    path = package / "sections.csv"
-    with open(path, encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    rows[-1]["text"] += text
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    path.write_text(buf.getvalue(), encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def data(tmp_path_factory) -> Path:
     return copy_data(tmp_path_factory.mktemp("incremental") / "data")
@@ -60,7 +46,7 @@ def data(tmp_path_factory) -> Path:
 def test_a_changed_package_rebuilds_its_pages_only_and_equals_a_clean_build(data, tmp_path):
     out = tmp_path / "site"
     _build(data, out, jobs=2)
-    _edit_narrative(data / "packages" / EMEI, "（本句为增量构建测试所加）")
+    append_to_narrative(data / "packages" / EMEI, "（本句为增量构建测试所加）")
     messages = _build(data, out, jobs=2)
     assert any("validating 1 of" in m for m in messages), messages
     done, total = _rendered(messages)
