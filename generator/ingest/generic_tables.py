@@ -16,7 +16,9 @@ from generator.model.tables import squash, table_number
 
 UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|元|亿元|千元)|[（(]\s*(万元|元)\s*[)）]\s*$")
 TITLE_RE = re.compile(r"表|情况$|明细$|清单$")
-NOT_TITLE = re.compile(r"^(?:注|备注|说明|单位|金额单位|编制单位|部门名称|单位名称|部门[（(]单位[)）])[:：\s]|^第\s*\d+\s*页")
+# a note, a label line, a page footer, or a sentence leading into the table ('…详细情况见下表：')
+NOT_TITLE = re.compile(r"^(?:注|备注|说明|单位|金额单位|编制单位|部门名称|单位名称|部门[（(]单位[)）])[:：\s]|^第\s*\d+\s*页"
+                       r"|[，,。；;].*\S|[:：。]$|下表")
 # columns whose figures are not money: codes, counts, rates, scores, years
 TEXT_HEADER = re.compile(r"编码|代码|序号|^序$|编号|年度$|年份|栏次|行次|(?:^|/)(?:类|款|项)$")  # 类|款|项: code parts
 COUNT_HEADER = re.compile(r"%|率|人数|人次|辆|数量|个数|批次|分值|得分|权重|[（(](?:个|人|辆|次|台|套|项)[)）]")
@@ -123,8 +125,8 @@ def _code(cells: list[str]) -> str:
 
 
 def read_generic_table(table: Table, source_name: str, warnings: list[str]) -> GenericTable | None:
-    """The table as printed, or None when it is a fragment of text the layout reader took for a
-    table (fewer than two rows of two cells; or untitled, unitless, short and without amounts)."""
+    """The table as printed, or None when it holds fewer than two rows of two cells (a line of
+    text the layout reader took for a table; its words stay in the narrative)."""
     rows = [r for r in table.rows if any(c.strip() for c in r.cells)]
     if len(rows) < 2 or max(sum(1 for c in r.cells if c.strip()) for r in rows) < 2:
         return None
@@ -171,8 +173,6 @@ def read_generic_table(table: Table, source_name: str, warnings: list[str]) -> G
               if col.kind == "amount" and i < len(r.cells) and parse_number_safe(r.cells[i]) is not None]
     decimals = max(set(counts), key=counts.count) if counts else 2
     note = "\n".join(p.text for p in table.after[:2] if re.match(r"^\s*(?:注|备注|说明)", p.text))
-    if not title and not unit and len(out_rows) < 4 and not any(c.kind == "amount" for c in columns):
-        return None  # words of a paragraph the layout reader split into cells, not a table
     return GenericTable(title, number, unit if unit in UNITS else "", title_para.line if title_para else rows[0].line,
                         page, columns, out_rows, note, decimals)
 
