@@ -6,8 +6,8 @@ import pytest
 
 from generator.site.build import run_build
 from tests.browser.chromium import serve
-from tests.site.sitedata import copy_data
-from tests.site.test_incremental import EMEI, _edit_narrative
+from tests.site.sitedata import append_to_narrative, copy_data
+from tests.site.test_incremental import EMEI
 
 PAGE = "/departments/" + EMEI.as_posix() + "/"
 
@@ -40,10 +40,10 @@ def sites(tmp_path_factory):
     data = copy_data(base / "data")
     sections = data / "packages" / EMEI / "sections.csv"
     original = sections.read_text(encoding="utf-8")
-    _edit_narrative(data / "packages" / EMEI, "（附记：雪莲）")
+    append_to_narrative(data / "packages" / EMEI, "（附记：雪莲）")
     _build(data, base / "site")
     sections.write_text(original, encoding="utf-8")
-    _edit_narrative(data / "packages" / EMEI, "（附记：金丝猴）")
+    append_to_narrative(data / "packages" / EMEI, "（附记：金丝猴）")
     messages = _build(data, base / "site")
     assert any("search index (Pagefind): 1 changed of" in m for m in messages), messages
     _build(data, base / "clean")
