@@ -31,7 +31,10 @@ PHRASINGS: tuple[Phrasing, ...] = (
                               r"财政拨款(?:收入|支出)总计"),
              "湖州市卫生健康委员会2026年财政拨款收支总预算64618.75万元。 [湖州卫健委 2026 部门预算]"),
     # 收入总计 / 支出总计 alone are left out: texts use them for this year's income or spending too
-    Phrasing("total_income_expenditure", (r"收支总(?:预算|计|额)", r"收入支出总计", r"收支预算总(?:计|额)"),
+    # a budget's 收入预算 / 支出预算 standing after its year or a stop is its total (上年结转 included):
+    # “2026年度收入预算4704.24万元” (北京重大项目办 2026), not 本年收入预算 nor 一般公共预算收入预算
+    Phrasing("total_income_expenditure", (r"收支总(?:预算|计|额)", r"收入支出总计", r"收支预算总(?:计|额)",
+                                          r"(?:(?<=年)(?<!本年)(?<!当年)|(?<=年度)|(?<=^)|(?<=[，,。；;：:]))(?:收入|支出)预算(?:总额)?"),
              "北京市重大项目建设指挥部办公室2026年收支总预算4704.24万元。 [北京重大项目办 2026]"),
     Phrasing("income_total", (r"本年收入合计", r"本年收入预算合计"),
              "本年收入合计6441.93万元 [synthetic, national 决算 template]"),

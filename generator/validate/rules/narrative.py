@@ -25,13 +25,17 @@ def _amounts(ctx: Context) -> dict:
 
 
 def _find(by: dict, measure: str, item: str, year: int, line: int) -> Fact | None:
-    """The amount stated in the same sentence, else the one value all sources agree on."""
+    """The amount stated in the same sentence, else the one value all sources agree on — within
+    the rounding of each printing (4704.24 万元 in the text, 47,042,399.12 元 in a table): then the
+    most precise printing."""
     cands = by.get((measure, item, year), [])
     same = [f for f in cands if f.line == line and f.source.startswith("section:")]
     if same:
         return same[0]
-    values = {f.value for f in cands}
-    return cands[0] if len(values) == 1 else None
+    if not cands:
+        return None
+    best = min(cands, key=lambda f: f.half_unit)
+    return best if all(abs(f.value - best.value) <= f.half_unit + best.half_unit for f in cands) else None
 
 
 @rule("parts-sum", "文字中“其中”所列各项之和等于所说的总数",
