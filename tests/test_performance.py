@@ -5,7 +5,6 @@ from collections import Counter
 from decimal import Decimal
 from functools import cache
 
-import pytest
 
 from generator.ingest.performance import Indicator, Project, extract_performance
 from generator.ingest.text import Paragraph, Row, parse_lines, read_text

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from typing import Callable
 from decimal import Decimal
 
-from generator.ingest.text import Paragraph, Row, Table
+from generator.ingest.text import Paragraph, Table
 from generator.model.facts import Fact
-from generator.model.money import UNITS, decimals_of, half_unit, parse_number, to_yuan
+from generator.model.money import decimals_of, half_unit, parse_number, to_yuan
 from generator.model.tables import INCOME_PARTS
 
 CN_NUM = "一二三四五六七八九十百零〇"
@@ -346,7 +346,7 @@ def _sentence_facts(fc: FactCollector, s: str, year: int) -> None:  # noqa: C901
                 fc.money(measure, m.group(1), m.group(2))
                 if m.group(3):
                     fc.number(measure, m.group(3), "%", "budget_rate")
-        m = re.search(rf"^\s*([\u4e00-\u9fa5（）()]+?)支出决算(?:比\s*\d{{4}}\s*年)" + _CHANGE, s)
+        m = re.search(r"^\s*([\u4e00-\u9fa5（）()]+?)支出决算(?:比\s*\d{4}\s*年)" + _CHANGE, s)
         if m and m.group(1) in THREE_PUBLIC:
             fc.change(THREE_PUBLIC[m.group(1)], m, prior)
     m = re.search(r"国内公务接待\s*(\d+)\s*批次[，,、]\s*(\d+)\s*人次", s)

@@ -60,7 +60,7 @@ ROLES: tuple[Role, ...] = (
          rows=((r"^(?:收入|支出)?总计$", "fiscal_total"),),
          example="表四 2026年财政拨款收支总体情况表"),
     Role("summary", (r"收支|收入支出", r"总"), ("财政拨款",) + _NOT_FUND,
-         rows=((rf"^(?:收入|支出)总计$|^总计$", "total_income_expenditure"),
+         rows=((r"^(?:收入|支出)总计$|^总计$", "total_income_expenditure"),
                (rf"^本年收入{_TOTAL}$|^收入本年合计$", "income_total"),
                (rf"^本年支出{_TOTAL}$|^支出本年合计$", "expenditure_total"),
                (r"^(?:本年)?财政拨款(?:收入)?$", "income_fiscal"),
@@ -86,7 +86,7 @@ ROLES: tuple[Role, ...] = (
     Role("income", (r"收入",), (r"支出",) + _NOT_FUND,
          columns=((rf"^本年收入(?:/)?{_TOTAL}$", "income_total"),
                   # a bare 合计 is this year's income only where no carried-over column stands beside it
-                  (rf"^(?:收入预算/)?(?:合计|小计)$", "income_total", r"结转|结余"),
+                  (r"^(?:收入预算/)?(?:合计|小计)$", "income_total", r"结转|结余"),
                   (r"^收入总计$|^总计$", "total_income_expenditure"),
                   (r"^(?:本年收入/)?财政拨款(?:收入)?(?:/小计)?$", "income_fiscal"),
                   (r"一般公共预算(?:拨款)?(?:收入)?$", "income_general_budget"),
@@ -114,7 +114,7 @@ ROLES: tuple[Role, ...] = (
          example="预算09表 财政拨款“三公”经费支出表; 表7：2026年市级部门一般公共预算“三公”经费预算表"),
     # with 会议费 and 培训费 beside it, a bare 合计 is the three together, not the "三公"经费
     Role("three_public_meetings", (r"三公",), (r"绩效",),
-         rows=((rf"^\"三公\"经费(?:合计|小计)?$", "three_public_total"),) + _THREE_PUBLIC_ROWS,
+         rows=((r"^\"三公\"经费(?:合计|小计)?$", "three_public_total"),) + _THREE_PUBLIC_ROWS,
          columns=((rf"三公\"?经费[^/]*(?:/{_TOTAL})?$", "three_public_total"),) + _THREE_PUBLIC_COLUMNS,
          example="表13 2021年部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表"),
     Role("gov_fund", (r"政府性基金",), (r"绩效",),

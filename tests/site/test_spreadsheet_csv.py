@@ -6,11 +6,10 @@ import csv
 import io
 import json
 import shutil
-from pathlib import Path
 
 from generator.model.packages import read_package
 from generator.site.dataset import facts_rows
-from generator.site.downloads import BOM, as_json, csv_with_bom
+from generator.site.downloads import as_json, csv_with_bom
 from generator.site.spreadsheet import safe_cell, safe_csv
 from tests.conftest import PACKAGES
 
