@@ -124,6 +124,15 @@ def _last_family(table: Table) -> set[int]:
     return {r["row"] for r in coded if last.startswith(r["code"]) and r["code"] != last}
 
 
+def _sums(rule_id: str, message: str, table, total: dict, parts: list[dict], columns, hu) -> Iterator[Finding]:
+    """In each amount column, `total` against the sum of the `parts` printed there."""
+    for col, header in columns:
+        present = [r for r in parts if r.get(col) is not None]
+        if total.get(col) is not None and present:
+            yield from _opt(sum_finding(rule_id, f"{message}（{header}）", _fig(table, total, col, header), hu,
+                                        [(_fig(table, r, col, header), hu) for r in present]))
+
+
 @rule("generic-code-tree", "通用表格：类 = Σ款，款 = Σ项",
       "不是登记公开表、按原样保留的表格（通用表格），凡印有功能分类或经济分类编码：每一金额列中，3 位编码的类等于其下 "
       "5 位编码各款之和，款等于其下 7 位编码各项之和。只在表中列出了下级科目且下级科目齐全时检查（印了 3010201 而没有 30102 的类"
@@ -141,13 +150,8 @@ def generic_code_tree(ctx: Context) -> Iterator[Finding]:
         for parent, children in _families(table):
             if parent["row"] in open_end:
                 continue
-            for col, header in columns:
-                present = [c for c in children if c.get(col) is not None]
-                if parent.get(col) is None or not present:
-                    continue
-                yield from _opt(sum_finding(
-                    "generic-code-tree", f"{table.title}：科目 {_name(table, parent)} 与其下级科目之和不符（{header}）",
-                    _fig(table, parent, col, header), hu, [(_fig(table, c, col, header), hu) for c in present]))
+            yield from _sums("generic-code-tree", f"{table.title}：科目 {_name(table, parent)} 与其下级科目之和不符",
+                             table, parent, children, columns, hu)
 
 
 @rule("generic-total", "通用表格：合计 = Σ类",
@@ -171,10 +175,5 @@ def generic_total(ctx: Context) -> Iterator[Finding]:
         total = totals[0]
         hu = ctx.half_unit(table)
         word = _texts(table, total)[0]
-        for col, header in amount_columns(ctx, table):
-            present = [r for r in top if r.get(col) is not None]
-            if total.get(col) is None or not present:
-                continue
-            yield from _opt(sum_finding(
-                "generic-total", f"{table.title}：“{word}”与各类之和不符（{header}）",
-                _fig(table, total, col, header), hu, [(_fig(table, r, col, header), hu) for r in present]))
+        yield from _sums("generic-total", f"{table.title}：“{word}”与各类之和不符", table, total, top,
+                         amount_columns(ctx, table), hu)
