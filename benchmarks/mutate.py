@@ -104,7 +104,7 @@ def heading_year(text: str, headings: tuple[str, ...] = ()) -> str | None:
     """A heading that names the disclosure's year (“2021年度部门决算情况说明”) two years earlier; in a
     source text, one of the headings its package holds."""
     lines = text.split("\n")
-    for line in (lines if not headings else [l for l in lines if l.strip() and l.strip() in headings]):
+    for line in (lines if not headings else [x for x in lines if x.strip() and x.strip() in headings]):
         if len(line) < 60 and (m := _HEADING.search(line)):
             new = line[:m.start(1)] + str(int(m.group(1)) - 2) + line[m.end(1):]
             return text.replace(line, new, 1)

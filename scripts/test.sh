@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The one test command: install what the tests need, then run them.
-#   bash scripts/test.sh [pytest arguments...]
+# The one test command: install what the tests need, lint (ruff), then run the tests.
+#   bash scripts/test.sh [pytest arguments...]     e.g. -m "not slow" -n auto
 # Browser tests use CHROMIUM_PATH (default /usr/bin/chromium); when neither exists,
 # chromium and CJK fonts are installed with apt-get.
 set -euo pipefail
@@ -16,6 +16,8 @@ if [ ! -x "$CHROMIUM_PATH" ]; then
 fi
 
 python -m pip install -e '.[test]'
+
+python -m ruff check generator tests benchmarks scripts
 
 status=0
 python -m pytest -q -p no:cacheprovider "$@" || status=$?

@@ -5,8 +5,8 @@ import csv
 import json
 import os
 from dataclasses import dataclass, field
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from generator.model.facts import Fact, read_facts
