@@ -28,6 +28,12 @@ def _year(text: str) -> int:
     return value
 
 
+def _url(text: str) -> str:
+    if not text.startswith(("https://", "http://")) or any(c.isspace() for c in text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a web address such as https://example.gov.cn/x.pdf")
+    return text
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="transparency",
@@ -56,6 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--replace", action="store_true",
                      help="replace the package even when the new one has fewer tables, facts or narrative sections "
                      "(without it such an import stops and says what would be lost)")
+    imp.add_argument("--source-url", type=_url, help="the address the publisher put the document at (recorded "
+                     "in the package, shown on the site and in the downloads)")
 
     val = sub.add_parser(
         "validate",
@@ -91,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
             return import_document(
                 args.source, out=args.out, department=args.department, year=args.year,
                 kind=args.kind, registry=args.registry, echo=print, scope=args.scope, replace=args.replace,
+                source_url=args.source_url,
             )
         if args.command == "validate":
             from generator.validate.api import run_validate
