@@ -17,6 +17,7 @@ import os
 import stat
 from pathlib import Path
 
+from generator.errors import PoorerPackage
 from generator.ingest.text import DocumentError
 from generator.model.package import Resource
 
@@ -127,7 +128,7 @@ def refuse_poorer(target: Path, resources: list[Resource], replace: bool) -> Non
     new = _counts(resources)
     lost = [f"{old[k]} {WORDS[k]} → {new[k]}" for k in WORDS if new[k] < old[k]]
     if lost:
-        raise DocumentError(
+        raise PoorerPackage(
             f"{target}: the package there is richer than this import would make it ({', '.join(lost)}); nothing "
             "was written. Check that this is the whole disclosure (all of its files, in reading order); pass "
             "--replace to replace the package anyway")

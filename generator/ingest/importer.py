@@ -3,10 +3,11 @@ data package on disk."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Callable
 
+from generator.errors import AmbiguousDepartment, BadInput, TransparencyError, Undetermined, UnknownDepartment
 from generator.ingest import narrative as nar
 from generator.ingest.budget_narrative import budget_sentence_facts
 from generator.ingest.generic_facts import generic_facts
@@ -168,21 +169,70 @@ INDICATOR_TITLES = {"scope": "范围", "project": "项目名称", "level1": "一
 INDICATOR_TYPES = {"weight": "number", "score": "number", "line": "integer", "page": "integer"}
 
 
-def import_document(source: Path | list[Path], out: Path, department: str | None = None, year: int | None = None,
-                    kind: str | None = None, registry: Path = Path("data/departments.csv"),
-                    echo: Callable[[str], None] = print, scope: str | None = None, replace: bool = False) -> int:
-    """Import `source` (or the files of one disclosure, in reading order) into
-    `out/<department>/<year>-<kind>[-unit]/`; 0 on success, 1 with a message on failure. A package
-    with more tables, facts or sections is replaced only when `replace` (guard.py)."""
-    sources = source if isinstance(source, list) else [source]
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import wrote: the package folder, what it is, what was read from the document
+    rather than given (`inferred`), what could not be read cleanly (`warnings`) and the rows of
+    each resource (`counts`: resource name → rows)."""
+
+    path: Path
+    department: str
+    department_name: str
+    year: int
+    kind: str
+    scope: str
+    inferred: tuple[str, ...]
+    warnings: tuple[str, ...]
+    counts: dict[str, int]
+    standard_tables: int
+    generic_tables: int
+    added_department: str = ""  # the registry row added for a new department, in words
+
+    def summary(self) -> str:
+        c = self.counts
+        return (f"{self.standard_tables} standard tables, {self.generic_tables} other tables, {c['facts']} facts, "
+                f"{c['sections']} sections, {c.get('glossary', 0)} glossary terms, "
+                f"{c.get('performance_projects', 0)} projects, {c.get('performance_indicators', 0)} indicators")
+
+    def messages(self) -> list[str]:
+        """The lines `transparency import` prints."""
+        values = {"department": self.department, "year": self.year, "kind": self.kind, "scope": self.scope}
+        return ([f"warning: {w}" for w in self.warnings] + [f"inferred {w}: {values[w]}" for w in self.inferred]
+                + ([self.added_department] if self.added_department else []) + [f"wrote {self.path}: {self.summary()}"])
+
+
+def import_disclosure(source: str | Path | list, *, out: str | Path = "data/packages", department: str | None = None,
+                      year: int | None = None, kind: str | None = None, scope: str | None = None,
+                      registry: str | Path = "data/departments.csv", replace: bool = False,
+                      source_url: str | None = None) -> ImportResult:
+    """Import `source` (a path, or the paths of one disclosure's files in reading order) into
+    `out/<department>/<year>-<kind>[-unit]/`; what is not given is read from the document.
+    Raises a `generator.errors.TransparencyError`; a package with more tables, facts or sections
+    is replaced only when `replace` (guard.py). `source_url` is recorded as the source's `url`."""
+    sources = [Path(p) for p in (source if isinstance(source, (list, tuple)) else [source])]
+    out, registry = Path(out), Path(registry)
     try:
         preflight(sources, out, registry)
         with memory_limit():
-            target, summary = _import(sources, out, department, year, kind, scope, registry, echo, replace)
+            return _import(sources, out, department, year, kind, scope, registry, replace, source_url)
     except (DocumentError, RegistryError, OSError, MemoryError) as exc:
-        echo(f"error: {describe(exc, sources)}")
+        raise BadInput(describe(exc, sources)) from exc
+
+
+def import_document(source: Path | list[Path], out: Path, department: str | None = None, year: int | None = None,
+                    kind: str | None = None, registry: Path = Path("data/departments.csv"),
+                    echo: Callable[[str], None] = print, scope: str | None = None, replace: bool = False,
+                    source_url: str | None = None) -> int:
+    """`transparency import`: `import_disclosure`, its result or error told through `echo`;
+    0 on success, 1 on failure."""
+    try:
+        result = import_disclosure(source, out=out, department=department, year=year, kind=kind, scope=scope,
+                                   registry=registry, replace=replace, source_url=source_url)
+    except TransparencyError as exc:
+        echo(f"error: {exc}")
         return 1
-    echo(f"wrote {target}: {summary}")
+    for line in result.messages():
+        echo(line)
     return 0
 
 
@@ -205,32 +255,31 @@ def _source_entry(path: Path) -> dict:
             "format": path.suffix.lstrip(".").lower()}
 
 
-def _department(items: list, text: str, registry: dict, registry_path: Path, first: Path,
-                echo: Callable[[str], None]):
+def _department(items: list, text: str, registry: dict, registry_path: Path, first: Path):
     """The registered department the document names, else a new one made from the name it
     prints (added to `registry`; the caller writes it to the file once the package is written)."""
     found = matching_departments(registry, text)
     if len(found) > 1:
-        raise DocumentError(f"{first}: the document names {len(found)} registered departments: "
-                            + "; ".join(f"{d.id} ({d.name})" for d in found) + "; pass --department ID")
+        raise AmbiguousDepartment(f"{first}: the document names {len(found)} registered departments: "
+                                  + "; ".join(f"{d.id} ({d.name})" for d in found) + "; pass --department ID",
+                                  [d.id for d in found])
     if found:
         return found[0]
     name = printed_name(items)
     if name is None:
-        raise DocumentError(f"{first}: the document does not print its department's name where expected "
+        raise UnknownDepartment(f"{first}: the document does not print its department's name where expected "
                             "(cover title, 部门名称：/编制单位： lines); pass --department ID after adding its row "
                             f"to {registry_path}")
     try:
         dept = propose(name, text, registry)
     except DocumentError as exc:
-        raise DocumentError(f"{first}: {exc}") from None
+        raise UnknownDepartment(f"{first}: {exc}") from None
     registry[dept.id] = dept
     return dept
 
 
 def _import(sources: list[Path], out: Path, department: str | None, year: int | None, kind: str | None,
-            scope: str | None, registry_path: Path, echo: Callable[[str], None],
-            replace: bool = False) -> tuple[Path, str]:
+            scope: str | None, registry_path: Path, replace: bool, source_url: str | None) -> ImportResult:
     items, starts, firsts = _read(sources)
     text = plain_text(items)
     paged = any(item.page is not None for item in items)
@@ -241,36 +290,30 @@ def _import(sources: list[Path], out: Path, department: str | None, year: int | 
     inferred = []
     if department:
         if department not in registry:
-            raise DocumentError(f"--department {department}: not in {registry_path}; add a row for it there first")
+            raise UnknownDepartment(f"--department {department}: not in {registry_path}; add a row for it there first")
         dept = registry[department]
     else:
-        dept = _department(items, text, registry, registry_path, first, echo)
+        dept = _department(items, text, registry, registry_path, first)
         inferred.append("department")
     if year is None:
         year = infer_year(text)
         if year is None:
-            raise DocumentError(f"{first}: cannot tell the fiscal year; pass --year YYYY")
+            raise Undetermined(f"{first}: cannot tell the fiscal year; pass --year YYYY", "year")
         inferred.append("year")
-    skipped: list[str] = []
+    skipped: list[str] = []  # a published PDF is imported with what can be read; the rest is named
     standard = read_standard_tables(blocks, first.name, skipped if paged else None)
-    for reason in skipped:  # a published PDF is imported with what can be read; the rest is named
-        echo(f"warning: table left out: {reason}")
     if kind is None:
         kind = infer_kind(text, [t.spec.kind for t in standard])
         if kind is None:
-            raise DocumentError(f"{first}: cannot tell whether this is a 决算, 预算 or 绩效自评; pass --kind")
+            raise Undetermined(f"{first}: cannot tell whether this is a 决算, 预算 or 绩效自评; pass --kind", "kind")
         inferred.append("kind")
     warnings: list[str] = []
     resources, meta = build_resources(blocks, year, first.name, Pages(items) if paged else None, firsts[1:],
                                       kind, standard, warnings)
-    for warning in warnings:
-        echo(f"warning: {warning}")
     if scope is None:
         scope = infer_scope(text) if kind in UNIT_TITLES else "department"
         if scope == "unit":
             inferred.append("scope")
-    for what in inferred:
-        echo(f"inferred {what}: {dict(department=dept.id, year=year, kind=kind, scope=scope)[what]}")
     names = meta["names_in_source"] or [n for n in dept.names if n in text][:1]
     unit = scope == "unit"
     slug = f"{year}-{kind}" + ("-unit" if unit else "")
@@ -283,7 +326,7 @@ def _import(sources: list[Path], out: Path, department: str | None, year: int | 
         "kind": kind,
         **({"scope": "unit"} if unit else {}),
         "currency": "CNY",
-        "source": _source_entry(first),
+        "source": {**_source_entry(first), **({"url": source_url} if source_url else {})},
         **({"sources": [{**_source_entry(p), "first_page": start} for p, start in zip(sources, starts)]}
            if len(sources) > 1 else {}),
         "names_in_source": names,
@@ -293,13 +336,13 @@ def _import(sources: list[Path], out: Path, department: str | None, year: int | 
     target = out / dept.id / slug
     refuse_poorer(target, resources, replace)
     write_package(target, descriptor, resources, sources)
+    added = ""
     if dept.id not in known:
         append_department(registry_path, dept)
-        echo(f"added department {dept.id} ({dept.name}, {dept.province}{dept.city}{dept.county}, {dept.kind}) "
-             f"to {registry_path}; correct the row there if needed")
-    counts = {r.name: len(r.rows) for r in resources}
-    tables = [r for r in resources if r.path.startswith("tables/")]
-    generic = sum(1 for r in tables if r.extra["table"].get("generic"))
-    return target, (f"{len(tables) - generic} standard tables, {generic} other tables, {counts['facts']} facts, {counts['sections']} sections, "
-                    f"{counts.get('glossary', 0)} glossary terms, {counts.get('performance_projects', 0)} projects, "
-                    f"{counts.get('performance_indicators', 0)} indicators")
+        added = (f"added department {dept.id} ({dept.name}, {dept.province}{dept.city}{dept.county}, {dept.kind}) "
+                 f"to {registry_path}; correct the row there if needed")
+    tables = [r.extra["table"] for r in resources if "table" in r.extra]
+    generic = sum(1 for t in tables if t.get("generic"))
+    return ImportResult(target, dept.id, dept.name, year, kind, scope, tuple(inferred),
+                        tuple(f"table left out: {r}" for r in skipped) + tuple(warnings),
+                        {r.name: len(r.rows) for r in resources}, len(tables) - generic, generic, added)
