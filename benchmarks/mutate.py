@@ -37,14 +37,15 @@ REVIEWED = ROOT / "tests/reviewed_findings.csv"
 REGISTRY = ROOT / "data/departments.csv"
 
 KINDS: dict[str, tuple[str, ...]] = {  # kind → the rules that may report it
-    "narrative-figure": ("same-figure", "parts-sum", "share", "change", "item-change", "basic-split", "budget-vs-actual"),
+    "narrative-figure": ("same-figure", "parts-sum", "outline-sum", "share-list", "share", "change", "item-change", "basic-split", "budget-vs-actual"),
     "table-cell": ("code-tree", "row-identities", "ledger-totals", "item-sums", "budget-ledger", "group-sums",
                    "procurement-sums", "same-figure"),
-    "share": ("share",),
+    "share": ("share", "share-list"),
     "growth-rate": ("change", "item-change"),
     "comparison-word": ("comparison-word", "budget-vs-actual"),
     "heading-year": ("other-year",),
     "deleted-table": ("tables-present",),
+    "contents-table": ("contents",),
     "blanked-figure": ("template-leftover",),
     "duplicated-punctuation": ("template-leftover",),
 }
@@ -182,9 +183,43 @@ def deleted_table(pkg: Path) -> bool:
     return False
 
 
+def contents_table(pkg: Path) -> bool:
+    """A table the contents page lists left out of the document: its resource, its file and the
+    lines of the body printing its title (the last listed table the package holds)."""
+    from generator.model.codes import CodeList as _Codes
+    from generator.model.packages import read_package
+    from generator.validate.context import Context
+    from generator.validate.rules.contents import _title, contents, key, norm
+    ctx = Context(read_package(pkg), _Codes.load())
+    entries, places = contents(ctx)
+    listed = {key(t) for t in (_title(e) for e, _, _ in entries) if t}
+    path = pkg / "datapackage.json"
+    desc = json.loads(path.read_text(encoding="utf-8"))
+    hits = [k for k, res in enumerate(desc["resources"]) if res.get("table")
+            and key(norm(res["table"].get("title") or "")) in listed]
+    if not hits:
+        return False
+    res = desc["resources"].pop(hits[-1])
+    (pkg / res["path"]).unlink()
+    path.write_text(json.dumps(desc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    title = norm(res["table"]["title"])
+
+    def edit(rows: list[dict]) -> bool:
+        for r in rows:
+            base = int(r.get("line") or 0)
+            if r.get("heading") and (r["id"], base) not in places and title in norm(r["heading"]):
+                r["heading"] = ""
+            lines = (r.get("text") or "").split("\n")
+            r["text"] = "\n".join(x for k, x in enumerate(lines, 1)
+                                  if (r["id"], base + k) in places or len(x) > 80 or title not in norm(x))
+        return True
+
+    return _rewrite_csv(pkg / "sections.csv", edit)
+
+
 def sections_edit(pkg: Path, kind: str) -> bool:
-    """A text edit applied to the first section it fits; a share or growth rate also in the fact
-    the importer takes from that sentence."""
+    """A text edit applied to the first section it fits; a figure, share or growth rate also in the
+    fact the importer takes from that sentence (none when it takes none)."""
     fn = TEXT_EDITS[kind]
     state: dict = {}
 
@@ -193,7 +228,8 @@ def sections_edit(pkg: Path, kind: str) -> bool:
             for field in (("heading",) if kind == "heading-year" else ("text",)):
                 new = fn(r.get(field) or "")
                 if new is not None:
-                    state["old"], state["new"] = r[field], new
+                    state["old"], state["new"], state["section"] = r[field], new, r["id"]
+                    state["line"] = int(r.get("line") or 0) + (0 if field == "heading" else 1)
                     r[field] = new
                     return True
         return False
@@ -211,15 +247,18 @@ def sections_edit(pkg: Path, kind: str) -> bool:
         want = {"share": "share", "growth-rate": "change_rate", "narrative-figure": "amount"}[kind]
         scale = Decimal(10000) if kind == "narrative-figure" else Decimal(1)
 
+        line = state["line"] + old[:k].count("\n")
+
         def fact(rows: list[dict]) -> bool:
-            for r in rows:
-                if r["kind"] == want and r["source"].startswith("section:") and abs(Decimal(r["value"])) == was * scale:
+            for r in rows:  # the fact the importer takes from that sentence, if it takes one
+                if r["kind"] == want and r["source"] == f"section:{state['section']}" and int(r["line"] or 0) == line \
+                        and abs(Decimal(r["value"])) == was * scale:
                     sign = -1 if Decimal(r["value"]) < 0 else 1
                     r["value"] = str(sign * now * scale)
                     return True
             return False
 
-        return _rewrite_csv(pkg / "facts.csv", fact)
+        _rewrite_csv(pkg / "facts.csv", fact)  # a sentence the importer takes no fact from is planted all the same
     return True
 
 
@@ -279,7 +318,7 @@ def run(data: Path, work: Path) -> tuple[list[Outcome], list[str], list[str]]:
                 shutil.copytree(pkg, copy)
                 planted = copy
                 ok = (table_cell(copy) if kind == "table-cell" else deleted_table(copy) if kind == "deleted-table"
-                      else sections_edit(copy, kind))
+                      else contents_table(copy) if kind == "contents-table" else sections_edit(copy, kind))
                 if not ok:
                     continue
             got = _checks(validate_package(planted, codes))

@@ -359,3 +359,71 @@ def basic_split(ctx: Context) -> Iterator[Finding]:
             yield from filter(None, [sum_finding(
                 "basic-split", f"{label(basic)} 与人员经费、公用经费之和不符", figure(basic), basic.half_unit,
                 [(figure(personnel), personnel.half_unit), (figure(public), public.half_unit)])])
+
+
+_SHARE_ITEM = re.compile(r"(?P<label>[^\d，。；：:、]{1,30}?)(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)[，,]?\s*"
+                         r"占(?P<of>[^\d，。；%]{0,20}?)的?(?P<pct>\d+(?:\.\d+)?)\s*[%％]")
+
+
+def _share_lists(ctx: Context) -> Iterator[tuple[str, list[tuple[int, re.Match]], int | None]]:
+    """(section id, items (line, match), page) of every run of “N万元，占P%” items of a section: in
+    one sentence, or in lines each holding one (“基本支出7666.68万元，占56.17%；” / “项目支出…”); a
+    line broken inside an item (“…万元，占” / “62.3%；…”) is read joined. A stop (。) or a lead-in
+    between two items ends a run."""
+    for s in ctx.rows("sections"):
+        base, page = int(s.get("line") or 0), int(s["page"]) if s.get("page") else None
+        lines = (s.get("text") or "").split("\n")
+        joined = "".join(lines)
+        starts = [0]
+        for x in lines:
+            starts.append(starts[-1] + len(x))
+        run: list[tuple[int, re.Match]] = []
+        end = 0
+        for m in _SHARE_ITEM.finditer(joined):
+            gap = joined[end:m.start()]
+            if run and ("。" in gap or "：" in gap or len(gap) > 12):
+                if len(run) >= 2:
+                    yield s["id"], run, page
+                run = []
+            line = base + 1 + next(k for k in range(len(lines)) if starts[k + 1] > m.start("value"))
+            run.append((line, m))
+            end = m.end()
+        if len(run) >= 2:
+            yield s["id"], run, page
+
+
+@rule("share-list", "并列的“N万元，占P%”各项：占比等于本项与所列各项合计之比",
+      "情况说明把一个总数分成几项逐项写“N万元，占P%”时（同一句或相连的几行），各项合起来就是总数：P 须等于 N ÷ 各项之和 × 100"
+      "（按各数末位的一半求出比值的上下限，再加上百分比末位的一半；多出不超过末位一个单位为舍入差异，如各项占比相加为 100.07%；"
+      "各项占比相加正好 100% 时，一项差末位一个单位是为凑足 100% 所作的调整，不报告）。只在除一项外其余各项都相符（或只差舍入）时判断（所列是总数的全部，而不是其中几项）；导入时已取作事实的占比由 share 规则核对。",
+      message="〈项〉 〈N〉万元，写作占 〈P〉%，按所列各项合计应为约 〈Q〉%")
+def share_list(ctx: Context) -> Iterator[Finding]:
+    """湖州市卫生健康委员会 2026 年部门预算：“其中：一般公共预算拨款收入37018.75万元，占7.2%；政府性基金收入27600.00万元，占5.4%；
+    事业收入436671.20万元，占84.7%；其他收入14023.40万元，占2.7%。”：37018.75 ÷ 515313.35 = 7.18%（相符，不报告）；
+    江苏省人大常委会办公厅 2017 年部门预算：“基本支出7666.68万元，占56.17%；”与下一行“项目支出…，占…%”（相符）。"""
+    taken = {(f.line, f.value) for f in ctx.facts if f.kind == "share" and f.source.startswith("section:")}
+    for section, items, page in _share_lists(ctx):
+        parts = [(line, m, *_printed(m["value"], m["unit"])) for line, m in items]
+        whole = sum(v for _, _, v, _ in parts)
+        whole_hu = sum(hu for _, _, _, hu in parts)
+        judged = []
+        for line, m, value, hu in parts:
+            pct = Decimal(m["pct"])
+            pct_hu = Decimal(5) * Decimal(10) ** (-len(m["pct"].partition(".")[2]) - 1)
+            bounds = _ratio_bounds(value, hu, whole, whole_hu)
+            judged.append((line, m, value, pct, pct_hu, bounds, pct_class(pct, pct_hu, bounds) if bounds else None))
+        if sum(1 for j in judged if j[6] == "inconsistency") > 1:
+            continue  # the items are not the whole (or more than one share is off): nothing certain
+        balanced = sum(j[3] for j in judged) == HUNDRED  # one share nudged by a last digit to make 100 %
+        for line, m, value, pct, pct_hu, bounds, cls in judged:
+            if cls is None or (line, pct) in taken or balanced and cls == "rounding":
+                continue
+            computed = (value / whole * HUNDRED).quantize(Decimal("0.01"))
+            quote = m.group(0).strip()
+            src = f"section:{section}"
+            yield Finding("share-list", f"{m['label'].strip()} {m['value']}{m['unit']}，写作占 {pct}%，按所列各项合计应为约 {computed}%：{quote}",
+                          [Figure("占比（文字）", pct, "%", src, line, quote, page),
+                           Figure(f"{m['label'].strip()}（文字）", value, "元", src, line, quote, page),
+                           Figure("所列各项合计", whole, "元", "sum"),
+                           Figure("按数字计算", computed, "%", "computed")],
+                          pct - computed, (bounds[1] - bounds[0]) / 2 + pct_hu, "%", cls, line=line, page=page)

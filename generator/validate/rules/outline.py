@@ -1,0 +1,70 @@
+"""Amounts the narrative lists as an outline: a numbered line and the lines numbered one level
+below it (“（一）本年财政拨款收入4695.06万元 / 1.一般公共预算拨款收入4695.06万元。/ 2.…”)."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterator
+
+from generator.validate.context import Context
+from generator.validate.report import Figure, Finding
+from generator.validate.rules.narrative import _printed
+from generator.validate.rules.registry import rule, sum_finding
+
+# outline levels, outermost first: （一） › 1. / 1、 › （1）
+LEVELS = (re.compile(r"\s*[（(][一二三四五六七八九十]+[）)]"), re.compile(r"\s*\d+\s*[.．、](?!\d)"),
+          re.compile(r"\s*[（(]\d+[）)]"))
+# the line's own amount: right after its label (no figure, no stop before it), then the line ends or a stop
+ITEM = re.compile(r"(?P<label>[^\d，。；：:%、]{1,40}?)(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)(?=$|[。；，,])")
+PARTIAL = re.compile(r"主要|部分")  # “主要包括：” lists what matters, not every part
+
+
+def _parse(line: str) -> tuple[int, re.Match | None] | None:
+    """(level, the line's own amount or None) of a numbered line, None for any other line."""
+    for level, marker in enumerate(LEVELS):
+        m = marker.match(line)
+        if m:
+            return level, ITEM.match(line, m.end())
+    return None
+
+
+@rule("outline-sum", "文字分级列出的金额：上一级等于下一级各项之和",
+      "情况说明把收入、支出分级列出时（“（一）… / 1.… / （1）…”，每行以名称和金额开头）：上一级的金额等于紧随其后、"
+      "低一级的各行金额之和，直到出现同级或更高一级的行。下一级各项之和小于上一级、而只列了一项或上一级写“主要包括”时，"
+      "所列可能不全，不作判断。容差为各数末位的一半之和。",
+      message="〈上一级〉与其下所列各项之和不符")
+def outline_sum(ctx: Context) -> Iterator[Finding]:
+    """北京市重大项目建设指挥部办公室 2026 年部门预算：“（一）本年财政拨款收入4695.06万元 / 1.一般公共预算拨款收入4695.06万元。
+    / 2.政府性基金预算拨款收入0.00万元。/ 3.国有资本经营预算拨款收入0.00万元。”（相符，不报告）；江苏省政协办公厅 2017 年
+    部门预算：“（一）人员经费4,704.35万元 / 1、工资福利支出（类）2,097.51万元 / （1）基本工资（款）支出737.94万元。…”（两级都相符）。"""
+    for s in ctx.rows("sections"):
+        base, page = int(s.get("line") or 0), int(s["page"]) if s.get("page") else None
+        lines = [s.get("heading") or ""] + (s.get("text") or "").split("\n")
+        parsed = [_parse(x) for x in lines]
+        src = f"section:{s['id']}"
+
+        def fig(k: int) -> tuple[Figure, Decimal]:
+            m = parsed[k][1]
+            value, hu = _printed(m["value"], m["unit"])
+            return Figure(f"{m['label'].strip()}（文字）", value, "元", src, base + k, lines[k].strip()[:80], page), hu
+
+        for k, p in enumerate(parsed):
+            if p is None or p[1] is None:
+                continue
+            children = []
+            for j in range(k + 1, len(lines)):
+                q = parsed[j]
+                if q is None:
+                    continue
+                if q[0] <= p[0]:
+                    break
+                if q[0] == p[0] + 1 and q[1] is not None:
+                    children.append(j)
+            if not children:
+                continue
+            total, total_hu = fig(k)
+            parts = [fig(j) for j in children]
+            if sum(f.value for f, _ in parts) < total.value and (len(parts) == 1 or PARTIAL.search(lines[k])):
+                continue
+            yield from filter(None, [sum_finding(
+                "outline-sum", f"“{lines[k].strip()[:40]}”与其下所列各项之和不符", total, total_hu, parts)])
