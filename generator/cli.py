@@ -83,10 +83,12 @@ def _parser() -> argparse.ArgumentParser:
     bld.add_argument("--jobs", type=_positive, default=None, help="worker processes (default: all cores)")
     bld.add_argument("--clean", action="store_true", help="ignore the build cache and build everything")
 
-    srv = sub.add_parser("serve", help="build, then serve the site on localhost for a preview")
-    srv.add_argument("--data", type=Path, default=Path("data"))
-    srv.add_argument("--out", type=Path, default=Path("site"))
-    srv.add_argument("--port", type=int, default=8000)
+    srv = sub.add_parser("serve", help="build, then serve the site on localhost for a preview",
+                         description="Build the site as `build` does, then serve --out on http://127.0.0.1:PORT "
+                         "until interrupted (Ctrl-C).")
+    srv.add_argument("--data", type=Path, default=Path("data"), help="data folder holding packages/ and departments.csv")
+    srv.add_argument("--out", type=Path, default=Path("site"), help="output folder, built and then served")
+    srv.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     return p
 
 

@@ -1,0 +1,151 @@
+"""Reference pages written from the code, so they cannot drift from it: docs/cli.md from the
+command-line parser, docs/tables.md from the table registries. `python -m generator.docs`
+rewrites them; tests/test_docs.py fails when a page differs from what the code says."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator import cli
+from generator.model.table_roles import ROLES
+from generator.model.table_spec import Figure, TableSpec
+from generator.model.tables import ALL_TABLES
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTICE = "<!-- Written by `python -m generator.docs` from {source}: change the code, then run it. -->"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _argument(action: argparse.Action) -> str:
+    if not action.option_strings:
+        return f"`{action.dest}`" + (" …" if action.nargs in ("+", "*") else "")
+    metavar = "" if action.nargs == 0 else f" {action.metavar or action.dest.upper()}"
+    return ", ".join(f"`{o}{metavar}`" for o in action.option_strings)
+
+
+def _default(action: argparse.Action) -> str:
+    default = action.default
+    if action.nargs == 0 or default is None or default == argparse.SUPPRESS:
+        return ""
+    if isinstance(default, list):
+        return " ".join(f"`{d}`" for d in default)
+    return f"`{default}`"
+
+
+def arguments(parser: argparse.ArgumentParser) -> list[argparse.Action]:
+    """The parser's arguments but `--help`."""
+    return [a for a in parser._actions if not isinstance(a, argparse._HelpAction)]
+
+
+def commands(parser: argparse.ArgumentParser) -> dict[str, tuple[str, argparse.ArgumentParser]]:
+    """Command name → (one-line help, its parser)."""
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    helps = {a.dest: a.help for a in sub._choices_actions}
+    return {name: (helps[name], p) for name, p in sub.choices.items()}
+
+
+def cli_page() -> str:
+    parser = cli._parser()
+    lines = ["# Command line: `transparency`", "", NOTICE.format(source="generator/cli.py"), "",
+             parser.description, "", "`python -m generator COMMAND …` runs the same commands without the installed "
+             "script. `transparency COMMAND --help` prints this page's section for a command.", ""]
+    for name, (summary, sub) in commands(parser).items():
+        formatter = argparse.HelpFormatter(sub.prog, width=100)
+        formatter.add_usage(sub.usage, sub._actions, sub._mutually_exclusive_groups)
+        lines += [f"## `transparency {name}`", "", f"{summary[0].upper()}{summary[1:]}.", "",
+                  "```text", formatter.format_help().strip(), "```", ""]
+        if sub.description:
+            lines += [sub.description, ""]
+        lines += ["| argument | default | meaning |", "|---|---|---|"]
+        for action in arguments(sub):
+            meaning = action.help or ""
+            if action.choices:
+                meaning += f" (one of {', '.join(f'`{c}`' for c in action.choices)})"
+            lines.append(f"| {_argument(action)} | {_default(action)} | {_cell(meaning)} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _figure(f: Figure) -> str:
+    rows = [f"{field} `{pattern}`" for field, pattern in f.where]
+    rows += {"none": ["a row without a code"], "class": ["each 类 (3-digit code)"]}.get(f.code, [])
+    rows += ["the first row"] if f.first else []
+    extra = [w for w, on in (("as its budget", f.kind == "budget"), ("item from the row", f.item),
+                             ("code from the row", f.with_code)) if on]
+    return (f"- `{f.measure}` ← column `{f.column}`" + (f", rows: {'; '.join(rows)}" if rows else "")
+            + (f" ({', '.join(extra)})" if extra else ""))
+
+
+def _table(spec: TableSpec) -> list[str]:
+    facts = [f"{w}" for w, on in (("required in every 决算", spec.required),
+                                   (f"fund: {spec.fund}", bool(spec.fund)),
+                                   (f"codes: {spec.classification}", spec.shape == "function"),
+                                   (f"stands for `{spec.stands_for}`", bool(spec.stands_for))) if on]
+    lines = [f"### `{spec.id}` {spec.title}", "",
+             f"Shape `{spec.shape}`, {spec.kind}" + (f"; {'; '.join(facts)}" if facts else "") + ".", ""]
+    if spec.titles:
+        lines += ["Printed titles: " + ", ".join(f"{t}" for t in spec.titles) + ".", ""]
+    if spec.signatures:
+        lines += ["Untitled, known by its first headers: " + ", ".join(spec.signatures) + ".", ""]
+    lines += ["| column | title | printed headers |", "|---|---|---|"]
+    lines += [f"| `{c.id}` | {_cell(c.title)}{' (optional)' if c.optional else ''} | "
+              f"{_cell(', '.join(c.aliases))} |" for c in spec.columns]
+    lines.append("")
+    sums = [f"- `{total}` = {' + '.join(f'`{p}`' for p in parts)}" for total, parts in spec.identities]
+    sums += [f"- {total} = {' + '.join(parts)}" for total, parts in spec.item_sums]
+    if sums:
+        lines += ["Identities (checked by the table rules):", "", *sums, ""]
+    if spec.figures:
+        lines += ["Figures its rows state (facts.csv):", "", *map(_figure, spec.figures), ""]
+    return lines
+
+
+def _entry(what: str, entry: tuple[str, ...]) -> str:
+    """A role's (pattern, measure[, voiding pattern]) in words."""
+    void = f" (not when `{entry[2]}` is printed)" if len(entry) > 2 else ""
+    return f"- {what} `{entry[0]}` → `{entry[1]}`{void}"
+
+
+def tables_page() -> str:
+    lines = ["# Table layouts", "", NOTICE.format(
+                 source="generator/model/tables.py, budget_tables.py and table_roles.py"), "",
+             "Every layout an import reads into fixed columns (a `TableSpec`), then the roles by which a table "
+             "kept as printed still gives its headline figures. How to add one: "
+             "[extending.md](extending.md); the CSV format: [package-format.md](package-format.md).", ""]
+    groups = {("final", True): "决算: the national set", ("final", False): "决算 and 绩效自评: further tables",
+              ("budget", False): "预算", ("budget", True): "预算: required"}
+    for key, heading in groups.items():
+        specs = [s for s in ALL_TABLES if (s.kind, s.required) == key]
+        if specs:
+            lines += [f"## Layouts, {heading} ({len(specs)})", ""]
+            for spec in specs:
+                lines += _table(spec)
+    lines += ["## Roles of tables kept as printed", "",
+              "A table no layout reads is kept as printed (`generic_NN`); the first role whose words its title "
+              "holds (number, year and publisher removed) and none of whose other words it holds says which "
+              "figures it states. Patterns are regular expressions.", ""]
+    for role in ROLES:
+        lines += [f"### `{role.id}`", "", f"Example: {role.example}", "",
+                  f"- title holds: {', '.join(f'`{w}`' for w in role.words)}",
+                  f"- title does not hold: {', '.join(f'`{w}`' for w in role.not_words) or '—'}"]
+        lines += [_entry("row", entry) for entry in role.rows] + [_entry("column", entry) for entry in role.columns]
+        lines.append("")
+    return "\n".join(lines)
+
+
+PAGES = {"docs/cli.md": cli_page, "docs/tables.md": tables_page}
+
+
+def main() -> int:
+    for path, page in PAGES.items():
+        (ROOT / path).write_text(page(), encoding="utf-8")
+        print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
