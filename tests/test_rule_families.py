@@ -3,7 +3,9 @@ one edit to a clean published text (攀枝花市西区委组织部 2021 年决�
 imported and validated; and the shipped documents whose own slips these rules find."""
 from __future__ import annotations
 
+import json
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -146,3 +148,91 @@ def test_the_mutation_benchmark_finds_every_planted_defect(tmp_path):
     for kind in KINDS:  # the issue's target is 95 %; a narrative figure only the importer's facts hold can be missed
         got = [o for o in outcomes if o.kind == kind]
         assert got and sum(o.found for o in got) >= 0.9 * len(got), (kind, [(o.document, o.new) for o in got if not o.found])
+
+
+# ---------------------------------------------------------------- outline sums, contents, listed shares, products
+
+BEIJING = PACKAGES / "110000-zdxmjszhbbgs/2026-budget"
+HUZHOU = PACKAGES / "330500-wsjkwyh/2026-budget"
+PUTUO = PACKAGES / "310107-qzfb/2025-budget"
+
+
+def _rules(report: PackageReport, rule: str) -> list:
+    return [f for f in report.findings if f.rule == rule or any(p.rule == rule for p in f.places)]
+
+
+def test_an_outline_level_is_the_sum_of_the_lines_below_it(tmp_path):
+    """北京 2026: “（一）本年财政拨款收入4695.06万元 / 1.一般公共预算拨款收入4695.06万元。/ 2.…0.00万元。/ 3.…0.00万元。”"""
+    assert _rules(validate_package(BEIJING), "outline-sum") == []
+    report = validate_package(_sections_edited(tmp_path, BEIJING, "（一）本年财政拨款收入4695.06万元", "（一）本年财政拨款收入4795.06万元"))
+    [f] = _rules(report, "outline-sum")
+    assert f.cls == "inconsistency" and "4795.06" in f.message and f.difference == Decimal(1000000)
+
+
+def test_a_short_main_list_under_an_outline_level_is_not_judged(tmp_path):
+    """A level whose lines are “主要包括” a selection: fewer than the whole is no finding."""
+    edited = _sections_edited(tmp_path, BEIJING, "（一）本年财政拨款收入4695.06万元", "（一）本年财政拨款收入主要包括4795.06万元")
+    assert _rules(validate_package(edited), "outline-sum") == []
+
+
+def _without_listed_table(tmp_path: Path, package: Path) -> Path:
+    """The package as if the document had left out the last table its contents page lists (the
+    table, and the lines of the body printing its title): benchmarks/mutate.py's contents-table."""
+    from benchmarks.mutate import contents_table
+    copy = tmp_path / package.name
+    shutil.copytree(package, copy)
+    assert contents_table(copy)
+    return copy
+
+
+def test_a_table_the_contents_lists_is_in_the_body(tmp_path):
+    """普陀区政府办公室 2025: the contents page lists nine tables (“4．2025年部门财政拨款收支预算总表” …), all printed."""
+    assert _rules(validate_package(PUTUO), "contents") == []
+    [f] = _rules(validate_package(_without_listed_table(tmp_path, PUTUO)), "contents")
+    assert f.cls == "inconsistency" and f.message == "目录列出的“4．2025年部门财政拨款收支预算总表”在正文中没有"
+
+
+def test_a_listed_table_is_only_a_notice_when_a_table_was_not_read(tmp_path):
+    copy = _without_listed_table(tmp_path, PUTUO)
+    desc = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
+    desc["unread"] = [{"what": "第20页表格", "reason": "no header row"}]
+    (copy / "datapackage.json").write_text(json.dumps(desc, ensure_ascii=False), encoding="utf-8")
+    [f] = _rules(validate_package(copy), "contents")
+    assert f.cls == "notice"
+
+
+def test_the_shares_of_a_listed_whole(tmp_path):
+    """湖州 2026: “一般公共预算拨款收入37018.75万元，占7.2%；…其他收入14023.40万元，占2.7%。” — 37018.75 ÷ 515313.35 = 7.18 %."""
+    assert _rules(validate_package(HUZHOU), "share-list") == []
+    report = validate_package(_sections_edited(tmp_path, HUZHOU, "37018.75万元，占7.2%", "37018.75万元，占14.2%"))
+    [f] = _rules(report, "share-list")
+    assert f.cls == "inconsistency" and "14.2" in f.message and "7.18" in f.message
+
+
+def test_a_share_one_digit_off_in_a_listed_whole_is_rounding():
+    """杭州交通 2026: 一般公共服务 6,701.98 of the listed 432,564.30 万元 is 1.549 %, printed 1.6 %."""
+    [f] = _rules(validate_package(PACKAGES / "330100-jtysj/2026-budget"), "share-list")
+    assert f.cls == "rounding" and "1.6" in f.message
+
+
+@pytest.mark.parametrize("total, found", [("20.8万元", True), ("20.08万元", False), ("200,800元", False)])
+def test_a_count_times_a_per_unit_amount(tmp_path, total, found):
+    """502 × 400 元 = 200,800 元 = 20.08 万元; “20.8万元” is off by 7,200 元 (no unit slip: not 10,000 times)."""
+    report = _imported(tmp_path, "机关运行经费支出26.24万元，", f"机关运行经费支出26.24万元，慰问困难党员502人，每人400元，共计{total}；")
+    hits = _rules(report, "product")
+    assert bool(hits) == found
+    if found:
+        assert hits[0].cls == "inconsistency" and hits[0].difference == Decimal(7200) and "一万倍" not in hits[0].message
+
+
+def test_a_small_figure_beside_a_large_one_is_not_called_a_unit_slip():
+    """0.3 万元 against 2,961.68 万元: read 10,000 times larger it would be 3,000 万元, near enough by accident —
+    but a figure printed to 0.1 万元 cannot say so; the diagnosis is left out."""
+    from generator.validate.report import Figure
+    from generator.validate.rules.registry import same_figure, sum_finding
+    big = Figure("合计", Decimal("29616800"), "元")
+    small = Figure("其中一项", Decimal("3000"), "元")
+    f = sum_finding("x", "合计与各项之和不符", big, Decimal(50), [(small, Decimal(500))])
+    assert f.cls == "inconsistency" and "一万倍" not in f.message
+    g = same_figure("x", "两处不一致", big, Decimal(50), small, Decimal(500))
+    assert g.cls == "inconsistency" and "一万倍" not in g.message

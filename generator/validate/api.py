@@ -9,6 +9,7 @@ from frictionless import Resource as FrictionlessResource
 
 from generator.model.codes import CodeList
 from generator.model.packages import Package, PackageError, find_packages, inside, read_package
+from generator.model.resources import REQUIRED
 from generator.validate.context import Context
 from generator.validate.package_files import check_files, check_shape, check_sources, check_year
 from generator.validate.group import group
@@ -18,7 +19,6 @@ from generator.validate.rules import RULES
 from generator.validate.rules.registry import counting
 
 REQUIRED_KEYS = ("name", "department", "fiscal_year", "kind", "resources")
-REQUIRED_RESOURCES = ("facts", "sections")
 
 
 def _descriptor(root: Path, report: PackageReport) -> dict | None:
@@ -46,7 +46,7 @@ def _descriptor(root: Path, report: PackageReport) -> dict | None:
 
 def _check_resources(root: Path, desc: dict, report: PackageReport) -> None:
     names = [r.get("name") for r in desc.get("resources", []) if isinstance(r, dict)]
-    for need in REQUIRED_RESOURCES:
+    for need in REQUIRED:  # model/resources.py
         if need not in names:
             report.errors.append(Error(f"the descriptor names no '{need}' resource; re-import the document",
                                        "datapackage.json", 1, "resources"))

@@ -10,7 +10,7 @@ from generator.validate.report import Finding, Place
 from generator.validate.rules.completeness import unread
 from generator.validate.rules.registry import rule
 
-LEADER = re.compile(r"[…\.．·•]{3,}\s*\d*")  # dot leader and page number: where one entry ends
+LEADER = re.compile(r"[…\.．·•]{3,}\s*(?:\d+(?![\d.．、]))?")  # dot leader and page number: where one entry ends
 NUMBER = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|"
                     r"\d+\s*[.．、]|(?:预算|决算|公开)?\d+表|表\s*\d+|附表\d*[:：]?)+")
 YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")

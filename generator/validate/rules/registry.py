@@ -131,14 +131,16 @@ def sum_finding(rule_id: str, message: str, total: Figure, total_hu: Decimal,
 
 def _slip(figures: list[tuple[Figure, Decimal, int]], k: int, diff: Decimal) -> bool:
     """Figure k read ten thousand times larger or smaller balances the sum, and that reading is
-    precise enough to say so (0.3 万元 read as 3,000 万元 would balance anything near it)."""
+    precise enough to say so: the rounding envelope of the figures so read is under 1 % of the
+    largest (2,961.68 万元 read as 2,961.68 元 beside a part of 0.3 万元, ±500 元, balances only
+    within the part's rounding: no diagnosis)."""
     fig, hu, _ = figures[k]
     if not fig.value:
         return False
-    scale = max(abs(f.value) for f, _, _ in figures)
     for factor in (SCALE, 1 / SCALE):
         d, t = _balance(figures, k, factor)
-        if abs(d) <= t and hu * factor * 1000 <= scale:
+        scale = max(abs(f.value * (factor if j == k else 1)) for j, (f, _, _) in enumerate(figures))
+        if abs(d) <= t and t * 100 <= scale:  # balanced, and not merely within a coarse figure's rounding
             return True
     return False
 
