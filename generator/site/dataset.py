@@ -1,21 +1,25 @@
-"""The whole data set: one long CSV of every fact, one SQLite database of everything.
+"""The whole data set: one long CSV of every fact, one SQLite database of everything, the
+findings of every disclosure (CSV, JSON) and one ZIP of every disclosure's tables.
 
-Both are assembled from per-package pieces made once per package (and kept in the build cache):
-the package's rows of the facts CSV, and a small SQLite file with the package's rows of every table.
+They are assembled from per-package pieces made once per package (and kept in the build cache):
+the package's rows of the facts CSV, a small SQLite file with the package's rows of every table,
+and its downloads (its findings files and its all-tables ZIP, downloads.py).
 """
 from __future__ import annotations
 
 import csv
 import io
+import json
 import sqlite3
 from pathlib import Path
 
 from generator.model.facts import FIELD_ORDER, load_vocabulary
 from generator.model.packages import Package
+from generator.site.downloads import BOM, FINDINGS_HEADER, LICENSE_TEXT, SITE_NAME
 from generator.site.spreadsheet import safe_row
+from generator.site.zipfiles import write_zip
 
-PACKAGE_COLUMNS = ["package", "department_id", "department", "fiscal_year", "kind"]
-BOM = b"\xef\xbb\xbf"
+PACKAGE_COLUMNS = ["package", "department_id", "department", "fiscal_year", "disclosure_kind"]  # kind: the fact's
 
 
 def _package_cells(p: Package) -> list:
@@ -37,6 +41,56 @@ def all_facts_csv(pieces: list[bytes]) -> bytes:
     """Every fact of every package (pieces from `facts_rows`, in package order); UTF-8 with BOM."""
     header = ",".join(PACKAGE_COLUMNS + FIELD_ORDER) + "\n"
     return BOM + header.encode("utf-8") + b"".join(pieces)
+
+
+def all_findings_csv(pieces: list[bytes]) -> bytes:
+    """Every finding of every package: the per-package findings.csv files (downloads.py), one header."""
+    head = BOM + FINDINGS_HEADER.encode("utf-8")
+    return head + b"".join(piece[len(head):] for piece in pieces)
+
+
+def all_findings_json(pieces: list[bytes]) -> bytes:
+    """Every package's findings.json (downloads.py) as one list."""
+    docs = [json.loads(piece) for piece in pieces]
+    return (json.dumps({"disclosures": docs}, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+SITE_README = f"""# {SITE_NAME}：全部表格
+
+每份公开文件（部门预算、部门决算、绩效自评）一个 ZIP，位于 <部门编号>/<年度-类型>.zip，内含该文件的
+全部表格（每表一个 CSV，UTF-8 带 BOM，中文列名并注明单位；全部表格.xlsx 每表一个工作表）、核对发现、
+README 与 LICENSE。all-facts.csv 为全部主要数字的长表（disclosure_kind 为公开文件类型，kind 为数字类型），
+findings.csv / findings.json 为全部核对发现。
+
+## 单位
+
+金额单位为元，保留两位小数，由原表所列单位精确换算；注明计量单位（辆、人次等）的行为数量。
+
+## 来源
+
+各公开文件的源文件名、SHA-256 与原始地址见其 README.md。
+
+## 许可与引用
+
+数据：CC-BY-4.0（见 LICENSE.txt）。引用：Budget transparency contributors，《{SITE_NAME}》，注明部门、年度与源文件。
+"""
+
+
+def write_all_tables_zip(target: Path, packages: list[tuple[str, Path]], facts: bytes, findings: list[tuple[str, bytes]]) -> None:
+    """downloads/all-tables.zip: README, LICENSE, all-facts.csv, the findings, then each
+    disclosure's all-tables ZIP (`packages`: (its name in the archive, its file)), stored as made."""
+    def entries():
+        yield "README.md", SITE_README.encode("utf-8")
+        yield "LICENSE.txt", LICENSE_TEXT.encode("utf-8")
+        yield "all-facts.csv", facts
+        yield from findings
+        for name, path in packages:
+            yield name, path.read_bytes()
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    with open(target, "wb") as fh:
+        write_zip(fh, entries())
 
 
 # Documented on the data page (templates/data.md.j2): keep in step.

@@ -1,8 +1,14 @@
-"""Downloads: each table as CSV (UTF-8 with BOM), XLSX and JSON; each package as ZIP;
-all facts as one CSV; everything as one SQLite database. Values are the package's, unchanged, but
-for a CSV cell that a spreadsheet would run as a formula (spreadsheet.py)."""
+"""Downloads that explain themselves. For people: each table as CSV (UTF-8 with BOM, for Excel)
+and XLSX with the Chinese column titles, the unit in each amount's title (合计（元）); all tables
+of a disclosure in one ZIP (those CSV files and one workbook of every table). For machines: the
+table as JSON (ids, titles and units of the fields) and the data package as ZIP, its files
+unchanged. Every ZIP holds a README (what, unit, source, licence, how to cite) and a LICENSE; the
+findings of each disclosure as CSV and JSON. Values are the package's, unchanged, but for a CSV
+cell that a spreadsheet would run as a formula (spreadsheet.py)."""
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import shutil
@@ -11,11 +17,32 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.model.packages import Package, Resource, inside
-from generator.site.spreadsheet import safe_csv
-from generator.site.xlsx import PLAIN_NUMBER, workbook
+from generator.site.spreadsheet import safe_row
+from generator.site.validation import FindingView
+from generator.site.xlsx import PLAIN_NUMBER, Column, Sheet, workbook
 from generator.site.zipfiles import stable_zip
 
 BOM = b"\xef\xbb\xbf"
+SITE_NAME = "预算公开数据"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+LICENSE_TEXT = f"""数据许可 / Data licence
+
+本压缩包中的数据（CSV、XLSX、JSON、datapackage.json）按知识共享署名 4.0 国际许可协议
+（CC-BY-4.0）提供：{LICENCE_URL}
+使用时请署名“Budget transparency contributors（{SITE_NAME}）”，注明部门与年度，并链接源文件。
+
+The data in this archive are licensed under Creative Commons Attribution 4.0 International
+(CC-BY-4.0), {LICENCE_URL}. Attribute as "Budget transparency contributors", name the department
+and year of the disclosure, and link to the source document.
+
+源文件（source/ 目录）是各部门依法公开的文件，原样收录，仅供查阅与核对，本项目不对其主张任何权利；
+其权威版本以发布部门公布的为准。数字与原文一致，包括原文的笔误与不一致之处。
+The source documents are public disclosures of the departments named in them, reproduced unchanged
+for reference; this project claims no rights in them.
+"""
+NOT_SHEETS = {"facts", "sections", "glossary"}  # long text and the long list of figures: CSV and JSON only
+FINDING_COLUMNS = [("rule", "规则"), ("class", "类别"), ("message", "说明"), ("difference", "差额"),
+                   ("tolerance", "容差"), ("figures", "涉及的数字"), ("line", "原文行")]
 
 
 @dataclass(frozen=True)
@@ -29,17 +56,71 @@ def package_dir(package: Package) -> str:
     return f"downloads/{package.department_id}/{package.slug}"
 
 
-def csv_with_bom(package: Package, resource: Resource) -> bytes:
-    """The package's CSV behind a BOM so that Excel reads it as UTF-8; exactly the package's bytes
-    unless a cell would run as a formula in a spreadsheet (spreadsheet.py: it gets a leading ')."""
-    return BOM + safe_csv(inside(package.root, resource.path).read_bytes())
+def table_title(resource: Resource) -> str:
+    """The table's Chinese title (公开01表 收入支出决算总表), else the resource's title, else its name."""
+    table = resource.table
+    title = table.get("title") or resource.meta.get("title") or resource.name
+    return f"公开{table['number']}表 {title}" if table.get("number") else title
 
 
-def xlsx(resource: Resource) -> bytes:
-    """One sheet: printed headers, then the rows with numbers as numbers and codes as text."""
-    fields = resource.fields
-    rows = [[row.get(f.name, "") for f in fields] for row in resource.rows]
-    return workbook(resource.name, [f.title for f in fields], rows, [f.type in ("number", "integer") for f in fields])
+def unit_of(resource: Resource, field) -> str:
+    """The unit a field's numbers are in: amounts of a table are in 元 (a row with a count unit,
+    辆 or 人次, holds a count); other numbers say theirs in their title or in a unit column."""
+    if not resource.table or field.type != "number":
+        return ""
+    return "元；注明计量单位的行为数量" if any(f.name == "unit" for f in resource.fields) else "元"
+
+
+def people_title(resource: Resource, field) -> str:
+    """A column's title for people: the printed header path, and the unit (合计（元）)."""
+    unit = unit_of(resource, field)
+    return field.title + (f"（{unit}）" if unit else "")
+
+
+def _columns(resource: Resource) -> list[Column]:
+    cols = []
+    for f in resource.fields:
+        path = [part for part in f.title.split("/") if part] or [f.name]
+        unit = unit_of(resource, f)
+        if unit:
+            path[-1] += f"（{unit}）"
+        kind = ("money" if unit else "number") if f.type == "number" else "integer" if f.type == "integer" else "text"
+        cols.append(Column(tuple(path), kind))
+    return cols
+
+
+def source_note(package: Package) -> str:
+    """The source in words: file, SHA-256 and the publisher's address when known."""
+    source = package.source
+    name = Path(str(source.get("path") or "")).name
+    parts = [f"来源：{package.title}"] + ([f"源文件 {name}"] if name else [])
+    if source.get("sha256"):
+        parts.append(f"SHA-256 {source['sha256']}")
+    if source.get("url"):
+        parts.append(f"原始地址 {source['url']}")
+    return "；".join(parts)
+
+
+def csv_for_people(package: Package, resource: Resource) -> bytes:
+    """The table for Excel: a BOM, the Chinese titles with units, then the package's rows (a cell
+    that would run as a formula gets a leading ', spreadsheet.py)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(safe_row([people_title(resource, f) for f in resource.fields]))
+    w.writerows(safe_row([row.get(f.name, "") for f in resource.fields]) for row in resource.rows)
+    return BOM + buf.getvalue().encode("utf-8")
+
+
+def _sheet(package: Package, resource: Resource) -> Sheet:
+    unit = (resource.table.get("unit") or "") if resource.table else ""
+    note = ("金额单位：元" + (f"（原表：{unit}）" if unit and unit != "元" else "") + "。" if resource.table else "")
+    return Sheet(table_title(resource), f"{package.title} · {table_title(resource)}", note + source_note(package),
+                 _columns(resource), [[row.get(f.name, "") for f in resource.fields] for row in resource.rows])
+
+
+def xlsx(package: Package, resource: Resource) -> bytes:
+    """One sheet: title and source, the header as printed (merged), then the rows, numbers as numbers."""
+    return workbook([_sheet(package, resource)])
 
 
 def _json_value(text: str, type_: str) -> str:
@@ -54,24 +135,114 @@ def _json_value(text: str, type_: str) -> str:
 
 
 def as_json(package: Package, resource: Resource) -> bytes:
-    """The resource as JSON: package, resource, table, fields, then the rows, one per line."""
+    """The resource as JSON: package, resource, table, fields (id, title, type, unit), then the rows, one per line."""
     keys = [(json.dumps(f.name, ensure_ascii=False) + ": ", f.name, f.type) for f in resource.fields]
     rows = ["{" + ", ".join(key + _json_value(row.get(name, ""), type_) for key, name, type_ in keys) + "}"
             for row in resource.rows]
     head = {
         "package": package.name,
         "resource": resource.name,
+        "title": table_title(resource),
         **({"table": resource.table} if resource.table else {}),
-        "fields": [{"name": f.name, "title": f.title, "type": f.type} for f in resource.fields],
+        "fields": [{"name": f.name, "title": f.title, "type": f.type,
+                    **({"unit": unit} if (unit := unit_of(resource, f)) else {})} for f in resource.fields],
     }
     body = ",\n".join(rows)
     return (json.dumps(head, ensure_ascii=False)[:-1] + ', "rows": [\n' + body + "\n]}\n").encode("utf-8")
 
 
+def readme(package: Package, contents: str) -> bytes:
+    """README.md of a disclosure's ZIP: what it holds, unit, source, licence, how to cite."""
+    source = package.source
+    tables = "\n".join(f"- {table_title(r)}（{r.name}）" for r in package.resources if r.table)
+    url = source.get("url") or ""
+    cite = (f"{package.department_name}：《{package.title}》。{SITE_NAME}，数据包 {package.name}，"
+            f"CC-BY-4.0。" + (f"原文：{url}" if url else f"源文件 SHA-256 {source.get('sha256', '')}"))
+    return f"""# {package.title}
+
+{contents}
+
+## 单位
+
+金额单位为元，保留两位小数，由原表所列单位（如万元）精确换算；空单元格表示原表未填或为“—”。
+注明计量单位（辆、人次等）的行为数量。科目编码为文本。
+
+## 表格
+
+{tables or "（无表格）"}
+
+## 来源
+
+- 源文件：{Path(str(source.get("path") or "")).name or "—"}
+- SHA-256：{source.get("sha256") or "—"}
+- 原始地址：{url or "未记录"}
+
+## 许可
+
+数据：CC-BY-4.0（见 LICENSE.txt）。源文件为政府公开文件，原样收录，仅供查阅与核对。
+
+## 引用
+
+{cite}
+""".encode("utf-8")
+
+
+def _notices(package: Package, contents: str) -> list[tuple[str, bytes]]:
+    return [("README.md", readme(package, contents)), ("LICENSE.txt", LICENSE_TEXT.encode("utf-8"))]
+
+
 def package_zip(package: Package) -> bytes:
-    """Every file of the package folder, sorted, under `<package name>/`."""
+    """Every file of the package folder, sorted, under `<package name>/`, with README and LICENSE."""
     files = sorted(p for p in package.root.rglob("*") if p.is_file())
-    return stable_zip([(f"{package.name}/{p.relative_to(package.root).as_posix()}", p.read_bytes()) for p in files])
+    notices = _notices(package, "Frictionless 数据包：datapackage.json 描述每个 CSV 文件的字段（编号、中文标题、类型），"
+                                "tables/ 为各表，facts.csv 为主要数字，source/ 为源文件。")
+    return stable_zip([(f"{package.name}/{name}", data) for name, data in notices]
+                      + [(f"{package.name}/{p.relative_to(package.root).as_posix()}", p.read_bytes()) for p in files])
+
+
+def _file_name(title: str) -> str:
+    return "".join("_" if ch in '/\\:*?"<>|' or ord(ch) < 32 else ch for ch in title).strip() or "表"
+
+
+def tables_zip(package: Package, findings: list[FindingView], made: dict[str, tuple[bytes, bytes]]) -> bytes:
+    """All tables of a disclosure for people: each table's CSV and XLSX (`made`: {resource name:
+    (csv, xlsx)}) named by its title, the findings, README and LICENSE."""
+    tables = [r for r in package.resources if r.table]
+    entries = [(f"{package.name}/{k:02d} {_file_name(table_title(res))}.{ext}", made[res.name][i])
+               for k, res in enumerate(tables, start=1) for i, ext in enumerate(("csv", "xlsx"))]
+    entries += [(f"{package.name}/核对发现.csv", findings_csv(package, findings)),
+                (f"{package.name}/核对发现.json", findings_json(package, findings))]
+    notices = _notices(package, "全部表格：每张表一个 CSV 文件（UTF-8 带 BOM，Excel 可直接打开，列名为中文并注明单位）"
+                                "与一个 XLSX 文件（原表的多级表头、冻结表头、千分位金额）；核对发现.csv/.json 为自动核对的结果。")
+    return stable_zip([(f"{package.name}/{name}", data) for name, data in notices] + entries)
+
+
+def finding_records(package: Package, findings: list[FindingView]) -> list[dict]:
+    return [{"package": package.name, "rule": f.rule, "class": f.cls, "message": f.message,
+             "difference": f.difference, "tolerance": f.tolerance,
+             "figures": "; ".join(f"{g.label} {g.value} ({g.source})" for g in f.figures), "line": f.line}
+            for f in findings]
+
+
+def finding_rows(package: Package, findings: list[FindingView]) -> bytes:
+    """The findings as CSV rows, without header (site-wide: pieces joined under FINDINGS_HEADER)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerows(safe_row([r[k] for k in ["package"] + [c for c, _ in FINDING_COLUMNS]])
+                for r in finding_records(package, findings))
+    return buf.getvalue().encode("utf-8")
+
+
+FINDINGS_HEADER = ",".join(["公开文件（package）"] + [f"{t}（{c}）" for c, t in FINDING_COLUMNS]) + "\n"
+
+
+def findings_csv(package: Package, findings: list[FindingView]) -> bytes:
+    return BOM + FINDINGS_HEADER.encode("utf-8") + finding_rows(package, findings)
+
+
+def findings_json(package: Package, findings: list[FindingView]) -> bytes:
+    return (json.dumps({"package": package.name, "title": package.title, "findings": finding_records(package, findings)},
+                       ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 class Writer:
@@ -108,18 +279,25 @@ class Writer:
         return download
 
 
-def write_package_downloads(writer: Writer, package: Package) -> dict[str, list[Download]]:
-    """All downloads of one package → {resource name: [csv, xlsx, json]} plus 'zip' and 'source'."""
+def write_package_downloads(writer: Writer, package: Package, findings: list[FindingView]) -> dict[str, list[Download]]:
+    """All downloads of one package → {resource name: [csv, xlsx, json]} plus 'zip' (the data
+    package), 'tables' (all tables), 'findings' (CSV, JSON) and 'source'."""
     base = package_dir(package)
     out: dict[str, list[Download]] = {}
+    made: dict[str, tuple[bytes, bytes]] = {}
     for res in package.resources:
         stem = f"{base}/{Path(res.path).stem}"
-        out[res.name] = [
-            writer.write(f"{stem}.csv", csv_with_bom(package, res), "CSV"),
-            writer.write(f"{stem}.xlsx", xlsx(res), "XLSX"),
-            writer.write(f"{stem}.json", as_json(package, res), "JSON"),
-        ]
+        people = csv_for_people(package, res)
+        out[res.name] = [writer.write(f"{stem}.csv", people, "CSV")]
+        if res.name not in NOT_SHEETS:
+            made[res.name] = (people, xlsx(package, res))
+            out[res.name].append(writer.write(f"{stem}.xlsx", made[res.name][1], "XLSX"))
+        out[res.name].append(writer.write(f"{stem}.json", as_json(package, res), "JSON"))
     out["zip"] = [writer.write(f"{base}/{package.name}.zip", package_zip(package), "ZIP")]
+    out["tables"] = [writer.write(f"{base}/{package.name}-tables.zip", tables_zip(package, findings, made),
+                                  "全部表格 ZIP")]
+    out["findings"] = [writer.write(f"{base}/findings.csv", findings_csv(package, findings), "CSV"),
+                       writer.write(f"{base}/findings.json", findings_json(package, findings), "JSON")]
     source = package.source.get("path")
     if source:
         out["source"] = [writer.link(f"{base}/source/{Path(source).name}", inside(package.root, source),

@@ -22,8 +22,8 @@ from pathlib import Path
 from generator.site.cache import BuildCache, write_if_changed
 from generator.site.changes import packages
 from generator.site.compare import compare_csv
-from generator.site.dataset import all_facts_csv, merge_dbs
-from generator.site.downloads import Download, Writer
+from generator.site.dataset import all_facts_csv, all_findings_csv, all_findings_json, merge_dbs, write_all_tables_zip
+from generator.site.downloads import Download, Writer, package_dir
 from generator.site.engine import run_mkdocs, write_config
 from generator.site.output import publish
 from generator.site.pages import SiteData, build_pages
@@ -35,6 +35,7 @@ REPO = Path(__file__).resolve().parents[2]
 THEME = REPO / "theme"
 SITE_SRC = REPO / "site_src"
 FACTS, DATABASE, COMPARE = "downloads/all-facts.csv", "downloads/transparency.sqlite", "downloads/compare.csv"
+FINDINGS_CSV, FINDINGS_JSON, TABLES = "downloads/findings.csv", "downloads/findings.json", "downloads/all-tables.zip"
 
 
 @dataclass
@@ -48,19 +49,34 @@ class Context:
 
 
 def dataset(cache: BuildCache, summaries: list, changed: bool, pool: ThreadPoolExecutor) -> tuple[list[Download], Future]:
-    """The whole-data-set downloads, rebuilt when any package changed. The database is merged in a
-    thread (its future: done when the file is in place), so the pages do not know its size."""
+    """The whole-data-set downloads, rebuilt when any package changed, the compare table last. The
+    database is merged in a thread (its future: done when the file is in place), so the pages do
+    not know its size."""
     names = [s.package.name for s in summaries]
-    paths = [cache.files / FACTS, cache.files / DATABASE, cache.files / COMPARE]
+    dirs = [package_dir(s.package) for s in summaries]
+    files = (FACTS, DATABASE, FINDINGS_CSV, FINDINGS_JSON, TABLES, COMPARE)
     merging = pool.submit(lambda: None)
-    if changed or not all(p.exists() for p in paths):
+    if changed or not all((cache.files / f).exists() for f in files):
         writer = Writer(cache.files)
-        writer.write(FACTS, all_facts_csv([(cache.pieces / f"{n}.csv").read_bytes() for n in names]), "")
+        facts = writer.write(FACTS, all_facts_csv([(cache.pieces / f"{n}.csv").read_bytes() for n in names]), "")
+        findings = [(FINDINGS_CSV, all_findings_csv([(cache.files / d / "findings.csv").read_bytes() for d in dirs])),
+                    (FINDINGS_JSON, all_findings_json([(cache.files / d / "findings.json").read_bytes() for d in dirs]))]
+        for path, data in findings:
+            writer.write(path, data, "")
+        write_all_tables_zip(cache.files / TABLES, [(f"{s.package.department_id}/{s.package.slug}.zip",
+                                                    cache.files / d / f"{s.package.name}-tables.zip")
+                                                   for s, d in zip(summaries, dirs)],
+                             (cache.files / facts.path).read_bytes(), [(Path(p).name, data) for p, data in findings])
         writer.write(COMPARE, compare_csv(summaries), "")
-        merging = pool.submit(_merge, [cache.pieces / f"{n}.sqlite" for n in names], paths[1], cache.root / "merging.sqlite")
-    return [Download(FACTS, "全部主要数字（facts）CSV", paths[0].stat().st_size),
+        merging = pool.submit(_merge, [cache.pieces / f"{n}.sqlite" for n in names], cache.files / DATABASE,
+                              cache.root / "merging.sqlite")
+    size = lambda path: (cache.files / path).stat().st_size  # noqa: E731
+    return [Download(TABLES, "全部表格 ZIP（每份公开文件的各表 CSV 与 XLSX、核对发现、说明与许可）", size(TABLES)),
+            Download(FACTS, "全部主要数字（facts）CSV", size(FACTS)),
+            Download(FINDINGS_CSV, "全部核对发现 CSV", size(FINDINGS_CSV)),
+            Download(FINDINGS_JSON, "全部核对发现 JSON", size(FINDINGS_JSON)),
             Download(DATABASE, "全部数据 SQLite 数据库", None),
-            Download(COMPARE, "比较表 CSV", paths[2].stat().st_size)], merging
+            Download(COMPARE, "比较表 CSV", size(COMPARE))], merging
 
 
 def _merge(pieces: list[Path], target: Path, tmp: Path) -> None:
@@ -73,7 +89,7 @@ def pages(ctx: Context, summaries: list, registry: dict, downloads: list[Downloa
     """Render the pages that list packages — those about the whole site, and those of a department
     or province in `dirty` (the others list nothing that changed); (nav, every page of the site,
     the pages search leaves out). Adds to `changed`."""
-    listed, nav = build_pages(SiteData(summaries, registry, downloads[:2], downloads[2], SITE_SRC))
+    listed, nav = build_pages(SiteData(summaries, registry, downloads[:-1], downloads[-1], SITE_SRC))
     env = environment()
     for page in listed:
         target = ctx.cache.docs / page.path

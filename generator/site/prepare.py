@@ -68,7 +68,7 @@ def prepare(job: Job, findings: list[FindingView], pkg: Package | None = None) -
     cache = BuildCache(job.cache_root)
     pkg = pkg or read_package(job.path)
     shutil.rmtree(cache.files / package_dir(pkg), ignore_errors=True)
-    page = disclosure_page(pkg, findings, write_package_downloads(Writer(cache.files), pkg))
+    page = disclosure_page(pkg, findings, write_package_downloads(Writer(cache.files), pkg, findings))
     write_new(cache.pieces / f"{pkg.name}.csv", facts_rows(pkg))
     package_db(pkg, finding_rows(findings), cache.pieces / f"{pkg.name}.sqlite")
     markdown = render_page(_env(), Page(

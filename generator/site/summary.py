@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from generator.site.compare import MEASURES, PER_STAFF
 from generator.site.disclosure import Card, DisclosurePage, Term
-from generator.site.downloads import Download
+from generator.site.downloads import Download, table_title
 from generator.site.figures import Figures
 from generator.site.trends import SIDE_BY_SIDE, TREND
 from generator.site.validation import ByClass, FindingView
@@ -19,6 +19,7 @@ VALUES = tuple(dict.fromkeys((*SIDE_BY_SIDE, *TREND, *MEASURES, PER_STAFF)))
 class ResourceInfo:
     name: str
     number: str  # 公开表 number of a standard table, else ""
+    title: str = ""  # the table's Chinese title (downloads.table_title)
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class PackageInfo:
     kind_name: str
     slug: str
     resources: tuple[ResourceInfo, ...]
+    scope: str = "department"  # or unit: a budget unit's own disclosure
+    source: dict = field(default_factory=dict)  # the descriptor's source: path, sha256, url …
 
     @property
     def province_code(self) -> str:
@@ -72,5 +75,6 @@ def summarize(page: DisclosurePage) -> Summary:
                 and len(f.code) == 3 and f.basis == "stated"):
             by_class.setdefault(f.code, (f.item, f.value))
     info = PackageInfo(p.name, p.title, p.department_id, p.department_name, p.year, p.kind, p.kind_name, p.slug,
-                       tuple(ResourceInfo(r.name, str(r.table.get("number") or "")) for r in p.resources))
+                       tuple(ResourceInfo(r.name, str(r.table.get("number") or ""), table_title(r)) for r in p.resources),
+                       p.scope, dict(p.source))
     return Summary(info, tuple(page.cards), tuple(page.findings), page.downloads, tuple(page.terms), values, by_class)

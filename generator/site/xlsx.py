@@ -1,116 +1,152 @@
-"""A minimal XLSX writer: one sheet of text and numbers, written as SpreadsheetML directly.
-
-openpyxl builds an object per cell; for tens of thousands of small tables this writer is many
-times faster. Strings are inline (no shared-string table), numbers are written exactly as the
-package prints them, and the ZIP has fixed timestamps, so the bytes depend on the rows alone.
-"""
+"""One table as an XLSX workbook an Excel user expects, written with XlsxWriter: the title and
+unit above, the header as printed (a multi-level header's path `收入/预算数` merged over its
+columns), frozen under it, columns wide enough for their text, amounts as numbers formatted
+`#,##0.00`, codes as text. The bytes depend on the table alone (fixed creation date; XlsxWriter
+dates the ZIP entries 1980-01-01)."""
 from __future__ import annotations
 
+import io
 import re
-from decimal import Decimal, InvalidOperation
-from xml.sax.saxutils import escape
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
 
-from generator.site.zipfiles import stable_zip
+import xlsxwriter
 
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
-PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?")  # a number as JSON and SpreadsheetML write it
-
-CONTENT_TYPES = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    '<Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
-    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
-    '</Types>'
-)
-ROOT_RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
-    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
-    '</Relationships>'
-)
-CORE = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
-    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>transparency</dc:creator>'
-    '<dcterms:created xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:created></cp:coreProperties>'
-)
-WORKBOOK_RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
-    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
-    '</Relationships>'
-)
-STYLES = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-    '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
-    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
-    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>'
-    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
-    '</styleSheet>'
-)
-MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?")  # a number as JSON writes it
+CREATED = datetime(2000, 1, 1)
+MAX_WIDTH = 48  # characters: a longer text wraps
+FORMATS = {"money": "#,##0.00", "integer": "0", "number": "General", "text": "@"}
 
 
-def _column(index: int) -> str:
-    """0 → A, 25 → Z, 26 → AA."""
-    name = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        name = chr(65 + rem) + name
-    return name
+@dataclass(frozen=True)
+class Column:
+    path: tuple[str, ...]  # the printed header path, top level first; the last names the column
+    kind: str  # money, integer, number or text (FORMATS)
 
 
-def _text(ref: str, text: str) -> str:
-    if not text.isprintable():
-        text = _ILLEGAL.sub("", text)
-    space = ' xml:space="preserve"' if text != text.strip() else ""
-    return f'<c r="{ref}" t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
+def width(text: str) -> int:
+    """Display width in Excel's character units: a CJK character counts two."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _cell(ref: str, text: str, numeric: bool) -> str:
-    """A cell from the package's text: a number written as printed, anything else as a string."""
-    if text == "":
-        return ""
-    if numeric:
-        if PLAIN_NUMBER.fullmatch(text):
-            return f'<c r="{ref}"><v>{text}</v></c>'
+def _clean(text: str) -> str:
+    return _ILLEGAL.sub("", text) if not text.isprintable() else text
+
+
+def _value(text: str, kind: str):
+    """A cell from the package's text: a number where the column holds numbers, else the text."""
+    if kind != "text" and text:
         try:
-            return f'<c r="{ref}"><v>{Decimal(text):f}</v></c>'
-        except InvalidOperation:
+            return float(text)  # the nearest double, as Excel holds every number
+        except ValueError:
             pass
-    return _text(ref, text)
+    return _clean(text)
 
 
-def workbook(sheet: str, headers: list[str], rows: list[list[str]], numeric: list[bool]) -> bytes:
-    """One worksheet named `sheet` (31 characters at most): a header row, then the rows as the
-    package prints them, the `numeric` columns as numbers."""
-    cols = [_column(i) for i in range(len(headers))]
-    body = '<row r="1">' + "".join(_text(f"{c}1", h) for c, h in zip(cols, headers) if h) + "</row>"
-    body += "".join(
-        f'<row r="{n}">' + "".join(_cell(f"{c}{n}", v, k) for c, v, k in zip(cols, row, numeric)) + "</row>"
-        for n, row in enumerate(rows, start=2)
-    )
-    sheet_xml = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{MAIN}"><sheetData>{body}</sheetData></worksheet>'
-    book = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="{MAIN}" '
-            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-            f'<sheets><sheet name="{escape(_ILLEGAL.sub("", sheet[:31]))}" sheetId="1" r:id="rId1"/></sheets></workbook>')
-    return stable_zip([
-        ("[Content_Types].xml", CONTENT_TYPES.encode()),
-        ("_rels/.rels", ROOT_RELS.encode()),
-        ("docProps/core.xml", CORE.encode()),
-        ("xl/workbook.xml", book.encode("utf-8")),
-        ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS.encode()),
-        ("xl/styles.xml", STYLES.encode()),
-        ("xl/worksheets/sheet1.xml", sheet_xml.encode("utf-8")),
-    ])
+def header_grid(columns: list[Column]) -> list[list[str | None]]:
+    """The header as rows of cells; None where a cell is covered by a merge from the left or above."""
+    depth = max((len(c.path) for c in columns), default=1)
+    grid: list[list[str | None]] = [[None] * len(columns) for _ in range(depth)]
+    for j, c in enumerate(columns):
+        for i, part in enumerate(c.path):
+            grid[i][j] = part
+    return grid
+
+
+def merges(columns: list[Column]) -> list[tuple[int, int, int, int, str]]:
+    """(first row, first col, last row, last col, text) of each header cell, 0-based within the
+    header: a level shared by neighbouring columns under the same parent spans them; a column's
+    last level spans down to the header's last row."""
+    depth = max((len(c.path) for c in columns), default=1)
+    out = []
+    for level in range(depth):
+        j = 0
+        while j < len(columns):
+            path = columns[j].path
+            if level >= len(path):
+                j += 1
+                continue
+            k = j
+            while (k + 1 < len(columns) and len(columns[k + 1].path) > level + 1 and len(path) > level + 1
+                   and columns[k + 1].path[:level + 1] == path[:level + 1]):
+                k += 1
+            last_row = depth - 1 if level == len(path) - 1 else level
+            out.append((level, j, last_row, k, path[level]))
+            j = k + 1
+    return out
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str  # the tab's name (made unique and at most 31 characters by `workbook`)
+    title: str  # first row
+    note: str  # second row: unit, source
+    columns: list[Column]
+    rows: list[list[str]]  # the package's text, one cell per column
+
+
+def _names(sheets: list[Sheet]) -> list[str]:
+    """Tab names Excel accepts: no []:*?/\\, at most 31 characters, unique (case-insensitive)."""
+    seen, out = set(), []
+    for sheet in sheets:
+        base = re.sub(r"[\[\]:*?/\\]", " ", _clean(sheet.name)).strip("' ")[:31] or "表"
+        name, k = base, 1
+        while name.lower() in seen:
+            k += 1
+            name = f"{base[:31 - len(str(k)) - 1]}~{k}"
+        seen.add(name.lower())
+        out.append(name)
+    return out
+
+
+def workbook(sheets: list[Sheet]) -> bytes:
+    """A workbook of one worksheet per sheet: its title and note in the first two rows, then the
+    header as printed, then the rows as the package prints them."""
+    buf = io.BytesIO()
+    book = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
+                                     "strings_to_urls": False})
+    book.set_properties({"created": CREATED, "author": "transparency"})
+    bold = book.add_format({"bold": True, "font_size": 13})
+    head = book.add_format({"bold": True, "align": "center", "valign": "vcenter", "text_wrap": True, "border": 1,
+                            "bg_color": "#EEF2F7"})
+    body = {k: book.add_format({"num_format": f, **({"text_wrap": True, "valign": "top"} if k == "text" else {})})
+            for k, f in FORMATS.items()}
+    for name, sheet in zip(_names(sheets), sheets):
+        _sheet(book.add_worksheet(name), sheet, bold, head, body)
+    book.close()
+    return buf.getvalue()
+
+
+def _sheet(ws, sheet: Sheet, bold, head, body) -> None:
+    columns = sheet.columns
+    ws.write_string(0, 0, _clean(sheet.title), bold)
+    ws.write_string(1, 0, _clean(sheet.note))
+    top = 3
+    depth = max((len(c.path) for c in columns), default=1)
+    for r0, c0, r1, c1, text in merges(columns):
+        if (r0, c0) == (r1, c1):
+            ws.write_string(top + r0, c0, _clean(text), head)
+        else:
+            ws.merge_range(top + r0, c0, top + r1, c1, _clean(text), head)
+    first = top + depth
+    widths = [max(4, width(c.path[-1]) + 2) for c in columns]
+    for i, row in enumerate(sheet.rows):
+        for j, (text, col) in enumerate(zip(row, columns)):
+            if text == "":
+                continue
+            value = _value(text, col.kind)
+            if isinstance(value, float):
+                ws.write_number(first + i, j, value, body[col.kind])
+            else:
+                ws.write_string(first + i, j, value, body["text"])
+            if 2 * len(text) + 2 > widths[j]:
+                widths[j] = max(widths[j], width(text) + (len(text) // 3 if col.kind == "money" else 0) + 2)  # separators
+    for j, col in enumerate(columns):
+        ws.set_column(j, j, min(widths[j], MAX_WIDTH), body[col.kind])
+    ws.freeze_panes(first, 0)
+    if sheet.rows and columns:
+        ws.autofilter(first - 1, 0, first - 1 + len(sheet.rows), len(columns) - 1)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterable
 
 EPOCH = (1980, 1, 1, 0, 0, 0)
 STORED = (".pdf", ".docx", ".xlsx", ".zip", ".png", ".jpg", ".jpeg")  # compressed already: stored as they are
@@ -11,13 +12,18 @@ STORED = (".pdf", ".docx", ".xlsx", ".zip", ".png", ".jpg", ".jpeg")  # compress
 def stable_zip(entries: list[tuple[str, bytes]]) -> bytes:
     """A ZIP of (name, data) entries whose bytes depend on nothing but the entries."""
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+    write_zip(buf, entries)
+    return buf.getvalue()
+
+
+def write_zip(target, entries: Iterable[tuple[str, bytes]]) -> None:
+    """Write the stable ZIP of `entries` (made one at a time) into a file or file object."""
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in entries:
             info = zipfile.ZipInfo(name, date_time=EPOCH)
             info.compress_type = zipfile.ZIP_STORED if name.lower().endswith(STORED) else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             zf.writestr(info, data)
-    return buf.getvalue()
 
 
 def entries(data: bytes) -> list[tuple[str, bytes]]:

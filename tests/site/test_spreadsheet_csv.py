@@ -9,7 +9,7 @@ import shutil
 
 from generator.model.packages import read_package
 from generator.site.dataset import facts_rows
-from generator.site.downloads import as_json, csv_with_bom
+from generator.site.downloads import as_json, csv_for_people
 from generator.site.spreadsheet import safe_cell, safe_csv
 from tests.conftest import PACKAGES
 
@@ -49,7 +49,7 @@ def test_downloads_neutralise_hostile_cells_and_the_package_keeps_them(tmp_path)
     path.write_text(buf.getvalue(), encoding="utf-8")
     package = read_package(root)
     sections = package.resource("sections")
-    download = csv_with_bom(package, sections)
+    download = csv_for_people(package, sections)
     headings = [r[2] for r in _rows(download)[1:len(HOSTILE) + 1]]
     assert headings == ["'" + text for text in HOSTILE]
     assert [r[2] for r in _rows(path.read_bytes())[1:len(HOSTILE) + 1]] == HOSTILE  # the package: exact text
