@@ -1,13 +1,15 @@
 """Page weight as a reader's browser fetches it from a static host that compresses (gzip, level 6).
 
-The first view of a page is its HTML and every stylesheet, script, icon and image it names, plus
-the plotly bundle when the page has a chart (site.js fetches it when a chart comes into view, so a
-reader who scrolls through the page fetches it). The next page is what a second page costs when
-the first one's files are in the browser cache: its HTML and whatever it names that the first did not.
+The first view of a page is its HTML and every stylesheet, script, icon and image it names; its
+charts are static SVG inside the HTML. The plotly bundle is fetched only when a reader asks for an
+interactive chart (`interactive`). The next page is what a second page costs when the first one's
+files are in the browser cache: its HTML and whatever it names that the first did not. The DOM
+count (`dom_elements`) is every element of the HTML, and those shown before any 展开.
 """
 from __future__ import annotations
 
 import gzip
+from html.parser import HTMLParser
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -46,8 +48,6 @@ def resources(site: Path, page: str) -> set[str]:
             local = _local("/" + css, ref)
             if local and (site / local).is_file():
                 found.add(local)
-    if "data-chart=" in html:
-        found.add(PLOTLY)
     return {r for r in found if (site / r).is_file()}
 
 
@@ -61,6 +61,12 @@ def first_view(site: Path, page: str) -> int:
     return compressed(site / page / "index.html") + sum(compressed(site / r) for r in resources(site, page))
 
 
+def interactive(site: Path, page: str) -> int:
+    """The first view plus the plotly bundle, when the page has a chart to make interactive."""
+    html = (site / page / "index.html").read_text(encoding="utf-8")
+    return first_view(site, page) + (compressed(site / PLOTLY) if "data-chart=" in html else 0)
+
+
 def next_page(site: Path, first: str, page: str) -> int:
     """Compressed bytes of `page` after `first` was viewed (its files cached)."""
     extra = resources(site, page) - resources(site, first)
@@ -71,3 +77,45 @@ def disclosure_pages(site: Path) -> list[str]:
     """Every disclosure page of a built site ('departments/<id>/<year>-<kind>/')."""
     return sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.glob("departments/*/*/index.html")
                   if re.match(r"\d{4}-", p.parent.name))
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _Counter(HTMLParser):
+    """Elements of a page as a browser running scripts parses it (a <noscript>'s content is text
+    there: the deferred content of disclosure pages), the DOM Lighthouse's dom-size audit counts;
+    and of them those inside a closed <details> (laid out only once the reader opens it: 展开)."""
+
+    def __init__(self):
+        super().__init__()
+        self.total = self.hidden = 0
+        self.stack: list[tuple[str, bool]] = []  # (tag, inside a closed details)
+
+    def handle_starttag(self, tag, attrs):
+        inside = bool(self.stack) and self.stack[-1][1]
+        self.total += 1
+        self.hidden += inside and tag != "summary"
+        if tag in VOID:
+            return
+        if tag == "noscript":
+            self.set_cdata_mode(tag)
+        closed = tag == "details" and "open" not in dict(attrs)
+        self.stack.append((tag, inside or closed))
+
+    def handle_startendtag(self, tag, attrs):
+        self.total += 1
+        self.hidden += bool(self.stack) and self.stack[-1][1]
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                return
+
+
+def dom_elements(site: Path, page: str) -> tuple[int, int]:
+    """(every element of the page, the elements shown before any 展开: outside closed <details>)."""
+    counter = _Counter()
+    counter.feed((site / page / "index.html").read_text(encoding="utf-8"))
+    return counter.total, counter.total - counter.hidden

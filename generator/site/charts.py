@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from generator.model.facts import load_vocabulary
 from generator.site.figures import Figures
-from generator.site.formatting import percent, ratio, to_wan_float, wan
+from generator.site.formatting import CENT, WAN, percent, ratio, to_wan_float, wan
 from generator.site.words import with_unit
 from generator.model.packages import Package, Resource, decimal_or_none
 
@@ -35,6 +35,19 @@ class Chart:
     wide: bool = False
     unit: str = "万元"  # of the values drawn (the exported image's title says it)
     export: dict = field(default_factory=dict)  # what a downloaded image is titled and named: see `exported`
+    # where each category's figures come from: (category or series name, fact source) pairs; a
+    # source is a fact's (`table:<resource>:row <n>:<column>`, `section:<id>` …)
+    sources: tuple[tuple[str, str], ...] = ()
+    series_sources: tuple[tuple[str, str], ...] = ()  # (series name, source): a finding on its column marks it
+    marks: tuple[tuple[str, str, str], ...] = ()  # (category or series, finding anchor, finding message)
+    ring: tuple[tuple[str, Decimal], ...] = ()  # a sunburst's first ring, exact (万元), as the static chart draws it
+
+    @property
+    def svg(self):
+        """The chart drawn as static SVG (svg_chart), with its marks."""
+        from generator.site.svg_chart import render
+        return render(self.spec, self.unit, self.title, {key: ("#" + anchor, text) for key, anchor, text in self.marks},
+                      self.ring)
 
 
 UNSAFE = re.compile(r'(?:[\\/:*?"<>|\s\x00-\x1f]|·)+')  # (and the middle dot of " · " in titles)
@@ -76,7 +89,8 @@ def _share_rows(pairs: list[tuple[str, Decimal]]) -> tuple[tuple[str, ...], ...]
     return tuple((label, wan(v), percent(ratio(v, total))) for label, v in pairs)
 
 
-def _donut(chart_id: str, title: str, pairs: list[tuple[str, Decimal]], what: str, word: str) -> Chart | None:
+def _donut(chart_id: str, title: str, pairs: list[tuple[str, Decimal]], what: str, word: str,
+           sources: tuple[tuple[str, str], ...] = ()) -> Chart | None:
     """A donut of (label, value) pairs, every figure called `word` (2026年预算数 …)."""
     pairs = [(label, v) for label, v in pairs if v]
     if len(pairs) < 2:
@@ -93,26 +107,32 @@ def _donut(chart_id: str, title: str, pairs: list[tuple[str, Decimal]], what: st
     summary = (f"{what}（{word}）共 {wan(total)} 万元，其中{largest[0]} {wan(largest[1])} 万元，"
                f"占 {percent(ratio(largest[1], total))}。")
     return Chart(chart_id, f"{title} · {word}", summary, {"data": [trace], "layout": layout(showlegend=False, height=340)},
-                 ("项目", with_unit(word), "占比"), _share_rows(pairs))
+                 ("项目", with_unit(word), "占比"), _share_rows(pairs), sources=sources)
+
+
+def _sources(fig: Figures, measures) -> tuple[tuple[str, str], ...]:
+    """(label, source) of each stated measure's facts, every printing of it."""
+    return tuple((VOCAB[m], f.source) for m in measures for f in fig.all(m))
 
 
 def income_structure(fig: Figures) -> Chart | None:
     pairs = [(VOCAB[m], fig.value(m)) for m in INCOME_PARTS]
     return _donut("chart-income", "收入构成", [(label, v) for label, v in pairs if v is not None], "所列各项收入合计",
-                  fig.word())
+                  fig.word(), _sources(fig, INCOME_PARTS))
 
 
 def basic_vs_project(fig: Figures) -> Chart | None:
     pairs = [(VOCAB[m], fig.value(m)) for m in ("expenditure_basic", "expenditure_project")]
     return _donut("chart-basic-project", "基本支出与项目支出", [(l, v) for l, v in pairs if v is not None],
-                  "基本支出与项目支出合计", fig.word())
+                  "基本支出与项目支出合计", fig.word(), _sources(fig, ("expenditure_basic", "expenditure_project")))
 
 
 def _tree(chart_id: str, title: str, nodes: list[tuple[str, str, str, Decimal]], what: str, word: str,
-          headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> Chart | None:
+          headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...], where: dict[str, str] | None = None) -> Chart | None:
     """A sunburst of (id, parent id, label, printed value), every figure called `word`; leaves
     carry the values, so a parent shows the sum of what is under it even where the document's own
-    subtotals disagree. The last of `headers` is the amount column, named by `word`."""
+    subtotals disagree. The last of `headers` is the amount column, named by `word`; `where`: the
+    fact source of a node's figure (its first ring's category is where it is drawn statically)."""
     ids = {n[0] for n in nodes}
     has_child = {n[1] for n in nodes if n[1]}
     leaves = [n for n in nodes if n[0] not in has_child and n[3]]
@@ -144,9 +164,18 @@ def _tree(chart_id: str, title: str, nodes: list[tuple[str, str, str, Decimal]],
     for n in leaves:
         totals[top_of(n[0])] = totals.get(top_of(n[0]), Decimal(0)) + n[3]
     label_of = {n[0]: n[2] for n in kept}
-    summary = f"{what}（{word}）：" + "、".join(f"{label_of[t]} {wan(v)} 万元" for t, v in list(totals.items())[:6]) + "。点击扇区可逐级展开。"
+    summary = f"{what}（{word}）：" + "、".join(f"{label_of[t]} {wan(v)} 万元" for t, v in list(totals.items())[:6]) + "。交互图表中点击扇区可逐级展开。"
+    sources = tuple((label_of[top_of(n)], (where or {})[n]) for n in keep if n in (where or {}))
+    ring = tuple(sorted(((label_of[t], (v / WAN).quantize(CENT, ROUND_HALF_UP)) for t, v in totals.items() if v),
+                        key=lambda p: -p[1]))
     return Chart(chart_id, f"{title} · {word}", summary, {"data": [trace], "layout": layout(height=420)},
-                 (*headers, with_unit(word)), rows, wide=True)
+                 (*headers, with_unit(word)), rows, wide=True, sources=sources, ring=ring)
+
+
+def cell(table: Resource, row: dict, column: str) -> str:
+    """The fact source of one cell of a table (as table_facts writes it)."""
+    side = f" {row['side']}" if row.get("side") else ""
+    return f"table:{table.name}:row {row.get('row', '')}{side}:{column}"
 
 
 def _function_nodes(table: Resource, column: str) -> list[tuple[str, str, str, Decimal]]:
@@ -167,15 +196,17 @@ def expenditure_by_function(package: Package, fig: Figures) -> Chart | None:
         if table and any(f.name == column for f in table.fields):
             nodes = _function_nodes(table, column)
             rows = tuple((n[0], n[2], wan(n[3])) for n in nodes)
+            where = {row.get("code", "").strip(): cell(table, row, column) for row in table.rows}
             chart = _tree("chart-function", "支出按功能分类（类→款→项）", nodes, "本年支出按功能分类", fig.word(),
-                          ("科目编码", "科目名称"), rows)
+                          ("科目编码", "科目名称"), rows, where)
             if chart:
                 return chart
     for measure in ("expenditure_by_function", "general_budget_expenditure"):
         by_class = [f for f in fig.parts(measure) if _is_class(f, measure)]
         if len(by_class) >= 2:
-            return _bars("chart-function", BY_CLASS_TITLES[measure],
-                         [(f"{f.code} {f.item}".strip(), f.value) for f in by_class], VOCAB[measure], fig.word())
+            named = [(f"{f.code} {f.item}".strip(), f) for f in by_class]
+            return replace(_bars("chart-function", BY_CLASS_TITLES[measure], [(n, f.value) for n, f in named],
+                                 VOCAB[measure], fig.word()), sources=tuple((n, f.source) for n, f in named))
     return None
 
 
@@ -207,6 +238,7 @@ def economic_breakdown(package: Package, fig: Figures) -> Chart | None:
     table = package.resource("general_budget_basic")
     if table:
         nodes: list[tuple[str, str, str, Decimal]] = []
+        where = {}
         for row in table.rows:
             group, code, value = row.get("group", "").strip(), row.get("code", "").strip(), decimal_or_none(row.get("amount"))
             if not group or not code or value is None:
@@ -216,9 +248,10 @@ def economic_breakdown(package: Package, fig: Figures) -> Chart | None:
             parent = code[:3] if len(code) == 5 else group
             nodes.append((f"{group}/{code}", f"{group}/{parent}" if parent != group else group,
                           row.get("name", "").strip() or code, value))
+            where[f"{group}/{code}"] = cell(table, row, "amount")
         rows = tuple((n[0].split("/")[-1] if "/" in n[0] else "", n[2], wan(n[3])) for n in nodes if "/" in n[0])
         chart = _tree("chart-economic", "基本支出按经济分类（人员经费·公用经费）", nodes, "基本支出按经济分类",
-                      fig.word(), ("经济分类编码", "科目名称"), rows)
+                      fig.word(), ("经济分类编码", "科目名称"), rows, where)
         if chart:
             return chart
     nodes = []
@@ -233,7 +266,7 @@ def economic_breakdown(package: Package, fig: Figures) -> Chart | None:
         return chart
     pairs = [(VOCAB[m], fig.value(m)) for m in ("personnel_costs", "public_costs")]
     return _donut("chart-economic", "人员经费与公用经费", [(l, v) for l, v in pairs if v is not None], "基本支出",
-                  fig.word())
+                  fig.word(), _sources(fig, ("personnel_costs", "public_costs")))
 
 
 def three_public(fig: Figures) -> Chart | None:
@@ -262,8 +295,12 @@ def three_public(fig: Figures) -> Chart | None:
     names = [name for name, _ in present]
     summary = (f"\u201c三公\u201d经费{fig.word()} {wan(total)} 万元。" if total is not None else "") + \
         ("按项目比较" + "、".join(names) if len(names) > 1 else f"按项目列出{names[0]}") + "（以文件所列为准）。"
+    by_series = tuple((name, f.source) for name, kind, year in series if name in names
+                      for m in (*THREE_PUBLIC, "three_public_total") for f in fig.all(m, kind, year))
+    by_item = tuple((label, f.source) for label, m in zip(labels, THREE_PUBLIC) for _, kind, year in series
+                    for f in fig.all(m, kind, year))
     return Chart("chart-three-public", "\u201c三公\u201d经费：" + "、".join(names), summary, spec,
-                 ("项目", *(with_unit(name) for name in names)), rows)
+                 ("项目", *(with_unit(name) for name in names)), rows, sources=by_item, series_sources=by_series)
 
 
 def execution_rates(projects: list[dict]) -> Chart | None:

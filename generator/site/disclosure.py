@@ -2,19 +2,20 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from markupsafe import Markup, escape
 
 from generator.model.facts import load_vocabulary
 from generator.site import charts as chart_specs
+from generator.site.boilerplate import is_caption, table_lines
 from generator.site.downloads import Download
 from generator.site.figures import Figures
 from generator.site.formatting import ratio, wan
 from generator.model.packages import Package, Resource, decimal_or_none
 from generator.site.table_view import TableView, fact_anchor, view
-from generator.site.validation import ByClass, CheckRun, FindingView
+from generator.site.validation import ByClass, CheckRun, FindingView, of_class
 
 VOCAB = load_vocabulary()
 CARDS = ("total_income_expenditure", "income_total", "expenditure_total", "three_public_total")
@@ -109,9 +110,14 @@ def glossary_terms(package: Package) -> list[Term]:
 
 
 def sections(package: Package, terms: list[Term]) -> list[SectionView]:
+    """The narrative, without the table captions it repeats (boilerplate.py)."""
     out = []
+    captions = table_lines(package)
     for row in package.rows("sections"):
-        paragraphs = tuple(mark_terms(p.strip(), terms) for p in row.get("text", "").split("\n") if p.strip())
+        paragraphs = tuple(mark_terms(p.strip(), terms) for p in row.get("text", "").split("\n")
+                           if p.strip() and not is_caption(p, captions))
+        if not paragraphs and not row.get("heading", "").strip():
+            continue
         level = int(row.get("level") or 1)
         page = int(row["page"]) if row.get("page") else None
         out.append(SectionView(f"sec-{row['id']}", row.get("heading", "").strip(), level, paragraphs, page))
@@ -205,6 +211,12 @@ class DisclosurePage(ByClass):
         return (self.downloads.get("source") or [None])[0]
 
     @property
+    def source_pdf(self) -> str:
+        """The site path of the source document when it is a PDF (page references link into it)."""
+        source = self.source_download
+        return source.path if source and source.path.lower().endswith(".pdf") else ""
+
+    @property
     def zip_download(self) -> Download:
         return self.downloads["zip"][0]
 
@@ -228,6 +240,29 @@ def _source_id(package: Package) -> str:
     return f"源文件{sha[:8]}" if sha else ""
 
 
+def _column(source: str) -> tuple[str, str] | None:
+    """(table, column) of a table cell's source `table:<id>:row <n>:<column>`."""
+    parts = source.split(":")
+    return (parts[1], parts[3]) if parts[0] == "table" and len(parts) == 4 else None
+
+
+def marked(chart: chart_specs.Chart, findings: list[FindingView]) -> chart_specs.Chart:
+    """The chart with a mark on each category whose figure an inconsistency names (the same
+    printing), and on each series whose column of a table one names: the first such finding's
+    anchor on the page (finding-N, as the template numbers them)."""
+    marks: dict[str, tuple[str, str]] = {}
+    for i, f in enumerate(findings):
+        named = {g.source for g in f.figures}
+        columns = {_column(s) for s in named} - {None}
+        for key, source in chart.sources:
+            if source in named:
+                marks.setdefault(key, (f"finding-{i + 1}", f.message))
+        for key, source in chart.series_sources:
+            if source in named or _column(source) in columns:
+                marks.setdefault(key, (f"finding-{i + 1}", f.message))
+    return replace(chart, marks=tuple((key, anchor, text) for key, (anchor, text) in marks.items()))
+
+
 def disclosure_page(package: Package, findings: list[FindingView], downloads: dict[str, list[Download]]) -> DisclosurePage:
     fig = Figures(list(package.facts), package.year, package.kind)
     terms = glossary_terms(package)
@@ -236,8 +271,8 @@ def disclosure_page(package: Package, findings: list[FindingView], downloads: di
     return DisclosurePage(
         package=package,
         cards=cards(fig),
-        charts=[chart_specs.exported(c, package.department_name, f"{package.year}年度{package.kind_name}",
-                                     source_line(package), _source_id(package))
+        charts=[marked(chart_specs.exported(c, package.department_name, f"{package.year}年度{package.kind_name}",
+                                            source_line(package), _source_id(package)), of_class(findings, "inconsistency"))
                 for c in chart_specs.disclosure_charts(package, fig, project_rates(package))],
         tables=[view(r, _links(downloads, r)) for r in standard],
         others=[view(r, _links(downloads, r)) for r in others],

@@ -33,6 +33,10 @@ class Figures:
     def _group(self, measure: str, kind: str, year: int | None) -> list[Fact]:
         return self._index.get((measure, kind, self.year if year is None else year, "", ""), [])
 
+    def all(self, measure: str, kind: str = "amount", year: int | None = None) -> list[Fact]:
+        """Every printing of one measure, kind and year (best first)."""
+        return list(self._group(measure, kind, year))
+
     def get(self, measure: str, kind: str = "amount", year: int | None = None) -> Fact | None:
         """The best fact for one measure, kind and year (default: the report year), as a whole."""
         group = self._group(measure, kind, year)

@@ -23,6 +23,8 @@ class Cell:
     text: str
     numeric: bool = False
     header: bool = False
+    code: str = ""  # a row header's classification code, shown before its name
+    label: str = ""  # the column's title (a phone shows it beside the value)
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,11 @@ class TableView:
     downloads: tuple  # the Download files of this resource
     searched: bool  # its rows are indexed by search
 
+    @property
+    def wide(self) -> bool:
+        """More columns than a phone shows side by side: there each row is drawn as a card."""
+        return len(self.headers) > 3
+
 
 def code_level(code: str) -> int:
     """Classification level from code length: 3 → 类, 5 → 款, 7 → 项 (economic: 3 → 类, 5 → 款)."""
@@ -60,19 +67,26 @@ def row_anchor(resource: str, row: str, side: str = "") -> str:
 def view(resource: Resource, downloads: tuple) -> TableView:
     """Render one resource: amounts in 元 with separators exactly as stored, text escaped later by jinja."""
     standard = bool(resource.table)
-    fields = [f for f in resource.fields if f.name not in HIDDEN and (standard or f.name not in PROVENANCE)]
+    fields = [f for f in resource.fields if f.name not in HIDDEN and (standard or f.name not in PROVENANCE)
+              and any(raw.get(f.name, "").strip() for raw in resource.rows)]  # a column empty in every row is left out
+    names = [f.name for f in fields]
+    # the code goes into the row header beside the name: one condensed column 科目编码 名称
+    code = "code" if "code" in names and any(n in LABELS for n in names) else ""
+    fields = [f for f in fields if f.name != code]
     rows = []
     for i, raw in enumerate(resource.rows):
         cells = []
         for f in fields:
             text = raw.get(f.name, "")
-            if f.type == "number":
+            if f.name in LABELS and code:
+                cells.append(Cell(text, header=True, code=raw.get(code, "").strip(), label=f.title))
+            elif f.type == "number":
                 # standard-table rows with a count unit (辆, 人次 …) hold counts; other amounts are in 元
                 value = decimal_or_none(text)
                 count = standard and raw.get("unit") and value is not None
-                cells.append(Cell(number(value) if count else yuan(value), True))
+                cells.append(Cell(number(value) if count else yuan(value), True, label=f.title))
             else:
-                cells.append(Cell(text, header=f.name in LABELS))
+                cells.append(Cell(text, header=f.name in LABELS, label=f.title))
         label = raw.get("name") or raw.get("item") or ""
         rows.append(Row(row_anchor(resource.name, raw.get("row") or str(i + 1), raw.get("side", "")), tuple(cells), code_level(raw.get("code", "")),
                         label.replace(" ", "") in TOTAL_NAMES))
@@ -87,12 +101,17 @@ def view(resource: Resource, downloads: tuple) -> TableView:
         unit_note=f"金额单位：元（原表：{unit}）" if unit and unit != "元" else "金额单位：元",
         notes=tuple(line.strip() for line in (table.get("note") or "").splitlines() if line.strip()),
         empty=bool(table.get("empty")) or not resource.rows,
-        headers=tuple(f.title for f in fields),
+        headers=tuple(f"{code_title} {f.title}" if code and f.name in LABELS and (code_title := _title(resource, code))
+                      else f.title for f in fields),
         numeric=tuple(f.type == "number" for f in fields),
         rows=tuple(rows),
         downloads=downloads,
         searched=resource.name in SEARCHED_ROWS,
     )
+
+
+def _title(resource: Resource, name: str) -> str:
+    return next((f.title for f in resource.fields if f.name == name), "")
 
 
 def fact_anchor(source: str) -> str:

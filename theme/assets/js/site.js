@@ -16,8 +16,8 @@
     });
   }
 
-  /* Charts: the plotly bundle is fetched when the first chart enters the viewport (not before:
-     the first screen of a page loads without it), then cached by the browser for every page. */
+  /* Charts: the plotly bundle is fetched when a reader first asks for an interactive chart, then
+     cached by the browser for every page. */
   function loadPlotly() {
     if (!plotly) {
       plotly = loadScript(root + 'assets/js/plotly-custom.min.js').then(function () { return window.Plotly; });
@@ -118,35 +118,101 @@
     });
   }
 
+  /* Each chart is drawn as static SVG in the page; plotly is fetched only when the reader asks for
+     the interactive chart (its button), then draws it in place of the SVG. */
   function initCharts() {
-    var charts = Array.prototype.slice.call(document.querySelectorAll('[data-chart]'));
-    if (!charts.length) return;
-    if (!('IntersectionObserver' in window)) { charts.forEach(draw); return; }
-    var seen = new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) {
-        if (entry.isIntersecting) { seen.unobserve(entry.target); draw(entry.target); }
+    document.querySelectorAll('.tp-chart__live').forEach(function (button) {
+      var el = document.querySelector('[data-chart-id="' + button.getAttribute('data-chart-for') + '"]');
+      if (!el) return;
+      button.hidden = false;
+      button.addEventListener('click', function () {
+        button.hidden = true;
+        draw(el);
       });
     });
-    charts.forEach(function (el) { seen.observe(el); });
   }
 
-  /* A <select data-chart-select="id"> shows one trace of chart #id at a time. */
+  function drawn(el) {
+    if (el.getAttribute('data-chart-state') === 'drawn') return Promise.resolve();
+    var button = document.querySelector('.tp-chart__live[data-chart-for="' + el.getAttribute('data-chart-id') + '"]');
+    if (button) button.hidden = true;
+    return draw(el);
+  }
+
+  /* A <select data-chart-select="id"> shows one trace of chart #id at a time (drawing it first). */
   function initChartSelects() {
     document.querySelectorAll('select[data-chart-select]').forEach(function (select) {
       select.addEventListener('change', function () {
         var el = document.querySelector('[data-chart-id="' + select.getAttribute('data-chart-select') + '"]');
         var pick = Number(select.value);
-        if (!el || !el.data || !window.Plotly) return;
-        window.Plotly.restyle(el, { visible: el.data.map(function (_, i) { return i === pick; }) });
-        window.Plotly.relayout(el, { 'xaxis.title.text': select.options[select.selectedIndex].getAttribute('data-unit') || '' });
+        if (!el) return;
+        drawn(el).then(function () {
+          if (!el.data || !window.Plotly) return;
+          window.Plotly.restyle(el, { visible: el.data.map(function (_, i) { return i === pick; }) });
+          window.Plotly.relayout(el, { 'xaxis.title.text': select.options[select.selectedIndex].getAttribute('data-unit') || '' });
+        });
       });
     });
+  }
+
+  /* Deferred content (the <noscript class="tp-defer"> of a closed <details>, whose text is its HTML
+     where scripts run): put in place when its <details> opens, so the first view's DOM holds only
+     what is shown. */
+  function materialize(noscript) {
+    var t = document.createElement('template');
+    t.innerHTML = noscript.textContent;
+    var content = t.content;
+    noscript.parentNode.replaceChild(content, noscript);
+  }
+
+  function openDeferred(details) {
+    Array.prototype.slice.call(details.children).forEach(function (child) {
+      if (child.matches('noscript.tp-defer')) materialize(child);
+    });
+  }
+
+  /* 展开全部: the rest of a long table's rows, appended to its first rows. */
+  function showAll(more) {
+    var table = more.previousElementSibling && more.previousElementSibling.querySelector('tbody');
+    var noscript = more.querySelector('noscript.tp-defer');
+    if (!table || !noscript) return;
+    var t = document.createElement('template');
+    t.innerHTML = noscript.textContent;
+    t.content.querySelectorAll('tbody > tr').forEach(function (tr) { table.appendChild(tr); });
+    more.parentNode.removeChild(more);
+  }
+
+  function initDeferred() {
+    document.addEventListener('toggle', function (e) {
+      if (e.target.tagName === 'DETAILS' && e.target.open) openDeferred(e.target);
+    }, true);
+    document.querySelectorAll('details[open]').forEach(openDeferred);
+    document.querySelectorAll('.tp-more').forEach(function (more) {
+      var button = more.querySelector('.tp-more__button');
+      button.hidden = false;
+      button.addEventListener('click', function () { showAll(more); });
+    });
+  }
+
+  /* The element of an id, putting in place the deferred content that holds it. */
+  function findTarget(id) {
+    var el = document.getElementById(id);
+    if (el) return el;
+    var needle = 'id="' + id + '"';
+    var holder = Array.prototype.slice.call(document.querySelectorAll('noscript.tp-defer')).find(function (n) {
+      return n.textContent.indexOf(needle) >= 0;
+    });
+    if (!holder) return null;
+    var more = holder.closest('.tp-more');
+    if (more) showAll(more);
+    else materialize(holder);
+    return document.getElementById(id);
   }
 
   /* A link to an anchor inside closed <details> opens them. */
   function openTarget() {
     var id = decodeURIComponent(location.hash.slice(1));
-    var el = id && document.getElementById(id);
+    var el = id && findTarget(id);
     if (!el) return;
     for (var p = el; p; p = p.parentElement) {
       if (p.tagName === 'DETAILS') p.open = true;
@@ -178,12 +244,14 @@
 
   /* Printing shows every table, not only the open ones. */
   function openAllForPrint() {
-    document.querySelectorAll('details').forEach(function (d) { d.open = true; });
+    document.querySelectorAll('details').forEach(function (d) { d.open = true; openDeferred(d); });
+    document.querySelectorAll('.tp-more').forEach(showAll);
   }
 
   function start() {
     addSearchButton();
     window.addEventListener('beforeprint', openAllForPrint);
+    initDeferred();
     initCharts();
     initChartSelects();
     initSearch();
