@@ -1,6 +1,7 @@
 """Reference pages written from the code, so they cannot drift from it: docs/cli.md from the
-command-line parser, docs/tables.md from the table registries. `python -m generator.docs`
-rewrites them; tests/test_docs.py fails when a page differs from what the code says."""
+command-line parser, docs/tables.md from the table registries, the resource list of
+docs/package-format.md from model/resources.py. `python -m generator.docs` rewrites them;
+tests/test_docs.py fails when a page differs from what the code says."""
 from __future__ import annotations
 
 import argparse
@@ -8,6 +9,7 @@ import sys
 from pathlib import Path
 
 from generator import cli
+from generator.model.resources import RESOURCES
 from generator.model.table_roles import ROLES
 from generator.model.table_spec import Figure, TableSpec
 from generator.model.tables import ALL_TABLES
@@ -137,7 +139,33 @@ def tables_page() -> str:
     return "\n".join(lines)
 
 
-PAGES = {"docs/cli.md": cli_page, "docs/tables.md": tables_page}
+BEGIN = "<!-- resources: written by `python -m generator.docs` from generator/model/resources.py -->"
+END = "<!-- /resources -->"
+
+
+def resources_block() -> str:
+    lines = ["## Resources other than tables", "",
+             "The importer writes these from `generator/model/resources.py`, which also says which ones "
+             "`transparency validate` requires. Types are Table Schema types: `number` is an exact decimal "
+             "(Decimal in Python), `integer` a whole number; an empty cell is no value.", ""]
+    for spec in RESOURCES:
+        when = "in every package" if spec.required else "when the document has any"
+        lines += [f"### `{spec.path}` {spec.title}", "", f"{spec.about[0].upper()}{spec.about[1:]}; {when}.", "",
+                  "| field | title | type | meaning |", "|---|---|---|---|"]
+        lines += [f"| `{f.name}` | {f.title} | {f.type}{', required' if f.required else ''} | {_cell(f.about)} |"
+                  for f in spec.fields]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def package_format_page() -> str:
+    """docs/package-format.md with its resource list written anew between BEGIN and END."""
+    text = (ROOT / "docs/package-format.md").read_text(encoding="utf-8")
+    head, rest = text.split(BEGIN)
+    return f"{head}{BEGIN}\n{resources_block()}{END}{rest.split(END)[1]}"
+
+
+PAGES = {"docs/cli.md": cli_page, "docs/tables.md": tables_page, "docs/package-format.md": package_format_page}
 
 
 def main() -> int:

@@ -25,26 +25,14 @@ from generator.ingest.sources import Pages, join_sources, page_count, plain_text
 from generator.ingest.text import DocumentError, Table, group_tables
 from generator.ingest.new_department import printed_name, propose
 from generator.model.departments import RegistryError, append_department, load_registry, matching_departments
-from generator.model.facts import FIELD_ORDER, Fact
-from generator.model.package import Resource, field_, sha256_of, table_fields, write_package
+from generator.model.package import field_, sha256_of, table_fields, write_package
+from generator.model.packages import Resource
+from generator.model.resources import FACTS, GLOSSARY, PERFORMANCE_INDICATORS, PERFORMANCE_PROJECTS, SECTIONS
 
 KIND_TITLES = {"final": "部门决算", "budget": "部门预算", "evaluation": "部门整体支出绩效自评"}
 UNIT_TITLES = {"final": "单位决算", "budget": "单位预算"}
 LICENSE = [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
             "path": "https://creativecommons.org/licenses/by/4.0/"}]
-
-
-def _facts_resource(facts: list[Fact]) -> Resource:
-    types = {"year": "integer", "value": "number", "half_unit": "number", "line": "integer", "page": "integer"}
-    titles = {"measure": "指标", "kind": "类型", "code": "科目编码", "item": "项目", "of": "占比基数",
-              "year": "年度", "value": "数值", "unit": "单位", "unit_in_source": "原文单位",
-              "half_unit": "精度（半个末位）", "relation": "比较词", "basis": "来源性质", "source": "出处",
-              "line": "行", "page": "页", "quote": "原文"}
-    fields = [field_(f, types.get(f, "string"), title=titles[f],
-                     column_type={"year": "date:fiscal-year", "value": "value"}.get(f, ""),
-                     **({"constraints": {"required": True}} if f in ("measure", "kind", "year", "value", "unit") else {}))
-              for f in FIELD_ORDER]
-    return Resource("facts", "facts.csv", fields, [f.row() for f in facts], title="主要数据")
 
 
 def _table_resource(t: StandardTable) -> Resource:
@@ -80,13 +68,6 @@ def _generic_resource(t: GenericTable) -> Resource:
     label = t.title or (f"第{t.page}页表格" if t.page else f"第{t.line}行表格")
     return Resource(t.name, f"tables/{t.name}.csv", fields, rows,
                     title=f"{'表' + t.number + ' ' if t.number else ''}{label}", extra={"table": info})
-
-
-def _dataclass_resource(name: str, title: str, items: list, types: dict[str, str], titles: dict[str, str]) -> Resource:
-    rows = [asdict(i) for i in items]
-    names = list(titles)
-    return Resource(name, f"{name}.csv", [field_(n, types.get(n, "string"), title=titles[n]) for n in names], rows,
-                    title=title)
 
 
 def _generic_tables(blocks: list, tables: list[StandardTable], projects: list, indicators: list,
@@ -138,35 +119,14 @@ def build_resources(blocks: list, year: int, source_name: str, pages: Pages | No
         for item in [*sections, *terms, *projects, *indicators]:
             item.page = pages.page(item.line, getattr(item, "quote", ""))
     resources = [_table_resource(t) for t in tables] + [_generic_resource(t) for t in generic]
-    resources.append(_facts_resource(facts))
-    resources.append(_dataclass_resource(
-        "sections", "情况说明", sections, {"level": "integer", "line": "integer", "page": "integer"},
-        {"id": "编号", "number": "序号", "heading": "标题", "level": "层级", "parent": "上级", "line": "行", "page": "页",
-         "text": "正文"}))
-    if terms:
-        resources.append(_dataclass_resource(
-            "glossary", "名词解释", terms, {"line": "integer", "page": "integer"},
-            {"number": "序号", "term": "名词", "definition": "解释", "line": "行", "page": "页"}))
-    if projects:
-        resources.append(_dataclass_resource("performance_projects", "项目绩效自评", projects, PROJECT_TYPES, PROJECT_TITLES))
-    if indicators:
-        resources.append(_dataclass_resource("performance_indicators", "绩效指标", indicators, INDICATOR_TYPES, INDICATOR_TITLES))
+    resources.append(FACTS.resource([f.row() for f in facts]))
+    resources.append(SECTIONS.resource([asdict(s) for s in sections]))
+    for spec, items in ((GLOSSARY, terms), (PERFORMANCE_PROJECTS, projects), (PERFORMANCE_INDICATORS, indicators)):
+        if items:
+            resources.append(spec.resource([asdict(i) for i in items]))
     printed = {t.department_name for t in tables if t.department_name}
     names = sorted(n for n in printed if not any(m != n and m.startswith(n) for m in printed))  # cut by a line end
     return resources, {"names_in_source": names}
-
-
-PROJECT_TITLES = {"project": "项目名称", "unit": "单位", "budget": "全年预算数（元）", "executed": "全年执行数（元）",
-                  "stated_rate": "执行率（%，原文）", "rate_half_unit": "执行率精度", "amount_half_unit": "金额精度（元）",
-                  "weight": "分值", "score": "得分", "total_score": "总分", "grade": "等级", "source": "出处",
-                  "line": "行", "quote": "原文", "page": "页"}
-PROJECT_TYPES = {k: "number" for k in ("budget", "executed", "stated_rate", "rate_half_unit", "amount_half_unit",
-                                        "weight", "score", "total_score")} | {"line": "integer", "page": "integer"}
-INDICATOR_TITLES = {"scope": "范围", "project": "项目名称", "level1": "一级指标", "level2": "二级指标",
-                    "level3": "三级指标", "nature": "指标性质", "target": "指标值", "measure_unit": "度量单位",
-                    "actual": "实际完成值", "weight": "分值", "score": "得分", "note": "偏差原因", "line": "行",
-                    "page": "页"}
-INDICATOR_TYPES = {"weight": "number", "score": "number", "line": "integer", "page": "integer"}
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,15 @@
-"""Package I/O: write a disclosure's resources as CSV + Table Schemas, atomically."""
+"""Package I/O: write a disclosure's resources (model/packages.Resource) as CSV + Table Schemas,
+atomically."""
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import shutil
 import tempfile
-from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 from generator.model.atomic import replace_dir, stale_temps, temp_prefix
+from generator.model.packages import Resource
 from generator.model.tables import TableSpec
 
 FDP_TYPES = {
@@ -20,42 +18,6 @@ FDP_TYPES = {
     "code_economic": "economic-classification:generic:level1:code",
     "name_economic": "economic-classification:generic:level1:label",
 }
-
-
-@dataclass
-class Resource:
-    """One CSV resource: its rows (dicts) and the Table Schema fields describing them."""
-
-    name: str
-    path: str
-    fields: list[dict]
-    rows: list[dict]
-    title: str = ""
-    extra: dict = field(default_factory=dict)
-
-    def csv_text(self) -> str:
-        buf = io.StringIO()
-        names = [f["name"] for f in self.fields]
-        w = csv.DictWriter(buf, fieldnames=names, lineterminator="\n", extrasaction="ignore")
-        w.writeheader()
-        for row in self.rows:
-            w.writerow({k: _cell(row.get(k)) for k in names})
-        return buf.getvalue()
-
-    def descriptor(self) -> dict:
-        d = {"name": self.name, "path": self.path, "profile": "tabular-data-resource", "format": "csv",
-             "encoding": "utf-8", "mediatype": "text/csv", "schema": {"fields": self.fields}}
-        if self.title:
-            d["title"] = self.title
-        return {**d, **self.extra}
-
-
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return str(value)
-    return str(value)
 
 
 def field_(name: str, type_: str = "string", title: str = "", column_type: str = "", **extra) -> dict:

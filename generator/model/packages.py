@@ -1,13 +1,16 @@
-"""Read data packages back: descriptor, resources (rows as printed strings) and facts."""
+"""Data packages read back (descriptor, resources with rows as printed strings, facts), and the
+resource as written and read."""
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Sequence
 
 from generator.model.facts import Fact, read_facts
 
@@ -22,23 +25,54 @@ class Field:
     type: str
 
 
-@dataclass(frozen=True)
+DESCRIPTOR_KEYS = ("name", "path", "profile", "format", "encoding", "mediatype", "schema", "title")
+
+
+@dataclass
 class Resource:
-    """One tabular resource: its descriptor entry, schema fields and rows as printed (strings)."""
+    """One tabular resource, as written and as read back: its Table Schema fields (`schema`), its
+    rows (values when written, the printed strings when read), its title and the further keys of
+    its descriptor entry (`extra`: the `table` block of a table)."""
 
     name: str
     path: str
-    fields: tuple[Field, ...]
-    rows: tuple[dict[str, str], ...]
-    meta: dict = field(default_factory=dict)
+    schema: list[dict]
+    rows: Sequence[dict]
+    title: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @cached_property
+    def fields(self) -> tuple[Field, ...]:
+        return tuple(Field(f["name"], f.get("title") or f["name"], f.get("type", "string")) for f in self.schema)
+
+    @property
+    def meta(self) -> dict:
+        """The descriptor entry's title and further keys."""
+        return {**({"title": self.title} if self.title else {}), **self.extra}
 
     @property
     def table(self) -> dict:
-        """The standard-table block (`id, number, title, unit, note, empty`), empty for other resources."""
-        return self.meta.get("table") or {}
+        """The table block (`id, number, title, unit, note, empty` …), empty for other resources."""
+        return self.extra.get("table") or {}
 
     def number_fields(self) -> list[Field]:
         return [f for f in self.fields if f.type == "number"]
+
+    def csv_text(self) -> str:
+        buf = io.StringIO()
+        names = [f["name"] for f in self.schema]
+        w = csv.DictWriter(buf, fieldnames=names, lineterminator="\n", extrasaction="ignore")
+        w.writeheader()
+        for row in self.rows:
+            w.writerow({k: "" if (v := row.get(k)) is None else str(v) for k in names})
+        return buf.getvalue()
+
+    def descriptor(self) -> dict:
+        d = {"name": self.name, "path": self.path, "profile": "tabular-data-resource", "format": "csv",
+             "encoding": "utf-8", "mediatype": "text/csv", "schema": {"fields": self.schema}}
+        if self.title:
+            d["title"] = self.title
+        return {**d, **self.extra}
 
 
 @dataclass(frozen=True)
@@ -136,14 +170,10 @@ def read_package(root: Path) -> Package:
     descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
     resources = []
     for res in descriptor.get("resources", []):
-        fields = tuple(
-            Field(f["name"], f.get("title") or f["name"], f.get("type", "string"))
-            for f in res.get("schema", {}).get("fields", [])
-        )
         with open(inside(root, res["path"]), encoding="utf-8", newline="") as fh:
             rows = tuple(csv.DictReader(fh))
-        meta = {k: v for k, v in res.items() if k not in ("schema", "path", "name")}
-        resources.append(Resource(res["name"], res["path"], fields, rows, meta))
+        resources.append(Resource(res["name"], res["path"], res.get("schema", {}).get("fields", []), rows,
+                                  res.get("title", ""), {k: v for k, v in res.items() if k not in DESCRIPTOR_KEYS}))
     facts = next((r for r in resources if r.name == "facts"), None)
     return Package(root, descriptor, tuple(resources), tuple(read_facts(inside(root, facts.path))) if facts else ())
 
