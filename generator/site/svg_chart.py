@@ -46,7 +46,9 @@ def _mark(marks: dict, label: str, y: float) -> str:
 
 
 def _svg(body: list[str], height: float, title: str) -> Markup:
-    return Markup(f'<svg class="tp-svg" width="100%" height="{height:g}" role="img" aria-label="{escape(title)}" '
+    # an image, unless it holds links (a mark): then a group, whose links stay reachable
+    role = "group" if any("<a " in part for part in body) else "img"
+    return Markup(f'<svg class="tp-svg" width="100%" height="{height:g}" role="{role}" aria-label="{escape(title)}" '
                   f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>{"".join(body)}</svg>')
 
 

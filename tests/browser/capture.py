@@ -21,13 +21,22 @@ SIZES = {"desktop": (1280, 1800), "phone": (390, 2400)}
 
 
 def scroll_through(page) -> None:
-    """Scroll down a screen at a time so that every lazy chart comes into view, then back to the top."""
+    """Scroll down a screen at a time, as a reader does, then back to the top."""
     height = page.evaluate("document.body.scrollHeight")
     for y in range(0, height, 600):
         page.evaluate(f"window.scrollTo(0, {y})")
         page.wait_for_timeout(60)
     page.evaluate("window.scrollTo(0, 0)")
     page.wait_for_timeout(800)  # Material's tabs fade back in at the top
+
+
+def draw_charts(page) -> None:
+    """Ask for every interactive chart (its 交互图表 button) and wait until plotly drew them all."""
+    for button in page.locator(".tp-chart__live").all():
+        button.scroll_into_view_if_needed()
+        button.click()
+    page.wait_for_function(
+        "[...document.querySelectorAll('[data-chart]')].every(e => e.dataset.chartState === 'drawn')", timeout=20000)
 
 
 def capture(site: Path, out: Path) -> list[Path]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import re
 
-from tests.browser.capture import scroll_through
+from tests.browser.capture import draw_charts, scroll_through
 
 BUDGET = "departments/330100-jtysj/2026-budget/"
 CHART = "chart-three-public"
@@ -18,8 +18,7 @@ DRAWN = ("“三公”经费：2026年预算数", "杭州市交通运输局 · 2
 def drawn(tab, site_url, path=BUDGET):
     tab.goto(site_url + path, wait_until="networkidle")
     scroll_through(tab)
-    tab.wait_for_function(
-        "[...document.querySelectorAll('[data-chart]')].every(e => e.dataset.chartState === 'drawn')", timeout=20000)
+    draw_charts(tab)
 
 
 def modebar(tab, chart_id=CHART):

@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.capture import scroll_through
+from generator.model.packages import read_package
+from generator.site.downloads import csv_for_people
+from tests.browser.capture import draw_charts, scroll_through
 from tests.site.sitedata import HOSTILE_SLUG, built_data
 
 AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
@@ -28,9 +30,7 @@ def test_home_loads(tab, site_url):
 def test_disclosure_page_draws_its_charts_without_leaving_localhost(tab, site_url):
     tab.goto(site_url + YUXI, wait_until="networkidle")
     assert "6,441.93" in tab.locator(".tp-cards").inner_text()
-    scroll_through(tab)
-    tab.wait_for_function(
-        "[...document.querySelectorAll('[data-chart]')].every(e => e.dataset.chartState === 'drawn')", timeout=20000)
+    draw_charts(tab)
     assert tab.locator("#chart-function .main-svg").count() >= 1
     assert tab.locator("[data-chart]").count() >= 4
     assert tab.errors == []
@@ -94,14 +94,14 @@ def test_search_results_show_document_markup_as_text(tab, site_url):
     assert dialogs == []
 
 
-def test_csv_link_downloads_the_package_file(tab, site_url):
+def test_csv_link_downloads_the_table_for_people(tab, site_url):
     tab.goto(site_url + YUXI + "#final_income", wait_until="networkidle")  # the anchor opens the table
     link = tab.locator("a.tp-dl[href$='final_income.csv']").first
     with tab.expect_download() as info:
         link.click()
     got = Path(info.value.path()).read_bytes()
-    expected = (built_data() / "packages" / "530400-zuzhibu" / "2020-final" / "tables" / "final_income.csv").read_bytes()
-    assert got == b"\xef\xbb\xbf" + expected
+    package = read_package(built_data() / "packages" / "530400-zuzhibu" / "2020-final")
+    assert got == csv_for_people(package, package.resource("final_income"))  # Chinese titles with units, the package's rows
 
 
 @pytest.mark.parametrize("path", ["", YUXI, EMEI, "search/", "compare/", "data/", "findings/"])
