@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from generator.validate.rules import (  # noqa: F401  (registration)
-    budget, completeness, contents, cross, names, narrative, outline, performance, product, tables, template,
+    budget, completeness, contents, cross, names, narrative, outline, performance, product, sentences, tables,
+    template,
 )
 from generator.validate.rules import generic  # noqa: F401,E402  (last: a standard table's finding leads its group)
 from generator.validate.rules.registry import RULES, Rule, rule  # noqa: F401
