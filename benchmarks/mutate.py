@@ -42,7 +42,7 @@ KINDS: dict[str, tuple[str, ...]] = {  # kind → the rules that may report it
                    "procurement-sums", "same-figure"),
     "share": ("share", "share-list"),
     "growth-rate": ("change", "item-change"),
-    "comparison-word": ("comparison-word", "budget-vs-actual"),
+    "comparison-word": ("comparison-word", "budget-vs-actual", "flat-word"),
     "heading-year": ("other-year",),
     "deleted-table": ("tables-present",),
     "contents-table": ("contents",),

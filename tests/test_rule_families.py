@@ -281,3 +281,14 @@ def test_a_growth_rate_against_the_figures_its_paragraph_gives(tmp_path, package
     assert _rules(validate_package(package), "item-change") == []
     [f] = _rules(validate_package(_sections_edited(tmp_path, package, old, new)), "item-change")
     assert f.cls == "inconsistency" and words in f.message
+
+
+def test_flat_beside_a_change(tmp_path):
+    """普陀区政府办公室 2025: “（一）因公出国（境）费839万元，与2024年预算持平” — 持平 with a change printed beside it is a
+    contradiction; 普陀规划 2024: “…比2023年度减少0.15万元…其中：因公出国（境）费支出与上一年度持平” speaks of two items."""
+    assert _rules(validate_package(PUTUO), "flat-word") == []
+    assert _rules(validate_package(PACKAGES / "310107-ghzyj/2024-final"), "flat-word") == []
+    report = validate_package(_sections_edited(tmp_path, PUTUO, "（一）因公出国（境）费839万元，与2024年预算持平",
+                                               "（一）因公出国（境）费839万元，比2024年预算增加39万元，与2024年预算持平"))
+    [f] = _rules(report, "flat-word")
+    assert f.cls == "inconsistency" and "增加39万元" in f.message

@@ -281,3 +281,47 @@ def _totals(head: str, t: re.Match) -> list[tuple[str, str, str]]:
         if outer:
             out.append((outer["v"], outer["u"], outer["label"] + outer["v"] + outer["u"]))
     return out
+
+
+_FLAT = re.compile(r"(?<!基本)持平")
+_MOVE = re.compile(rf"(?P<dir>增加|减少|增长|下降|上升|降低)了?\s*(?P<v>{NUM})\s*(?P<u>万元|元|%|％)")
+
+
+def _scopes(segment: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) of the parts of a segment that speak of one item: a clause printing an amount
+    that is not a change (“公务接待费3.4万元”), a “其中” or a clause naming another item before its
+    comparison (“因公出国（境）费支出与上一年度持平”) begins a new part."""
+    start = 0
+    for c in re.finditer(r"[^，,：:]+", segment):
+        clause = c.group(0)
+        moves = [m.span() for m in _MOVE.finditer(clause)]
+        amount = any(not any(a <= m.start() < b for a, b in moves) for m in re.finditer(rf"{NUM}\s*(?:万元|元)", clause))
+        named = re.match(r"\s*[^\d，。；]{2,}?(?:与|同|较|比)", clause) and not re.match(r"\s*(?:与|同|较|比|主要)", clause)
+        if c.start() > start and (amount or "其中" in clause or named):
+            yield start, segment[start:c.start()]
+            start = c.start()
+    yield start, segment[start:]
+
+
+@rule("flat-word", "说“持平”的分句没有写出增减",
+      "说同一项的几个分句（以“。”“；”分隔，另一项的金额、“其中”或另起主语的比较开始另一项）中既说与上年（预算）“持平”，"
+      "又写出不为 0 的增加、减少额或增长、下降幅度，二者矛盾（“增加0.00万元，增长0.00%，与上年持平”相符；“基本持平”允许小幅变动，"
+      "不判断；“三公”经费“减少0.15万元…其中：因公出国（境）费支出与上一年度持平”说的是两项）。",
+      classes=("inconsistency",),
+      message="写“持平”，却写〈增加/减少〉〈M〉")
+def flat_word(ctx: Context) -> Iterator[Finding]:
+    """福州市公安局文职人员管理中心 2026 年单位预算：“2026年预算安排9.20万元，其中：公务用车运行费9.20万元，比上年增加0.00万元，
+    增长0.00%，与上年持平”（相符，不报告）。"""
+    for section, text, line_at, page in paragraphs(ctx):
+        for seg in re.finditer(r"[^。；;]+", text):
+            for off, part in _scopes(seg.group(0)):
+                m = next((m for m in _MOVE.finditer(part) if Decimal(m["v"].replace(",", ""))), None)
+                if not _FLAT.search(part) or m is None:
+                    continue
+                quote = seg.group(0).strip()[:160]
+                line = line_at(seg.start() + off + m.start())
+                unit = "%" if m["u"] in "%％" else m["u"]
+                value = Decimal(m["v"].replace(",", "")) if unit == "%" else _printed(m["v"], unit)[0]
+                yield Finding("flat-word", f"写“持平”，却写“{m.group(0)}”：{quote}",
+                              [Figure("增减（文字）", value, "%" if unit == "%" else "元", f"section:{section}", line, quote, page)],
+                              line=line, page=page)
