@@ -8,7 +8,7 @@ from generator.model.tables import squash
 from generator.validate.context import Context
 from generator.validate.report import Finding, Place
 from generator.validate.rules.completeness import unread
-from generator.validate.rules.registry import rule
+from generator.validate.rules.registry import compared, rule
 
 LEADER = re.compile(r"[…\.．·•]{3,}\s*(?:\d+(?![\d.．、]))?")  # dot leader and page number: where one entry ends
 NUMBER = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|"
@@ -118,6 +118,8 @@ def contents_tables(ctx: Context) -> Iterator[Finding]:
         title = _title(text)
         if title is not None:
             listed.setdefault(title, (text, line, page))
+    if listed:
+        compared(len(listed))  # each listed table looked for in the body
     missing = [listed[t] for t in _absent(ctx, list(listed), places)]
     if not missing:
         return

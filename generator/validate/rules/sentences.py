@@ -11,7 +11,7 @@ from typing import Callable, Iterator
 from generator.validate.context import Context
 from generator.validate.report import Figure, Finding
 from generator.validate.rules.narrative import HUNDRED, _printed, _ratio_bounds
-from generator.validate.rules.registry import pct_class, rule, sum_finding
+from generator.validate.rules.registry import compared, pct_class, rule, sum_finding
 
 NUM = r"\d[\d,]*(?:\.\d+)?"
 
@@ -315,8 +315,11 @@ def flat_word(ctx: Context) -> Iterator[Finding]:
     for section, text, line_at, page in paragraphs(ctx):
         for seg in re.finditer(r"[^。；;]+", text):
             for off, part in _scopes(seg.group(0)):
+                if not _FLAT.search(part):
+                    continue
+                compared()  # a 持平 held against the changes printed beside it
                 m = next((m for m in _MOVE.finditer(part) if Decimal(m["v"].replace(",", ""))), None)
-                if not _FLAT.search(part) or m is None:
+                if m is None:
                     continue
                 quote = seg.group(0).strip()[:160]
                 line = line_at(seg.start() + off + m.start())
