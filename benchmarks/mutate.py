@@ -42,7 +42,7 @@ KINDS: dict[str, tuple[str, ...]] = {  # kind → the rules that may report it
                    "procurement-sums", "same-figure"),
     "share": ("share", "share-list"),
     "growth-rate": ("change", "item-change"),
-    "comparison-word": ("comparison-word", "budget-vs-actual", "flat-word"),
+    "comparison-word": ("comparison-word", "budget-vs-actual", "flat-word", "item-change", "change"),
     "heading-year": ("other-year",),
     "deleted-table": ("tables-present",),
     "contents-table": ("contents",),
@@ -56,6 +56,7 @@ _SHARE = re.compile(r"(\d[\d,]*(?:\.\d+)?\s*万元[，,]?\s*占[^，。；%]{0,1
 _RATE = re.compile(r"((?:增加|减少|增长|下降)了?\s*\d[\d,]*(?:\.\d+)?\s*万元[，,]\s*(?:增长|下降|增加|减少|降低)\s*)"
                    r"(\d+(?:\.\d+)?)(\s*[%％])")
 _WORD = re.compile(r"决算数?(?:大于|小于)预算数")
+_DIRECTION = re.compile(r"(?:增加|减少)(?=了?\s*\d[\d,]*(?:\.\d+)?\s*万元[，,]\s*(?:增长|下降)\s*[1-9]\d*(?:\.\d+)?\s*[%％])")
 _HEADING = re.compile(r"(\d{4})(\s*年(?:度)?[^，。\n]{0,12}?(?:决算|预算))")
 _BLANK = re.compile(r"((?:支出|收入|合计|总计)(?:决算|预算)?(?:数)?为?)(\d[\d,]*(?:\.\d+)?)(万元)")
 
@@ -94,10 +95,15 @@ def growth_rate(text: str) -> str | None:
 
 
 def comparison_word(text: str) -> str | None:
-    m = _WORD.search(text)
+    """决算数大于预算数 ↔ 小于; where a document says neither, the direction of the first change
+    printed with its rate (“比上年增加240.21万元，增长5.38%” → “减少240.21万元，增长5.38%”: the word
+    says the item fell, the rate and the figures that it rose)."""
+    m = _WORD.search(text) or _DIRECTION.search(text)
     if m is None:
         return None
-    flipped = m.group(0).replace("大于", "\0").replace("小于", "大于").replace("\0", "小于")
+    flipped = m.group(0)
+    for a, b in (("大于", "小于"), ("增加", "减少")):
+        flipped = flipped.replace(a, "\0").replace(b, a).replace("\0", b)
     return text[:m.start()] + flipped + text[m.end():]
 
 
@@ -236,6 +242,23 @@ def sections_edit(pkg: Path, kind: str) -> bool:
 
     if not _rewrite_csv(pkg / "sections.csv", edit):
         return False
+    if kind == "comparison-word" and ("增加" in state["old"] or "减少" in state["old"]):
+        k = next(i for i, (a, b) in enumerate(zip(state["old"], state["new"])) if a != b)
+        line = state["line"] + state["old"][:k].count("\n")
+        amount = re.match(r"(?:增加|减少)了?\s*(\d[\d,]*(?:\.\d+)?)", state["new"][k:])
+        if amount:
+            value = Decimal(amount.group(1).replace(",", "")) * 10000
+
+            def negate(rows: list[dict]) -> bool:
+                for r in rows:  # the importer reads 减少 M万元 as a change of −M
+                    if r["kind"] == "change" and r["source"] == f"section:{state['section']}" \
+                            and int(r["line"] or 0) == line and abs(Decimal(r["value"])) == value:
+                        r["value"] = str(-Decimal(r["value"]))
+                        return True
+                return False
+
+            _rewrite_csv(pkg / "facts.csv", negate)
+        return True
     if kind in ("share", "growth-rate", "narrative-figure"):
         old, new = state["old"], state["new"]
         k = next(i for i, (a, b) in enumerate(zip(old, new)) if a != b)

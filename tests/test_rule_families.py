@@ -292,3 +292,15 @@ def test_flat_beside_a_change(tmp_path):
                                                "（一）因公出国（境）费839万元，比2024年预算增加39万元，与2024年预算持平"))
     [f] = _rules(report, "flat-word")
     assert f.cls == "inconsistency" and "增加39万元" in f.message
+
+
+@pytest.mark.parametrize("package, old, new, words", [
+    # the word says the item rose, the rate that it fell
+    (HUZHOU, "比上年执行数减少11688.70万元，下降23.9%", "比上年执行数增加11688.70万元，下降23.9%", "方向相反"),
+    # the word says the item fell, the figures that it rose: 4704.24 − 4464.03 = +240.21
+    (BEIJING, "收入预算4704.24万元，比2025年年初预算数4464.03万元增加240.21万元",
+     "收入预算4704.24万元，比2025年年初预算数4464.03万元减少240.21万元", "减少240.21万元"),
+])
+def test_a_direction_word_against_the_figures(tmp_path, package, old, new, words):
+    [f] = _rules(validate_package(_sections_edited(tmp_path, package, old, new)), "item-change")
+    assert f.cls == "inconsistency" and words in f.message

@@ -65,9 +65,13 @@ def _subject_figure(text: str, subj: str, end: int) -> re.Match | None:
 def item_change(ctx: Context) -> Iterator[Finding]:
     """湖州市卫生健康委员会 2026 年部门预算：“一般公共预算当年拨款37018.75万元，比上年执行数减少11688.70万元，下降23.9%”：
     11688.70 ÷ 48707.45 = 23.998%，应印 24.0%（舍入差异）。"""
-    taken = [f.quote for f in ctx.facts if f.kind == "change_rate" and f.quote]
+    quotes: dict[str, list[str]] = {}
+    for f in ctx.facts:
+        if f.kind == "change_rate" and f.quote:
+            quotes.setdefault(f.source, []).append(f.quote)
     for section, text, line_at, page in paragraphs(ctx):
         src = f"section:{section}"
+        taken = quotes.get(src, [])  # the sentences of this section the change rule checks from facts
         done: list[tuple[int, int]] = []
         for m in _ITEM_CHANGE.finditer(text):
             done.append(m.span("dir"))
