@@ -16,7 +16,7 @@ LEVELS = (re.compile(r"\s*[（(][一二三四五六七八九十]+[）)]"), re.co
           re.compile(r"\s*[（(]\d+[）)]"))
 # the line's own amount: right after its label (no figure, no stop before it), then the line ends or a stop
 ITEM = re.compile(r"(?P<label>[^\d，。；：:%、]{1,40}?)(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)(?=$|[。；，,])")
-PARTIAL = re.compile(r"主要|部分")  # “主要包括：” lists what matters, not every part
+PARTIAL = re.compile(r"主要|部分|如下|重点|包括|等")  # “主要项目如下：” may list what matters, not every part
 
 
 def _parse(line: str) -> tuple[int, re.Match | None] | None:
@@ -30,7 +30,7 @@ def _parse(line: str) -> tuple[int, re.Match | None] | None:
 
 @rule("outline-sum", "文字分级列出的金额：上一级等于下一级各项之和",
       "情况说明把收入、支出分级列出时（“（一）… / 1.… / （1）…”，每行以名称和金额开头）：上一级的金额等于紧随其后、"
-      "低一级的各行金额之和，直到出现同级或更高一级的行。下一级各项之和小于上一级、而只列了一项或上一级写“主要包括”时，"
+      "低一级的各行金额之和，直到出现同级或更高一级的行。下一级各项之和小于上一级、而只列了一项，或上一级与各项之间写着“主要”“如下”“包括”“等”之类时，"
       "所列可能不全，不作判断。容差为各数末位的一半之和。",
       message="〈上一级〉与其下所列各项之和不符")
 def outline_sum(ctx: Context) -> Iterator[Finding]:
@@ -64,7 +64,8 @@ def outline_sum(ctx: Context) -> Iterator[Finding]:
                 continue
             total, total_hu = fig(k)
             parts = [fig(j) for j in children]
-            if sum(f.value for f, _ in parts) < total.value and (len(parts) == 1 or PARTIAL.search(lines[k])):
-                continue
+            between = [lines[k]] + [x for x in lines[k + 1:children[-1]] if _parse(x) is None]
+            if sum(f.value for f, _ in parts) < total.value and (len(parts) == 1 or PARTIAL.search("".join(between))):
+                continue  # short of the total, and said to be a selection
             yield from filter(None, [sum_finding(
                 "outline-sum", f"“{lines[k].strip()[:40]}”与其下所列各项之和不符", total, total_hu, parts)])
