@@ -119,3 +119,42 @@ def dom_elements(site: Path, page: str) -> tuple[int, int]:
     counter = _Counter()
     counter.feed((site / page / "index.html").read_text(encoding="utf-8"))
     return counter.total, counter.total - counter.hidden
+
+
+def report(site: Path) -> dict:
+    """The heaviest disclosure page of a built site: first view (KB gzip), with plotly once asked
+    for, and its DOM; the largest DOM of any disclosure page."""
+    pages = disclosure_pages(site)
+    heaviest = max(pages, key=lambda p: first_view(site, p))
+    biggest = max(pages, key=lambda p: dom_elements(site, p)[0])
+    return {"pages": len(pages), "heaviest_page": heaviest,
+            "first_view_kb": round(first_view(site, heaviest) / 1000, 1),
+            "interactive_kb": round(interactive(site, heaviest) / 1000, 1),
+            "dom_elements": dom_elements(site, heaviest)[0], "dom_shown_before_expanding": dom_elements(site, heaviest)[1],
+            "largest_dom_page": biggest, "largest_dom": dom_elements(site, biggest)[0]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+    import json
+    import tempfile
+
+    p = argparse.ArgumentParser(prog="python -m benchmarks.weight",
+                                description="Weight and DOM of the heaviest disclosure page of a built site; Lighthouse mobile on it.")
+    p.add_argument("site", type=Path, help="a built site (transparency build --out SITE)")
+    p.add_argument("--page", action="append", default=[], help="also run Lighthouse on this page (e.g. departments/x/2020-final/)")
+    p.add_argument("--no-lighthouse", action="store_true")
+    args = p.parse_args(argv)
+    result = report(args.site)
+    print(json.dumps(result, ensure_ascii=False, indent=1), flush=True)
+    if not args.no_lighthouse:
+        from benchmarks.browser import lighthouse
+        with tempfile.TemporaryDirectory() as tmp:
+            for page in dict.fromkeys([result["heaviest_page"], *args.page]):
+                print(json.dumps(lighthouse(args.site, page, Path(tmp) / "lighthouse.json"), ensure_ascii=False, indent=1),
+                      flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

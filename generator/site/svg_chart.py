@@ -30,10 +30,11 @@ def _short(label: str, room: int) -> str:
     return label if len(label) <= room else label[:room - 1] + "…"
 
 
-def _value(v, unit: str) -> str:
-    """A value as printed beside its bar (float 万元 from the spec, or exact Decimal 万元)."""
+def _value(v, unit: str, marked: bool = False) -> str:
+    """A value as printed beside its bar (float 万元 from the spec, or exact Decimal 万元); a
+    missing one: left out for a finding (marked), else not printed."""
     if v is None:
-        return "未绘出（见核对）"
+        return "未绘出（见核对）" if marked else "未列出"
     return f"{v:.1f}%" if unit == "%" else f"{v:,.2f}"
 
 
@@ -79,7 +80,7 @@ def bars(categories: list[str], series: list[tuple[str, list[float | None]]], un
             if width:
                 body.append(f'<rect x="0" y="{y:g}" width="{width:.2f}%" height="{BAR}" fill="{fill}">'
                             f'<title>{escape(f"{label} {name} {_value(v, unit)}")}</title></rect>')
-            body.append(_text(f"{width + 1:.2f}%", y + 11, _value(v, unit), "tp-svg__value"))
+            body.append(_text(f"{width + 1:.2f}%", y + 11, _value(v, unit, label in marks or name in marks), "tp-svg__value"))
             y += BAR + GAP
         y += SPACE
     return _svg(body, y, title)

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from generator.site.formatting import number, yuan
 from generator.model.packages import Resource, decimal_or_none
 
-HIDDEN = {"row", "source_line"}  # the row number is the anchor; the source line is in the downloads
+HIDDEN = {"row", "source_line", "source_page"}  # the row number is the anchor; the source line and page
+# are in the downloads (the pages a table spans are named above it: `pages`)
 PROVENANCE = {"line", "source", "quote", "rate_half_unit", "amount_half_unit"}  # in downloads, not on the page
 SIDES = {"收入": "in", "支出": "out"}
 TOTAL_NAMES = {"合计", "总计", "本年收入合计", "本年支出合计"}
@@ -47,11 +48,12 @@ class TableView:
     rows: tuple[Row, ...]
     downloads: tuple  # the Download files of this resource
     searched: bool  # its rows are indexed by search
+    pages: tuple[int, ...] = ()  # first and last page of the source document the table is printed on
 
     @property
     def wide(self) -> bool:
         """More columns than a phone shows side by side: there each row is drawn as a card."""
-        return len(self.headers) > 3
+        return len(self.headers) > 2
 
 
 def code_level(code: str) -> int:
@@ -107,7 +109,13 @@ def view(resource: Resource, downloads: tuple) -> TableView:
         rows=tuple(rows),
         downloads=downloads,
         searched=resource.name in SEARCHED_ROWS,
+        pages=_pages(resource),
     )
+
+
+def _pages(resource: Resource) -> tuple[int, ...]:
+    pages = sorted({int(p) for raw in resource.rows if (p := raw.get("source_page", "").strip()).isdigit()})
+    return (pages[0], pages[-1]) if pages else ()
 
 
 def _title(resource: Resource, name: str) -> str:

@@ -39,3 +39,52 @@ def test_total_or_sum_adds_parts_when_no_whole():
     fig = Figures([fact("staff_actual", "7", kind="count", item="行政编制"),
                    fact("staff_actual", "7", kind="count", item="参公管理编制")], 2020)
     assert fig.total_or_sum("staff_actual", "count") == D(14)
+
+
+def _page(name: str):
+    from pathlib import Path
+
+    from generator.model.codes import CodeList
+    from generator.site.disclosure import disclosure_page
+    from generator.site.validation import check
+    findings, package = check(Path(__file__).parents[2] / "data" / "packages" / name, CodeList.load())
+    return disclosure_page(package, findings, {"zip": [None]})
+
+
+def test_static_charts_draw_the_figures_exactly_and_mark_the_finding():
+    page = _page("530400-zuzhibu/2020-final")
+    charts = {c.id: c for c in page.charts}
+    for chart in charts.values():
+        svg = str(chart.svg)
+        assert svg.startswith('<svg class="tp-svg"') and svg.count("<rect") + svg.count("<path") >= 2, chart.id
+    # the sunburst's first ring as exact sums of its leaves (the summary's figures, not float sums)
+    function = str(charts["chart-function"].svg)
+    assert "6,157.83" in function and "6,157.84" not in function and "一般公共服务支出" in function
+    # 公开09's 预算数 column is in 万元 under a 元 header: that series is marked and linked to the finding
+    three = charts["chart-three-public"]
+    assert ("2020年预算数", "finding-1") in {(key, anchor) for key, anchor, _ in three.marks}
+    assert '<a href="#finding-1" class="tp-svg__mark">' in str(three.svg)
+    assert "预算数疑按“万元”填列" in page.inconsistencies[0].message
+    assert not charts["chart-income"].marks  # no finding names an income figure
+    # a page where no figure of a chart is in a finding has no marks at all
+    assert not any(c.marks for c in _page("330100-jtysj/2026-budget").charts)
+
+
+def test_static_chart_text_is_escaped():
+    from generator.site.svg_chart import bars, donut
+    hostile = '<script>alert(1)</script>"&'
+    for svg in (str(bars([hostile, "b"], [(hostile, [1.0, 2.0])], "万元", hostile, {hostile: ("#x", hostile)})),
+                str(donut([hostile, "b"], [1.0, 3.0], "万元", hostile))):
+        assert "<script>" not in svg and '</script>"&' not in svg and "&lt;/script&gt;&#34;&amp;" in svg
+    ring = str(donut(["甲", "乙"], [1.0, 3.0], "万元", "t"))
+    assert ring.count("<path") == 2 and "（25.0%）" in ring and "（75.0%）" in ring
+
+
+def test_table_captions_left_out_of_the_narrative():
+    yuxi = _page("530400-zuzhibu/2020-final")
+    text = "\n".join(str(p) for s in yuxi.sections for p in s.paragraphs)
+    for caption in ("公开01表", "金额单位：元", "收支决算总表", "注：本表反映部门本年度的总收支"):
+        assert caption not in text
+    assert "市委组织部2020年收入合计6441.93万元" in text  # the narrative itself stays
+    hangzhou = "\n".join(str(p) for s in _page("330100-jtysj/2026-budget").sections for p in s.paragraphs)
+    assert "目录" not in hangzhou.split("\n")[:5] and "......" not in hangzhou
