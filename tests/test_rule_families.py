@@ -304,3 +304,20 @@ def test_flat_beside_a_change(tmp_path):
 def test_a_direction_word_against_the_figures(tmp_path, package, old, new, words):
     [f] = _rules(validate_package(_sections_edited(tmp_path, package, old, new)), "item-change")
     assert f.cls == "inconsistency" and words in f.message
+
+
+def test_a_spending_breakdown_adds_up_to_the_spending_it_breaks_down(tmp_path):
+    """杭州交通 2026: “2026年支出预算665964.37万元…1.按支出功能分类，包括一般公共服务支出6,701.98万元、…其他支出10,493.00万元”
+    adds up (both lists); 湖州 2026's function list leaves out the 其他支出 15,000 万元 its tables print."""
+    hangzhou = PACKAGES / "330100-jtysj/2026-budget"
+    assert _rules(validate_package(hangzhou), "breakdown-sum") == []
+    [f] = _rules(validate_package(_sections_edited(tmp_path, hangzhou, "包括一般公共服务支出6,701.98万元、国防支出18.00万元、",
+                                                                  "包括一般公共服务支出6,701.98万元、国防支出118.00万元、")), "breakdown-sum")
+    assert f.cls == "inconsistency" and f.difference == Decimal(-1000000)
+    [h] = _rules(validate_package(HUZHOU), "breakdown-sum")
+    assert h.cls == "inconsistency" and h.difference == Decimal(150000000) and "按支出功能分类" in h.message
+
+
+def test_a_breakdown_said_to_be_the_main_items_may_fall_short(tmp_path):
+    edited = _sections_edited(tmp_path, HUZHOU, "1.按支出功能分类，包括", "1.按支出功能分类，主要包括")
+    assert _rules(validate_package(edited), "breakdown-sum") == []
