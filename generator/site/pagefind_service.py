@@ -77,9 +77,12 @@ class _Service:
         self.errors.close()
 
 
-def index_pages(site: Path, pages: list[str], out: Path, exclude: list[str], skip=lambda name: False) -> None:
-    """Write into `out` Pagefind's bundle of `pages` (paths inside `site`, indexed in sorted order),
-    but for the files `skip` names."""
+def index_pages(site: Path, pages: list[str], out: Path, exclude: list[str], skip=lambda name: False,
+                records: list[dict] = (), contents=lambda page, text: text) -> None:
+    """Write into `out` Pagefind's bundle of `pages` (paths inside `site`, indexed in sorted order,
+    each page's HTML as `contents` makes it of the file's) and `records` (Pagefind's custom
+    records: url, content, language, meta, filters; after the pages, in the order given), but for
+    the files `skip` names."""
     service = _Service(site)
     try:
         service.send(1, {"type": "NewIndex", "config": {"exclude_selectors": exclude}})
@@ -92,7 +95,9 @@ def index_pages(site: Path, pages: list[str], out: Path, exclude: list[str], ski
             try:
                 for k, page in enumerate(ordered):
                     service.send(100 + k, {"type": "AddFile", "index_id": index, "file_path": page, "url": None,
-                                           "file_contents": (site / page).read_text(encoding="utf-8")})
+                                           "file_contents": contents(page, (site / page).read_text(encoding="utf-8"))})
+                for k, record in enumerate(records):
+                    service.send(100 + len(ordered) + k, {"type": "AddRecord", "index_id": index, **record})
                 service.proc.stdin.flush()
             except (OSError, ValueError) as exc:
                 failed.append(exc)
@@ -101,7 +106,7 @@ def index_pages(site: Path, pages: list[str], out: Path, exclude: list[str], ski
         feeder = threading.Thread(target=feed, daemon=True)
         feeder.start()
         try:
-            for k, page in enumerate(ordered):
+            for k, page in enumerate(ordered + [r["url"] for r in records]):
                 if service.answer(100 + k).get("type") != "IndexedFile":
                     raise PagefindError(f"Pagefind could not index {page}")
         except PagefindError:

@@ -96,10 +96,11 @@ def _lists(data: SiteData, regions: list[Region]) -> tuple[list[Page], list]:
     return pages, nav
 
 
-def _search_scopes(disclosures: list[Summary]) -> dict:
+def _search_scopes(disclosures: list[Summary], registry: dict) -> dict:
     """On a site with one search index per year (search.py), the years the search page offers,
-    newest first; it searches the latest unless asked."""
-    return {"years": sorted({d.package.year for d in disclosures}, reverse=True) if search.split(len(disclosures)) else []}
+    newest first (it searches the latest unless asked); the values of each filter."""
+    return {"years": sorted({d.package.year for d in disclosures}, reverse=True) if search.split(len(disclosures)) else [],
+            "filters": search.filter_values(disclosures, registry)}
 
 
 def build_pages(data: SiteData) -> tuple[list[Page], list]:
@@ -117,7 +118,7 @@ def build_pages(data: SiteData) -> tuple[list[Page], list]:
             "intro": markdown_page(_hand_written(data.site_src, "home.md")), "departments": departments,
             "latest": latest[:12], "disclosures": data.disclosures,
         }, hide=("navigation", "toc")),
-        Page("search.md", "检索", "search.md.j2", _search_scopes(data.disclosures), hide=("toc",), searchable=False),
+        Page("search.md", "检索", "search.md.j2", _search_scopes(data.disclosures, data.registry), hide=("toc",), searchable=False),
         Page("departments/index.md", "部门", "departments.md.j2",
              {"regions": regions, "departments": departments if small else [], "heading": "部门"}),
     ]

@@ -29,7 +29,7 @@ from generator.site.output import publish
 from generator.site.pages import SiteData, build_pages
 from generator.site.prepare import disclosure_path
 from generator.site.render import Page, environment, render_page
-from generator.site.search import SITE, split, update
+from generator.site.search import SITE, Extra, region_name, split, update
 
 REPO = Path(__file__).resolve().parents[2]
 THEME = REPO / "theme"
@@ -132,16 +132,19 @@ def mkdocs(ctx: Context, nav: list, current: set[str], changed: set[str]) -> str
     return config_hash
 
 
-def search(ctx: Context, searched: set[str], changed: set[str], summaries: list) -> dict:
+def search(ctx: Context, searched: set[str], changed: set[str], summaries: list, registry: dict) -> dict:
     """Bring the search bundle up to date with the pages to search (search.py): one index of
     them all, or on a large site, one per fiscal year, the pages of no year in the latest's;
-    its new state."""
+    each disclosure's page with its filters (year, kind, region) and its rows record; its new state."""
     years = {disclosure_path(s.package.department_id, s.package.slug): str(s.package.year)
              for s in summaries} if split(len(summaries)) else {}
     newest = max(years.values(), default=SITE)
     pages = {html_of(p): years.get(p, newest) for p in sorted(searched)}
+    extra = {html_of(disclosure_path(s.package.department_id, s.package.slug)): Extra(
+        {"year": str(s.package.year), "kind": s.package.kind_name, "region": region_name(registry, s.package.department_id)},
+        ctx.cache.pieces / f"{s.package.name}.rows.json") for s in summaries}
     return update(ctx.cache.html, ctx.cache.pagefind, pages, {html_of(p) for p in changed}, ctx.state.get("search"),
-                  ctx.echo)
+                  ctx.echo, extra)
 
 
 def settle_sitemaps(site: Path, site_url: str) -> None:
@@ -168,7 +171,7 @@ def run(ctx: Context, paths: list[Path], registry: dict, out: Path) -> tuple[dic
         nav, current, unsearched = pages(ctx, summaries, registry, downloads, {v["page"] for v in state.values()},
                                          changed, dirty)
         config_hash = mkdocs(ctx, nav, current, changed)
-        search_state = search(ctx, current - unsearched, changed, summaries)
+        search_state = search(ctx, current - unsearched, changed, summaries, registry)
         merging.result()
     ctx.echo("updating the output folder")
     publish(out, [(ctx.cache.html, ""), (ctx.cache.files, ""), (ctx.cache.pagefind, "pagefind/")])

@@ -2,6 +2,7 @@
 downloads, its pieces of the whole-data-set files, its disclosure page and its summary."""
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,6 +16,7 @@ from generator.site.dataset import facts_rows, package_db
 from generator.site.disclosure import disclosure_page
 from generator.site.downloads import Writer, package_dir, write_package_downloads
 from generator.site.render import Page, environment, render_page
+from generator.site.search import rows_record
 from generator.site.summary import Summary, summarize
 from generator.site.validation import FindingView, PackageRefused, check
 
@@ -70,6 +72,7 @@ def prepare(job: Job, findings: list[FindingView], pkg: Package | None = None) -
     shutil.rmtree(cache.files / package_dir(pkg), ignore_errors=True)
     page = disclosure_page(pkg, findings, write_package_downloads(Writer(cache.files), pkg, findings))
     write_new(cache.pieces / f"{pkg.name}.csv", facts_rows(pkg))
+    write_new(cache.pieces / f"{pkg.name}.rows.json", json.dumps(rows_record(pkg), ensure_ascii=False).encode("utf-8"))
     package_db(pkg, finding_rows(findings), cache.pieces / f"{pkg.name}.sqlite")
     markdown = render_page(_env(), Page(
         disclosure_path(pkg.department_id, pkg.slug), disclosure_title(job.department_name, pkg.year, pkg.kind_name),

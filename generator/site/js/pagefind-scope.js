@@ -46,17 +46,33 @@ export async function scope(chosen, o = {}) {
   const shown = (x) => !stale.has(x.id) && (!yearOf.has(x.id) || keep.has(yearOf.get(x.id)));
   const current = (r) => {  // each page once, as it is now, ranked as the base ranked it
     const score = new Map(r.results.filter((x) => stale.has(x.id)).map((x) => [x.id, x.score]));
-    const results = r.results.filter(shown)
+    const seen = new Set();  // a record unchanged in the base and the overlay: one id, answered by both
+    const results = r.results.filter((x) => shown(x) && !seen.has(x.id) && seen.add(x.id))
       .map((x) => (score.has(was.get(x.id)) ? { ...x, score: score.get(was.get(x.id)) } : x))
       .sort((a, b) => b.score - a.score);
     return { ...r, results, unfilteredResultCount: r.unfilteredResultCount - (r.results.length - results.length) };
   };
 
+  // A query of two words or more: the results holding them as one phrase first, each group in
+  // the order of Pagefind's score for the words (Pagefind alone ranks a page holding 公共 and 服务
+  // apart, or 人才 often, above the page printing 人才工作经费 once).
+  async function ask(term, opts, indexes) {
+    const o = indexes ? { ...opts, filters: { ...(opts.filters || {}), index: { any: indexes } } } : opts;
+    const loose = current(await pf.search(term, o));
+    if (words(term).length < 2 || term.includes('"')) return loose;
+    const exact = current(await pf.search(`"${term}"`, o));  // (Pagefind scores every phrase match 1)
+    const score = new Map(loose.results.map((x) => [x.id, x.score]));
+    const ids = new Set(exact.results.map((x) => x.id));
+    const first = exact.results.map((x) => ({ ...x, score: score.get(x.id) ?? 0, exact: true }))
+      .sort((a, b) => b.score - a.score);
+    return { ...loose, results: [...first, ...loose.results.filter((x) => !ids.has(x.id))] };
+  }
+
   return {
     async search(term, opts = {}) {
       const indexes = await holding(term);
       if (indexes && !indexes.length) return none;
-      return current(await pf.search(term, indexes ? { ...opts, filters: { index: { any: indexes } } } : opts));
+      return ask(term, opts, indexes);
     },
   };
 }
