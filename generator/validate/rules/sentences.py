@@ -334,24 +334,37 @@ def flat_word(ctx: Context) -> Iterator[Finding]:
                               line=line, page=page)
 
 
-_BREAKDOWN = re.compile(r"(?P<how>按(?:支出)?(?:功能|用途|经济)(?:分类)?(?:科目)?)[，,]?\s*(?P<main>主要)?(?:包括|分别为|分别是)[：:]?")
+_BREAKDOWN = re.compile(r"(?P<how>按(?:支出)?(?:功能|用途|经济)(?:分类)?(?:科目)?|收入|支出)[，,]?\s*(?P<main>主要)?"
+                        r"(?:包括|分别为|分别是)[：:]?")
 _SPENDING = re.compile(rf"支出[^，。；\d]{{0,16}}?(?<![\d.,])(?P<v>{NUM})\s*(?P<u>万元|元)")
+_BOTH = re.compile(rf"收[、，]?\s*支[^，。；\d]{{0,14}}?(?<![\d.,])(?P<v>{NUM})\s*(?P<u>万元|元)")  # 财政拨款收支总预算64618.75万元
 
 
-@rule("breakdown-sum", "支出按功能、用途分类列出的各项之和等于支出总数",
+def _lead(text: str, how: str) -> re.Match | None:
+    """The total a breakdown divides: for “收入包括：/支出包括：” the last 收支 total printed before it,
+    for “按支出功能分类，包括” the first figure printed after “支出” in the section."""
+    if how in ("收入", "支出"):
+        found = list(_BOTH.finditer(text))
+        return found[-1] if found else None
+    return _SPENDING.search(text)
+
+
+@rule("breakdown-sum", "收支总数与其分项：“收入包括/支出包括”“按支出功能、用途分类，包括”所列各项之和等于总数",
       "情况说明先写支出总数（“2026年支出预算515313.35万元”），再“按支出功能分类，包括A N万元、B M万元…”“按支出用途分类，"
-      "包括…”逐项列出时：每种分法所列各项之和都等于该总数（本节“支出”之后所印的第一个金额）。写“主要包括”、以“等”结尾时，"
-      "所列少于总数不作判断。容差为各数末位的一半之和。",
-      message="按〈分法〉所列各项之和与支出总数 〈N〉 不符")
+      "包括…”逐项列出时：每种分法所列各项之和都等于该总数（本节“支出”之后所印的第一个金额）；写“财政拨款收支总预算N万元。"
+      "收入包括：…；支出包括：…”时，收入、支出所列各项之和各等于 N。写“主要包括”、以“等”结尾时，所列少于总数不作判断。"
+      "容差为各数末位的一半之和。",
+      message="〈分法〉所列各项之和与总数 〈N〉 不符")
 def breakdown_sum(ctx: Context) -> Iterator[Finding]:
     """杭州市交通运输局 2026 年部门预算：“2026年支出预算665964.37万元…1.按支出功能分类，包括一般公共服务支出6,701.98万元、
     国防支出18.00万元、…其他支出10,493.00万元。2.按支出用途分类，包括人员支出73,924.43万元，占11.1%；…”（两种分法都相符）；
     湖州市卫生健康委员会 2026 年部门预算：“支出预算515313.35万元…1.按支出功能分类，包括科学技术支出1140.61万元、…住房保障支出
-    16588.47万元。”各项之和 500,313.35 万元，缺支出预算总表所列其他支出 15,000.00 万元。"""
+    16588.47万元。”各项之和 500,313.35 万元，缺支出预算总表所列其他支出 15,000.00 万元；“财政拨款收支总预算64618.75万元。
+    收入包括：…；支出包括：科学技术支出1140.61万元、…其他支出15000.00万元。”支出各项之和 64,618.76（舍入差异）。"""
     for section, text, line_at, page in paragraphs(ctx):
         src = f"section:{section}"
         for b in _BREAKDOWN.finditer(text):
-            lead = _SPENDING.search(text[:b.start()])
+            lead = _lead(text[:b.start()], b["how"])
             if lead is None:
                 continue
             end = text.find("。", b.end())
@@ -365,6 +378,6 @@ def breakdown_sum(ctx: Context) -> Iterator[Finding]:
             quote = text[b.start():end if end >= 0 else len(text)][:160]
             line = line_at(b.start())
             yield from filter(None, [sum_finding(
-                "breakdown-sum", f"{b['how']}所列各项之和与支出总数 {lead['v']}{lead['u']} 不符：{quote}",
-                Figure("支出总数（文字）", total, "元", src, line_at(lead.start("v")), lead.group(0), page), total_hu,
+                "breakdown-sum", f"{b['how']}{'包括' if len(b['how']) == 2 else ''}所列各项之和与总数 {lead['v']}{lead['u']} 不符：{quote}",
+                Figure("总数（文字）", total, "元", src, line_at(lead.start("v")), lead.group(0), page), total_hu,
                 [(Figure(f"{m['label'].strip()}（文字）", v, "元", src, line, quote, page), hu) for (v, hu), m in parts])])
