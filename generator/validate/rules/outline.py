@@ -8,6 +8,7 @@ from typing import Iterator
 
 from generator.validate.context import Context
 from generator.validate.report import Figure, Finding
+from generator.validate.rules.common import classified
 from generator.validate.rules.narrative import _printed
 from generator.validate.rules.registry import rule, sum_finding
 
@@ -30,8 +31,8 @@ def _parse(line: str) -> tuple[int, re.Match | None] | None:
 
 @rule("outline-sum", "文字分级列出的金额：上一级等于下一级各项之和",
       "情况说明把收入、支出分级列出时（“（一）… / 1.… / （1）…”，每行以名称和金额开头）：上一级的金额等于紧随其后、"
-      "低一级的各行金额之和，直到出现同级或更高一级的行。下一级各项之和小于上一级、而只列了一项，或上一级与各项之间写着“主要”“如下”“包括”“等”之类时，"
-      "所列可能不全，不作判断。容差为各数末位的一半之和。",
+      "低一级的各行金额之和，直到出现同级或更高一级的行。下一级各项之和小于上一级时，只在列了两项以上、没有“主要”“如下”“包括”“等”之类的字样、"
+      "且各项都是预算的分类（资金来源、经济或功能分类的类款项等）或列出了为 0 的项时判断：否则所列可能只是一部分。容差为各数末位的一半之和。",
       message="〈上一级〉与其下所列各项之和不符")
 def outline_sum(ctx: Context) -> Iterator[Finding]:
     """北京市重大项目建设指挥部办公室 2026 年部门预算：“（一）本年财政拨款收入4695.06万元 / 1.一般公共预算拨款收入4695.06万元。
@@ -65,7 +66,9 @@ def outline_sum(ctx: Context) -> Iterator[Finding]:
             total, total_hu = fig(k)
             parts = [fig(j) for j in children]
             between = [lines[k]] + [x for x in lines[k + 1:children[-1]] if _parse(x) is None]
-            if sum(f.value for f, _ in parts) < total.value and (len(parts) == 1 or PARTIAL.search("".join(between))):
-                continue  # short of the total, and said to be a selection
+            if sum(f.value for f, _ in parts) < total.value and (
+                    len(parts) == 1 or PARTIAL.search("".join(between))
+                    or not (any(not f.value for f, _ in parts) or classified([parsed[j][1]["label"] for j in children]))):
+                continue  # short of the total, and said to be (or maybe) a selection
             yield from filter(None, [sum_finding(
                 "outline-sum", f"“{lines[k].strip()[:40]}”与其下所列各项之和不符", total, total_hu, parts)])

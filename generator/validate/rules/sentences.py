@@ -10,6 +10,7 @@ from typing import Callable, Iterator
 
 from generator.validate.context import Context
 from generator.validate.report import Figure, Finding
+from generator.validate.rules.common import classified
 from generator.validate.rules.narrative import HUNDRED, _printed, _ratio_bounds
 from generator.validate.rules.registry import compared, pct_class, rule, sum_finding
 
@@ -203,6 +204,7 @@ _LIST_TOTAL = re.compile(rf"(?P<v>{NUM})\s*(?P<u>万元|元)[）)]?[，,：:]?\s
 _CHANGED = re.compile(r"(?:增加|减少|增长|下降|增减|变化)了?\s*$")
 _ITEM = re.compile(rf"(?P<label>[^\d，、；。]{{1,24}}?)(?:为|是)?\s*(?P<v>{NUM})\s*(?P<u>万元|元)")
 _NOTE = re.compile(r"占|较|比|增长|下降|增加|减少|持平|无变化|相比|同比")  # a clause that annotates the item before it
+_ASIDE = re.compile(r"[（(][^（）()]{2,}[）)]")  # a bracketed remark (not “（类）”)
 _NESTED = re.compile(r"中|包括|主要|以下|原因")  # a breakdown of one item, or a reason: the list ends
 
 
@@ -213,7 +215,7 @@ def _list_items(rest: str) -> tuple[list[re.Match], bool]:
     items = []
     pieces = re.split(r"([，、；;])", rest)
     for clause, sep in zip(pieces[::2], pieces[1::2] + [""]):
-        clause = clause.strip()
+        clause = _ASIDE.sub("", clause).strip()  # “17.65万元（详见公开报表中的政府采购表）”: an aside, not a breakdown
         if not clause:
             continue
         m = _ITEM.fullmatch(clause.removesuffix("等"))
@@ -234,8 +236,9 @@ def _list_items(rest: str) -> tuple[list[re.Match], bool]:
 @rule("list-sum", "文字中“其中”所列各项之和等于总数（导入时未取作事实的句子）",
       "“收入预算68632.12万元，其中，一般公共预算拨款68632.12万元，财政专户管理事业收入0.00万元，…”：“其中”之后逐项列出"
       "（“名称 N万元”，以逗号、顿号、分号隔开，各项后的占比与增减不计）的金额之和等于“其中”之前的总数。列举到句末或到第一个"
-      "既非一项也非对上一项的说明的分句为止；某项之下再分列（“…中”“主要包括”）时到此为止。各项之和小于总数时，只在列出三项以上"
-      "或列出了为 0 的项（逐项列全的样子）时判断，否则所列可能只是一部分。导入时已取作事实的句子由 parts-sum 核对。容差为各数末位的一半之和。",
+      "既非一项也非对上一项的说明的分句为止；某项之下再分列（“…中”“主要包括”）时到此为止。各项之和小于总数时，只在所列各项"
+      "都是预算的分类（资金来源、基本支出与项目支出、经济或功能分类的类款项、货物工程服务）或列出了为 0 的项（逐项列全的样子）时判断，"
+      "否则所列可能只是一部分（“其中：信息化建设100万元、培训经费50万元”）。导入时已取作事实的句子由 parts-sum 核对。容差为各数末位的一半之和。",
       message="〈总数〉与“其中”所列各项之和不符")
 def list_sum(ctx: Context) -> Iterator[Finding]:
     """长沙市公安局 2025 年部门预算：“2025年本单位收入预算68632.12万元，其中，一般公共预算拨款68632.12万元，
@@ -263,7 +266,7 @@ def list_sum(ctx: Context) -> Iterator[Finding]:
                 for value, unit, label in _totals(head, t):
                     total, total_hu = _printed(value, unit)
                     short = sum(v for (v, _), _ in parts) < total
-                    if short and (not whole or len(parts) < 3 and all(v for (v, _), _ in parts)):
+                    if short and not (whole and (any(not v for (v, _), _ in parts) or classified([m["label"] for m in items]))):
                         findings.append(None)  # short of the total, and maybe only some of it
                         continue
                     findings.append(sum_finding(
