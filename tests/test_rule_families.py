@@ -1,6 +1,7 @@
 """Each rule family fires where a document contradicts itself and stays silent where it does not:
-one edit to a clean published text (攀枝花市西区委组织部 2021 年决算, the corpus's clean document),
-imported and validated; and the shipped documents whose own slips these rules find."""
+one edit to a published text (攀枝花市西区委组织部 2021 年决算, whose one slip is a “其中” list 0.33 万元
+short), imported and validated; one edit to a shipped package's sentences or tables; and the
+shipped documents whose own slips these rules find."""
 from __future__ import annotations
 
 import json
