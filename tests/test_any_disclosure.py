@@ -142,6 +142,33 @@ def test_a_ledger_and_a_coded_table_of_an_unknown_layout_state_their_totals():
     assert values(rows, "three_public_total", "2026", "table:generic_07") == {"8732000.00"}
 
 
+def test_a_header_group_printed_with_parts_and_no_total_states_their_sum():
+    rows = facts(PACKAGES / "330100-jtysj" / "2026-budget")
+    # 表3 p.26: 基本支出/人员支出 73,924.43 + 基本支出/日常公用支出 15,868.83, no 基本支出 合计 column
+    assert values(rows, "expenditure_basic", "2026", "table:generic_03") == {"897932600.00"}
+    rows = facts(PACKAGES / "500000-xinandaxue" / "2023-final")
+    # 表2: 事业收入/金额 beside 事业收入/其中：教育收费 is no group of parts: nothing summed
+    assert not [r for r in rows if "+" in r["source"] and r["measure"] == "income_business"]
+
+
+def test_a_total_row_printed_as_heji_where_no_zongji_is_printed():
+    rows = facts(PACKAGES / "500000-ghhzrzyj" / "2026-budget")
+    # 表四 财政拨款收支总体情况表: '收入合计 | 274,164.30 | 支出合计 | 274,164.30'
+    assert values(rows, "fiscal_total", "2026", "table:generic_04") == {"2741643000.00"}
+    # 表一 收支总体情况表: '合计 | 583,429.56 | 合计 | 583,429.56'
+    assert values(rows, "total_income_expenditure", "2026", "table:generic_01") == {"5834295600.00"}
+
+
+def test_a_department_self_evaluation_form_of_the_fujian_template():
+    with (PACKAGES / "350900-rmzfbgs" / "2024-evaluation" / "performance_projects.csv").open(encoding="utf-8") as fh:
+        (project,) = list(csv.DictReader(fh))
+    # 合计 | 9209.55 | 790.22 | 9999.77 | 8874.74 | 88.75 | … | 10 | 7; 总分值、评价总分 (S) 92.33; 评价等级 优
+    # (the form prints no money unit, so no amount is stored)
+    assert (project["unit"], project["stated_rate"], project["weight"], project["score"]) == (
+        "宁德市人民政府办公室", "88.75", "10", "7")
+    assert (project["total_score"], project["grade"], project["budget"]) == ("92.33", "优", "")
+
+
 def test_columns_of_last_year_and_of_changes_are_told_apart():
     rows = facts(PACKAGES / "610100-xzspfwj" / "2025-budget")
     # 表13 p.35: 上年/公务接待费 25,000.00, 当年/公务接待费 20,000.00, 增减变化情况 -5,000.00
@@ -211,6 +238,20 @@ def test_phrasings_leave_qualified_names_and_economic_items_alone():
         ("general_budget_expenditure", "18999000.00", "amount"), ("general_budget_basic", "1839300.00", "amount"),
         ("general_budget_project", "17159700.00", "amount")]
     assert read("比上年增加4,476万元") == [] and read("2019年基本支出100万元。") == []
+
+
+def test_a_heading_naming_a_measure_gives_the_first_figure_of_the_next_sentence():
+    def read(*sentences: str) -> list[tuple[str, str]]:
+        return [(f.measure, str(f.value)) for f in
+                pattern_facts([(k, "s", x) for k, x in enumerate(sentences, 1)], 2026, "budget", [])]
+
+    assert read("（二）公务接待费。", "2026年预算数0.00万元。") == [("three_public_reception", "0.00")]
+    assert read("（一）机关运行经费。", "2026年一般公共预算财政拨款运行经费5,590.43万元，比2025年减少919.7万元；") == [
+        ("operating_costs", "55904300.00")]
+    assert read("3.公务用车购置和运行维护费。", "2026年预算数4.20万元，其中：公务用车购置费2026年预算数0.00万元") == [
+        ("three_public_vehicle_purchase", "0.00"), ("three_public_vehicles", "42000.00")]
+    assert read("（二）公务接待费。", "比上年减少2万元。") == []  # a change, not the figure
+    assert read("（二）机关运行经费。", "基本支出预算10万元。") == [("expenditure_basic", "100000.00")]  # not 机关运行经费
 
 
 def test_precision_follows_the_printed_decimals():

@@ -17,9 +17,11 @@ _YEAR = re.compile(r"(\d{4})\s*年")
 
 
 def _fact(t: GenericTable, row: dict, col: GenericColumn, measure: str, year: int, label: str) -> Fact:
+    """A figure of the table; of a group's parts (column id 'c3+c4'), their sum, as precise as they together are."""
+    parts = col.id.count("+") + 1
     return Fact(measure=measure, kind="amount", year=year, value=row[col.id], unit="元", unit_in_source=t.unit,
-                half_unit=table_half_unit(t.unit, t.decimals), source=f"table:{t.name}:row {row['row']}:{col.id}",
-                line=row["_line"], quote=f"{label} {col.title}={row[col.id]}")
+                half_unit=table_half_unit(t.unit, t.decimals) * parts, source=f"table:{t.name}:row {row['row']}:{col.id}",
+                line=row["_line"], quote=f"{label} {col.title}{'（各分项之和）' if parts > 1 else ''}={row[col.id]}")
 
 
 def _column_year(col: GenericColumn, year: int) -> int | None:
@@ -38,13 +40,16 @@ def _column_year(col: GenericColumn, year: int) -> int | None:
 def _row_facts(t: GenericTable, role: Role, year: int) -> list[Fact]:
     """Each labelled row's figure: the first amount right of the label, with no other label
     between (the two sides of a 收支总表 each give theirs)."""
+    labels = {x for row in t.rows for x in _texts(t, row) if x}
+    entries = [(pattern, m) for pattern, m, *unless in role.rows
+               if not (unless and any(re.search(unless[0], x) for x in labels))]
     facts = []
     for row in t.rows:
         for k, col in enumerate(t.columns):
             if col.kind != "text" or not row.get(col.id):
                 continue
             label = plain(row[col.id])
-            measure = next((m for pattern, m in role.rows if re.search(pattern, label)), None)
+            measure = next((m for pattern, m in entries if re.search(pattern, label)), None)
             if measure is None:
                 continue
             value_col = next((c for c in t.columns[k + 1:] if c.kind == "amount" and row.get(c.id) is not None), None)
@@ -81,23 +86,44 @@ def _total_rows(t: GenericTable, year: int) -> list[tuple[dict, int]]:
     return [(valued[0], year)] if len(valued) == 1 else []
 
 
+def _groups(t: GenericTable) -> list[tuple[GenericColumn, list[GenericColumn]]]:
+    """Header groups printed with parts and no total of their own, each as a column of the
+    group's path over its part columns: '基本支出/人员支出' and '基本支出/日常公用支出' with no
+    '基本支出/合计' (表3 2026年市级部门支出预算总表, 杭州 2026) make '基本支出'."""
+    amounts = [c for c in t.columns if c.kind == "amount"]
+    titles = {c.title for c in t.columns}
+    out = []
+    for parent in dict.fromkeys(c.title.rsplit("/", 1)[0] for c in amounts if "/" in c.title):
+        parts = [c for c in amounts if c.title.rsplit("/", 1)[0] == parent]
+        whole = {parent} | {f"{parent}/{w}" for w in ("合计", "小计", "总计", "金额")}
+        of_whole = any(re.match(r"其中", c.title.rsplit("/", 1)[1]) for c in parts)  # '事业收入/其中：教育收费'
+        if len(parts) >= 2 and not whole & titles and not of_whole and not any(c.title.startswith(parent + "/") and c not in parts
+                                                              for c in t.columns):
+            out.append((GenericColumn("+".join(c.id for c in parts), parent, "amount"), parts))
+    return out
+
+
 def _column_facts(t: GenericTable, role: Role, year: int, done: set[str]) -> list[Fact]:
     """The figures of the role's columns on the total rows; a header printed over two amount
-    columns names neither (its labels below were lost)."""
+    columns names neither (its labels below were lost); a group printed with parts and no
+    total gives the sum of its parts."""
     printed = Counter(c.title for c in t.columns if c.kind == "amount")
+    groups = _groups(t)
     facts = []
     for row, row_year in _total_rows(t, year):
+        sums = {g.id: sum(row[c.id] for c in parts) for g, parts in groups
+                if all(row.get(c.id) is not None for c in parts)}
         for pattern, measure, *unless in role.columns:
             if measure in done or unless and any(re.search(unless[0], c.title) for c in t.columns):
                 continue
-            for col in t.columns:
+            for col in t.columns + [g for g, _ in groups if g.id in sums]:
                 col_year = _column_year(col, row_year)
                 path = re.sub(r"^(?:上年|当年|本年)(?:预算数?)?/", "", _YEAR.sub("", squash(col.title))) \
                     .replace("预算数/", "").replace("年预算数", "") if col_year is not None else ""
-                if col.kind == "amount" and col_year is not None and row.get(col.id) is not None \
-                        and printed[col.title] == 1 \
-                        and re.search(pattern, path):
-                    facts.append(_fact(t, row, col, measure, col_year, "合计"))
+                value = sums.get(col.id, row.get(col.id))
+                if col.kind == "amount" and col_year is not None and value is not None \
+                        and printed[col.title] <= 1 and re.search(pattern, path):
+                    facts.append(_fact(t, {**row, col.id: value}, col, measure, col_year, "合计"))
                     if col_year == year:
                         done.add(measure)
                         break  # columns of another year before it are read too

@@ -12,6 +12,7 @@ from generator.ingest.table_readers import parse_number_safe
 from generator.ingest.text import Paragraph, Row, Table
 from generator.model.codes import joined_code
 from generator.model.money import UNITS, decimals_of, to_yuan
+from generator.model.table_roles import role_of
 from generator.model.tables import squash, table_number
 
 UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|元|亿元|千元)|[（(]\s*(万元|元)\s*[)）]\s*$")
@@ -61,7 +62,11 @@ def _title(table: Table) -> tuple[str, str, Paragraph | None]:
 
 
 def _unit(table: Table) -> str:
-    for text in [p.text for p in reversed(table.before[-4:])] + [c for r in table.rows[:3] for c in r.cells]:
+    """The unit printed above the table or in its first rows; a unit label the page wrapped
+    ('单位：万' ⏎ '元', 西安 2019) is read across the lines."""
+    texts = [p.text for p in reversed(table.before[-4:])] + [c for r in table.rows[:3] for c in r.cells]
+    for text in texts + ["".join(p.text.split()) for p in table.before[-4:]] + [
+            "".join("".join(p.text.split()) for p in table.before[-4:])]:
         m = UNIT_RE.search(text)
         if m:
             return m.group(1) or m.group(2)
@@ -124,14 +129,20 @@ def _code(cells: list[str]) -> str:
     return joined_code(parts)
 
 
-def read_generic_table(table: Table, source_name: str, warnings: list[str]) -> GenericTable | None:
+def read_generic_table(table: Table, source_name: str, warnings: list[str], set_unit: str = "") -> GenericTable | None:
     """The table as printed, or None when it holds fewer than two rows of two cells (a line of
-    text the layout reader took for a table; its words stay in the narrative)."""
+    text the layout reader took for a table; its words stay in the narrative). A titled table
+    of a money role (model.table_roles) printing no unit takes `set_unit`, the unit of the table before it in the set ('西南大学收入
+    预算表' under one '单位：万元' with its neighbours), with a warning."""
     rows = [r for r in table.rows if any(c.strip() for c in r.cells)]
     if len(rows) < 2 or max(sum(1 for c in r.cells if c.strip()) for r in rows) < 2:
         return None
     title, number, title_para = _title(table)
     unit = _unit(table)
+    if not unit and set_unit and role_of(title) is not None:
+        unit = set_unit
+        warnings.append(f"warning: {source_name} line {rows[0].line}: 《{title}》 prints no unit; its amounts are read "
+                        f"in {set_unit}, the unit of the table before it")
     start = _body_start(rows)
     header, body = rows[:start], [r for r in rows[start:] if not any(squash(c) in MARKS for c in r.cells)]
     width = max(len(r.cells) for r in rows)

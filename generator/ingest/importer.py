@@ -76,16 +76,17 @@ def _generic_tables(blocks: list, tables: list[StandardTable], projects: list, i
     projects and indicators (two or more of them), kept as printed."""
     titled = {t.line for t in tables}
     performance = Counter(i.line for i in [*projects, *indicators])
-    out = []
+    out, set_unit = [], ""
     for b in blocks:
         if not isinstance(b, Table) or any(p.line in titled for p in b.before):
             continue
         if sum(performance[line] for line in {x for r in b.rows for x in (r.line, *r.lines)}) >= 2:
             continue  # read as performance projects and indicators
-        t = read_generic_table(b, source_name, warnings)
+        t = read_generic_table(b, source_name, warnings, set_unit)
         if t is not None:
             t.name = f"generic_{len(out) + 1:02d}"
             out.append(t)
+            set_unit = t.unit or set_unit
     return out
 
 

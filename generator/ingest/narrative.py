@@ -391,18 +391,27 @@ def _sentence_facts(fc: FactCollector, s: str, year: int) -> None:  # noqa: C901
         fc.number("staff_actual", m.group(3), "人", "count", item=m.group(1) + "编制")
 
 
+# a printed line at least this long that stops mid-sentence was wrapped by the page ('…财政拨款预算' ⏎
+# '8,989.73万元，比上年…', 杭州 2026); the next line goes on with it unless it opens an item or a caption
+_WRAPPED = 20
+_NEW_LINE = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.．、](?!\d)|第[一二三四五六七八九十]+|[图表]\s*\d|注[:：])")
+
+
 def sentences_of(sections: list[Section], exact: bool = False) -> list[tuple[int, str, str]]:
     """(line, section id, sentence) for every sentence of every section. The line is the
     paragraph's own when `exact` (paged sources), else the section's first line plus the
     paragraph's index (text sources, as their packages have always recorded it). In paged
-    sources a paragraph ending mid-sentence ('其中：' and a list of lines ending in '；')
-    goes on in the next one."""
+    sources a paragraph ending mid-sentence ('其中：' and a list of lines ending in '；', or a
+    long line the page wrapped) goes on in the next one."""
     out = []
     for s in sections:
         line, open_ = s.line, False
-        for k, para in enumerate([s.heading] + s.text.split("\n")):
+        for i, para in enumerate([s.heading] + s.text.split("\n")):
+            k = i
             if exact and k < len(s.lines):
                 line, k = s.lines[k], 0
+            if open_ == "wrapped" and _NEW_LINE.match(para):
+                open_ = False
             for sent in re.split(r"(?<=[。])", para):
                 sent = sent.strip()
                 continues = sent.startswith("其中") or re.match(r"与\s*(?:\d{4}\s*年|上年).{0,30}?相比", sent) or open_
@@ -411,5 +420,7 @@ def sentences_of(sections: list[Section], exact: bool = False) -> list[tuple[int
                     out[-1] = (out[-1][0], s.id, out[-1][2] + sent)  # '…X。其中：…' / '…X。与2019年相比…
                 elif sent:
                     out.append((line + k, s.id, sent))
-            open_ = exact and para.rstrip()[-1:] in ("；", ";", "：", ":")
+            end = para.rstrip()[-1:]
+            open_ = exact and (end in ("；", ";", "：", ":") or (
+                "wrapped" if i > 0 and len(para.strip()) >= _WRAPPED and end not in "。！？!?）)" else False))
     return out

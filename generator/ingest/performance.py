@@ -67,11 +67,13 @@ class Indicator:
 
 # Header labels → field, matched against the whole key. "" marks a known column
 # that is not imported; "level1 level2" is a label spanning two level columns.
+# the 部门整体绩效自评表 of Fujian-style templates states its funds as 年初…预算安排金额① +
+# 年中调整金额② = 小计③, 年度拨付金额④, 支出实现率⑤ (宁德 2024): the 小计 is the year's budget
 _FUNDS = [
-    ("", r"年初预算数"),
-    ("budget", r"(全年)?预算数|批复金额"),
-    ("executed", r"(全年)?执行数|实际完成数|实际支出(金额)?"),
-    ("rate", r"(预算)?执行率"),
+    ("", r"年初预算数|年初.*预算.*金额|年中调整.*|.*结余(金额|率)"),
+    ("budget", r"(全年)?预算数|批复金额|小计"),
+    ("executed", r"(全年)?执行数|实际完成数|实际支出(金额)?|(年度)?拨付金额"),
+    ("rate", r"(预算)?执行率|支出实现率"),
     ("weight", r"分值"),
     ("score", r"得分"),
 ]
@@ -84,7 +86,7 @@ _INDICATOR = [
     ("target", r"(年度|预期)?指标值|绩效目标"),
     ("measure_unit", r"(度量|计量)单位"),
     ("actual", r"实际完成(值|数|指标值|情况)?|完成指标|完成情况"),
-    ("weight", r"分值"),
+    ("weight", r"(指标)?分值"),
     ("score", r"(自评)?得分"),
     ("note", r"(偏差|未完成|扣分)?原因.*"),
     ("", r"评分标准|完成率"),
@@ -95,15 +97,17 @@ _TEXT_FIELDS = ("nature", "target", "measure_unit", "actual", "note")
 _NAME = re.compile(r"(专项|项目)(政策)?名称")
 _COLUMN_LABEL = re.compile(r"金额|预算数|决算数|合计|总计|小计|功能分类|支出用途|功能科目名称")
 _TASK = re.compile(r"任务名称")
-_IMPLEMENTER = re.compile(r"(项目)?实施单位|预算单位")
+_IMPLEMENTER = re.compile(r"(项目)?实施单位|预算单位|部门名称")
 _FUNDS_TOTAL = re.compile(r"(年度)?资金总额|合计|总计")
-_TOTAL = re.compile(r"总分|合计|(绩效)?自评(综合)?得分|综合得分")
-_CLOSING = re.compile(r"其他需要?说明的?事项|评价等次|自评等级")
+_TOTAL = re.compile(r"总分值?|(总分值?、)?评价总分|合计|(绩效)?自评(综合)?得分|综合得分")
+_SCORE_LABEL = re.compile(r"评价总分|得分")
+_CLOSING = re.compile(r"其他需要?说明的?事项|评价等[次级]|自评等[次级]")
 _GRADE = re.compile(r"优秀?|良好?|中等?|合格|不合格|差")
 _MONEY_UNIT = re.compile(r"[（(]\s*(亿元|万元|千元|元)\s*[）)]")
 _AMOUNT = re.compile(r"([-+]?[\d,]+(?:\.\d+)?)\s*(亿元|万元|千元|元)?")
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")  # not the comparison signs of 指标性质
 _PARENS = re.compile(r"[（(][^（）()]*[）)]")
+_FORMULA = re.compile(r"[①-⑳].*$")
 _TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
 _NARRATIVE = re.compile(
     r"(?:[（(]\d+[）)]|\d+[.．、])?\s*(?P<name>[^。]+?)项目绩效目标完成情况综述[。：:]?\s*"
@@ -124,8 +128,9 @@ def _label(cell: str) -> str:
 
 
 def _key(cell: str) -> str:
-    """A header label for comparison: no whitespace, parenthetical notes or trailing colon."""
-    return _PARENS.sub("", "".join(_text(cell).split())).rstrip(":：")
+    """A header label for comparison: no whitespace, parenthetical notes, circled-number
+    formulas ('小计③=①+②' → '小计') or trailing colon."""
+    return _FORMULA.sub("", _PARENS.sub("", "".join(_text(cell).split()))).rstrip(":：")
 
 
 def _field(table: list[tuple[str, str]], cell: str) -> str | None:
@@ -295,7 +300,11 @@ class _Reader:
             self._set_funds(pairs, " | ".join(c for c in cells if c))
         elif any(name == "budget" for _, name in fields):
             self.unit = _money_unit(cells) or self.unit
-            self.funds = [(i, name) for i, name in fields if name is not None]
+            labelled = {i for i, name in fields if name is not None}
+            above = [(i, _field(_FUNDS, c)) for i, c in enumerate(self.previous) if c and i not in labelled]
+            # a two-row header: 分值 | 得分 stand in the row above the amounts' labels
+            self.funds = sorted([(i, name) for i, name in fields if name is not None]
+                                + [(i, name) for i, name in above if name in ("weight", "score")])
 
     def _funds_total(self, cells: list[str], start: int) -> None:
         """The 年度资金总额 row, aligned with the 项目资金 header.
@@ -330,15 +339,17 @@ class _Reader:
         (a 100 printed under 分值 is the total weight, not a score).
         """
         self.reading = False
-        if self.project is None or not _TOTAL.fullmatch(_key(next(c for c in cells if c))):
+        if self.project is None:
             return
-        if "score" in self.columns:
-            i = self.columns.index("score")
-            score = cells[i] if i < len(cells) else ""
-        else:
+        self.project.grade = next((k for k in keys if _GRADE.fullmatch(k)), self.project.grade)
+        if not _TOTAL.fullmatch(_key(next(c for c in cells if c))):
+            return
+        i = self.columns.index("score") if "score" in self.columns else None
+        score = cells[i] if i is not None and i < len(cells) else ""
+        if i is None or not score and _SCORE_LABEL.search(_key(next(c for c in cells if c))):
+            # no 得分 column, or a row labelled a score ('总分值、评价总分 (S)' | 92.33 under 指标分值, 宁德 2024)
             score = next((c for c in cells if _number(c) is not None), "")
         self.project.total_score = _number(score)
-        self.project.grade = next((k for k in keys if _GRADE.fullmatch(k)), self.project.grade)
 
     # ---- indicators
 

@@ -68,20 +68,22 @@ PHRASINGS: tuple[Phrasing, ...] = (
     Phrasing("three_public_total", (rf"{Q}三公{Q}经费(?:财政拨款)?", ),
              "2026年“三公”经费预算873.20万元 [杭州市交通运输局 2026]"),
     Phrasing("three_public_abroad", (r"因公出国[（(]境[）)](?:经)?费(?:用)?",), "因公出国（境）费0万元 [synthetic]"),
-    Phrasing("three_public_vehicles", (r"公务用车购置及运行(?:维护)?费",), "公务用车购置及运行维护费11.29万元 [synthetic]"),
-    Phrasing("three_public_vehicle_purchase", (r"(?<!及)公务用车购置费",), "公务用车购置费0万元 [synthetic]"),
+    Phrasing("three_public_vehicles", (r"公务用车购置[及和]运行(?:维护)?费",), "公务用车购置及运行维护费11.29万元 [synthetic]"),
+    Phrasing("three_public_vehicle_purchase", (r"(?<![及和])公务用车购置费",), "公务用车购置费0万元 [synthetic]"),
     Phrasing("three_public_vehicle_operation", (r"公务用车运行(?:维护)?费",), "公务用车运行维护费11.29万元 [synthetic]"),
     Phrasing("three_public_reception", (r"公务接待费",), "公务接待费1.84万元 [synthetic]"),
-    Phrasing("operating_costs", (r"机关运行经费",), "机关运行经费预算为2045.01万元 [长沙市公安局 2025]"),
-    Phrasing("procurement_total", (r"政府采购(?:支出)?(?:预算)?(?:总额|总金额|金额)", r"政府采购预算"),
-             "政府采购预算总额9021.25万元 [synthetic, 长沙市公安局 2025 wording]"),
+    Phrasing("operating_costs", (r"机关运行经费",), "2026年市重大项目办机关运行经费财政拨款预算321.34万元。 [北京重大项目办 2026]"),
+    # '纳入2026年部门预算的政府采购项目共有2,469.28万元' (深圳民政 2026), '政府采购安排7.35万元' (珠海 2026)
+    Phrasing("procurement_total", (r"政府采购(?:支出)?(?:预算)?(?:总额|总金额|金额)", r"政府采购预算",
+                                   r"政府采购(?:项目)?(?=共有|安排)"),
+             "2026年本部门政府采购安排7.35万元，其中：货物类采购预算1.95万元 [珠海市政府投资交通市政项目工务中心 2026]"),
     Phrasing("meeting_costs", (r"会议费",), "会议费预算20.00万元 [synthetic]"),
     Phrasing("training_costs", (r"培训费",), "本部门当年一般公共预算培训费预算支出20.00万元 [西安市行政审批服务局 2025]"),
 )
 
-# words that may stand between a measure's name and its figure
-_JOIN = (r"(?:支出)?(?:(?:年初)?(?:预算|决算|安排|拨款))?(?:数|总额|金额)?(?:支出)?(?:决算|预算)?(?:数)?"
-         r"(?:为|是|共计|合计|达|安排)?[:：]?\s*")
+# words that may stand between a measure's name and its figure (a year among them says whose)
+_JOIN = (r"(?:\d{4}\s*年度?)?(?:支出)?(?:财政拨款(?=预算|决算|安排))?(?:(?:年初)?(?:预算|决算|安排|拨款))?(?:数|总额|金额)?(?:支出)?"
+         r"(?:决算|预算)?(?:数)?(?:为|是|共计|合计|共有|达|安排)?[:：]?\s*")
 # a name glued to the end of another money noun is a part of that noun ('经费财政拨款支出')
 _GLUED = re.compile(r"[费款出入金额]$")
 # the items listed under 人员经费/公用经费 are economic classes, not the measures of the same name
@@ -98,6 +100,9 @@ SCOPED = {
     "gov_fund_expenditure": {"expenditure_basic": "", "expenditure_project": ""},
 }
 _YEAR_BEFORE = re.compile(r"(\d{4})\s*年度?[^，,。；;\d]{0,12}$")
+# a heading that is only a measure's name: '（二）公务接待费。', '2.公务接待费。', '（一）机关运行经费。'
+_HEADING_ITEM = re.compile(r"[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*(?P<name>[^。，,；;：:\d]{2,24}?)[。.]?")
+_NAMED = re.compile("|".join(f"(?:{name})" for name, _ in _NAMES))
 
 
 def _inside_longer(sentence: str, start: int, end: int, k: int) -> bool:
@@ -141,11 +146,35 @@ def pattern_facts(sentences: list[tuple[int, str, str]], year: int, kind: str, k
                     or _ECONOMIC_LIST.search(before) \
                     or re.match(r"\s*(?:的|中|占|比)", sentence[m.end():]):
                 continue
-            figure_year = _year(before, year)
+            joined = re.match(r"\d{4}(?=\s*年)", sentence[m.end(f"m{k}"):])  # '公务用车购置费2026年预算数0.00万元'
+            figure_year = _year(before, year) if joined is None else _year(f"{joined.group()}年", year)
             if figure_year is None:
                 continue
             stated_kind = "budget" if kind == "final" and "预算" in sentence[m.end(f"m{k}"):m.start(m.lastindex - 1)] \
                 else "amount"
             fc.money(measure, m.group(m.lastindex - 1).replace("，", ","), m.group(m.lastindex), kind=stated_kind,
                      year=figure_year)
+    _heading_figures(sentences, year, kind, taken | {(f.line, f.measure) for f in fc.facts}, fc)
     return fc.facts
+
+
+def _heading_figures(sentences: list[tuple[int, str, str]], year: int, kind: str, taken: set, fc: FactCollector) -> None:
+    """A heading that is only a measure's name, and its figure in the sentence after it — the
+    first amount, standing before any other name and any change:
+    '（二）公务接待费。2026年预算数0.00万元。' (北京重大项目办 2026), '（一）机关运行经费。
+    2026年一般公共预算财政拨款运行经费5,590.43万元，比2025年减少919.7万元' (重庆规划和自然资源局 2026)."""
+    for (_, section, head), (line, next_section, sentence) in zip(sentences, sentences[1:]):
+        item = _HEADING_ITEM.fullmatch(head)
+        if not item or next_section != section:
+            continue
+        measure = next((m for name, m in _NAMES if re.fullmatch(name, item["name"])), None)
+        amount = re.search(_AMOUNT, sentence)
+        if measure is None or (line, measure) in taken or amount is None:
+            continue
+        before = sentence[:amount.start()]
+        figure_year = _year(before, year)
+        if _NAMED.search(before) or re.search(r"比|较|增|减|占", before) or figure_year is None:
+            continue
+        fc.line, fc.section, fc.sentence = line, section, f"{head}{sentence}"
+        fc.money(measure, amount.group(1).replace("，", ","), amount.group(2),
+                 kind="budget" if kind == "final" and "预算" in before else "amount", year=figure_year)

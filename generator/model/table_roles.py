@@ -20,7 +20,8 @@ class Role:
     id: str
     words: tuple[str, ...]  # regexes that must all match the title
     not_words: tuple[str, ...]
-    rows: tuple[tuple[str, str], ...] = ()  # (row label regex, measure)
+    # (row label regex, measure[, a row label that, printed in the table, voids the entry])
+    rows: tuple[tuple[str, ...], ...] = ()
     # (column header path regex, measure[, a header that, printed in the table, voids the entry]);
     # the first match per measure wins
     columns: tuple[tuple[str, ...], ...] = ()
@@ -34,7 +35,7 @@ _ONLY = r"^(?:预算数?|金额|预算金额)$"  # the one amount column of a ta
 def _basic_split(total: str, measure: str) -> tuple[tuple[str, str], ...]:
     """The columns of a 基本支出 table: its total (as `measure`), 人员经费 and 公用经费 (人员支出,
     日常公用支出 …)."""
-    return ((total, measure), (r"人员(?:经费)?(?:支出)?$", "personnel_costs"),
+    return ((total, measure), (r"人员(?:类|经费)?(?:支出)?$", "personnel_costs"),
             (r"(?:日常)?公用(?:经费)?(?:支出)?$", "public_costs"))
 
 
@@ -57,10 +58,13 @@ _THREE_PUBLIC_COLUMNS = (
 
 ROLES: tuple[Role, ...] = (
     Role("fiscal_summary", (r"财政拨款", r"收支|收入支出"), _NOT_FUND,
-         rows=((r"^(?:收入|支出)?总计$", "fiscal_total"),),
+         # a 合计 is the total where no 总计 is printed: '收入合计 | 2741643000.00 | 支出合计' (重庆 2026)
+         rows=((r"^(?:收入|支出)?总计$", "fiscal_total"), (r"^(?:收入|支出)合计$", "fiscal_total", r"总计")),
          example="表四 2026年财政拨款收支总体情况表"),
     Role("summary", (r"收支|收入支出", r"总"), ("财政拨款",) + _NOT_FUND,
          rows=((r"^(?:收入|支出)总计$|^总计$", "total_income_expenditure"),
+               # the one 合计 of a table printing no 总计 nor 本年收入合计 ('合计 | 5834295600.00 | 合计', 重庆 2026)
+               (r"^合计$", "total_income_expenditure", r"总计|本年(?:收入|支出)"),
                (rf"^本年收入{_TOTAL}$|^收入本年合计$", "income_total"),
                (rf"^本年支出{_TOTAL}$|^支出本年合计$", "expenditure_total"),
                (r"^(?:本年)?财政拨款(?:收入)?$", "income_fiscal"),
