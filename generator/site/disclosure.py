@@ -43,6 +43,7 @@ class SectionView:
     level: int
     paragraphs: tuple[Markup, ...]
     page: int | None = None  # page of the source document where the section starts
+    rank: int = 3  # its heading's element, h3…h6: never more than one below the heading before it
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,7 @@ def sections(package: Package, terms: list[Term]) -> list[SectionView]:
     """The narrative, without the table captions it repeats (boilerplate.py)."""
     out = []
     captions = table_lines(package)
+    rank = 2  # the section heading 情况说明 is an h2
     for row in package.rows("sections"):
         paragraphs = tuple(mark_terms(p.strip(), terms) for p in row.get("text", "").split("\n")
                            if p.strip() and not is_caption(p, captions))
@@ -120,7 +122,10 @@ def sections(package: Package, terms: list[Term]) -> list[SectionView]:
             continue
         level = int(row.get("level") or 1)
         page = int(row["page"]) if row.get("page") else None
-        out.append(SectionView(f"sec-{row['id']}", row.get("heading", "").strip(), level, paragraphs, page))
+        heading = row.get("heading", "").strip()
+        if heading:
+            rank = max(3, min(level + 2, rank + 1, 6))
+        out.append(SectionView(f"sec-{row['id']}", heading, level, paragraphs, page, rank))
     return out
 
 

@@ -20,8 +20,9 @@ LABEL = 20  # characters of a label shown (the whole label is its <title>)
 MARK = "⚠ 见核对"
 
 
-def _text(x: str, y: float, text: str, cls: str = "", anchor: str = "") -> str:
-    attrs = f' class="{cls}"' if cls else ""
+def _text(x: str, y: float, text: str, cls: str = "", anchor: str = "", dx: int = 0) -> str:
+    attrs = f' dx="{dx}"' if dx else ""
+    attrs += f' class="{cls}"' if cls else ""
     attrs += f' text-anchor="{anchor}"' if anchor else ""
     return f'<text x="{x}" y="{y:g}"{attrs}>{escape(text)}</text>'
 
@@ -62,15 +63,16 @@ def bars(categories: list[str], series: list[tuple[str, list[float | None]]], un
     if len(series) > 1 or any(name in marks for name, _ in series):  # legend
         for i, (name, _) in enumerate(series):
             x = f"{i * 100 / len(series):.2f}%"
-            text = _text("14", 12, name + (" ⚠" if name in marks else ""), "tp-svg__legend")
+            text = _text(x, 12, name + (" ⚠" if name in marks else ""), "tp-svg__legend", dx=14)
             if name in marks:
                 text = f'<a href="{escape(marks[name][0])}" class="tp-svg__mark"><title>{escape(marks[name][1])}</title>{text}</a>'
             body.append(f'<rect x="{x}" y="3" width="10" height="10" fill="{COLORS[i % len(COLORS)]}"/>')
-            body.append(f'<svg x="{x}" y="0" overflow="visible">{text}</svg>')
+            body.append(text)
         y = ROW + GAP
     for c, label in enumerate(categories):
         room = LABEL - 6 if label in marks else LABEL
-        body.append(f'<g><title>{escape(label)}</title>{_text("0", y + 13, _short(label, room))}</g>')
+        shown = _text("0", y + 13, _short(label, room))
+        body.append(shown if len(label) <= room else f'<g><title>{escape(label)}</title>{shown}</g>')
         body.append(_mark(marks, label, y + 13))
         y += ROW
         for s, (name, vals) in enumerate(series):
@@ -78,8 +80,7 @@ def bars(categories: list[str], series: list[tuple[str, list[float | None]]], un
             width = 0 if v is None else max(float(v), 0) / float(top) * MAX_BAR
             fill = colors[s][c] if colors else COLORS[s % len(COLORS)]
             if width:
-                body.append(f'<rect x="0" y="{y:g}" width="{width:.2f}%" height="{BAR}" fill="{fill}">'
-                            f'<title>{escape(f"{label} {name} {_value(v, unit)}")}</title></rect>')
+                body.append(f'<rect x="0" y="{y:g}" width="{width:.2f}%" height="{BAR}" fill="{fill}"/>')
             body.append(_text(f"{width + 1:.2f}%", y + 11, _value(v, unit, label in marks or name in marks), "tp-svg__value"))
             y += BAR + GAP
         y += SPACE
@@ -109,8 +110,8 @@ def donut(labels: list[str], values: list[float], unit: str, title: str, marks: 
                     f'<title>{escape(f"{label} {_value(v, unit)} 万元（{share}）")}</title></path>')
         angle += sweep
         legend.append(f'<rect x="0" y="{y + 3:g}" width="10" height="10" fill="{colour}"/>')
-        legend.append(f'<svg x="14" y="{y:g}" overflow="visible"><g><title>{escape(label)}</title>'
-                      f'{_text("0", 12, _short(label, LABEL - 8))}</g></svg>')
+        shown = _text("14", y + 12, _short(label, LABEL - 8))
+        legend.append(shown if len(label) <= LABEL - 8 else f"<g><title>{escape(label)}</title>{shown}</g>")
         legend.append(_text("100%", y + 12, f"{_value(v, unit)}（{share}）", "tp-svg__value", "end"))
         y += ROW + 2
         if label in marks:
