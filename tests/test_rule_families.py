@@ -337,3 +337,35 @@ def test_the_fiscal_total_against_its_income_and_spending_lists():
 def test_a_breakdown_said_to_be_the_main_items_may_fall_short(tmp_path):
     edited = _sections_edited(tmp_path, HUZHOU, "1.按支出功能分类，包括", "1.按支出功能分类，主要包括")
     assert _by_kind(validate_package(edited)) == []
+
+
+EMEI = PACKAGES / "511181-zuzhibu/2020-final"
+
+
+def _chart_edited(tmp_path: Path, old: str, new: str) -> Path:
+    copy = tmp_path / EMEI.name
+    shutil.copytree(EMEI, copy)
+    path = copy / "tables/generic_02.csv"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return copy
+
+
+def test_chart_data_against_the_narrative(tmp_path):
+    """峨眉山 2020: the chart 一般公共预算财政拨款支出决算结构 gives 一般公共服务 1186.22 (the general budget's total); the
+    text prints 一般公共服务（201）支出1045.63万元, and the chart's other rows (81.45, 11.07, 6, 42.07) as the text does."""
+    [f] = _rules(validate_package(EMEI), "chart-data")
+    assert f.cls == "inconsistency" and f.difference == Decimal(1405900)
+    assert _rules(validate_package(_chart_edited(tmp_path / "a", ",1186.22", ",1045.63")), "chart-data") == []
+    both = _rules(validate_package(_chart_edited(tmp_path / "b", ",81.45", ",91.45")), "chart-data")
+    assert len(both) == 2
+
+
+def test_chart_data_no_row_of_which_agrees_is_not_judged(tmp_path):
+    """A chart in another unit or of another series: no row equals the narrative's figure — nothing certain."""
+    copy = _chart_edited(tmp_path, ",81.45", ",814500")
+    for old, new in ((",11.07", ",110700"), (",42.07", ",420700"), (",6\n", ",60000\n")):
+        path = copy / "tables/generic_02.csv"
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    assert _rules(validate_package(copy), "chart-data") == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.validate.rules import (  # noqa: F401  (registration)
-    budget, completeness, contents, cross, names, narrative, outline, performance, product, sentences, tables,
+    budget, charts, completeness, contents, cross, names, narrative, outline, performance, product, sentences, tables,
     template,
 )
 from generator.validate.rules import generic  # noqa: F401,E402  (last: a standard table's finding leads its group)
