@@ -69,7 +69,7 @@ def test_yuxi_identities_of_tables_01_to_06_stay_silent():
 def test_emei_findings_exactly():
     findings = [f for f in validate_package(EMEI).findings if f.cls != "notice"]
     assert sorted(f.rule for f in findings) == sorted(
-        ["change", "project-rate", "project-same-figure"] + ["template-leftover"] * 4)
+        ["change", "chart-data", "project-rate", "project-same-figure"] + ["template-leftover"] * 4)
     assert all(f.cls == "inconsistency" for f in findings)
     by = {f.rule: f for f in findings}
     rate = by["project-rate"]
@@ -83,6 +83,8 @@ def test_emei_findings_exactly():
     assert any("主要用于…（具体工作）" in f.message for f in leftovers)
     # 峨眉微政务运行: the table says 执行数 8.50, the narrative (and the annexed report) 8.04
     assert {fig.value for fig in by["project-same-figure"].figures} == {Decimal("80400.00"), Decimal("85000.00")}
+    # the chart data at the end: 一般公共服务 1186.22 (the general budget's total), the text 1045.63
+    assert by["chart-data"].difference == Decimal(1405900)
 
 
 def test_junshan_basic_expenditure_parts_do_not_add_up():
