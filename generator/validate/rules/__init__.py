@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from generator.validate.rules import (  # noqa: F401  (registration)
-    budget, charts, completeness, contents, cross, names, narrative, outline, performance, product, sentences, tables,
-    template,
+    budget, changes, charts, completeness, contents, cross, lists, names, narrative, outline, performance, product,
+    tables, template,
 )
 from generator.validate.rules import generic  # noqa: F401,E402  (last: a standard table's finding leads its group)
 from generator.validate.rules.registry import RULES, Rule, rule  # noqa: F401

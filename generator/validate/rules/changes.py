@@ -1,0 +1,165 @@
+"""Changes on the year before, read from the sentences: an amount, its change and its growth rate
+(“N万元，比上年增加M万元，增长P%”), the direction words against the figures, and 持平 beside a change."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterator
+
+from generator.validate.context import Context
+from generator.validate.report import Figure, Finding
+from generator.validate.rules.narrative import HUNDRED, _printed, _ratio_bounds
+from generator.validate.rules.registry import compared, pct_class, rule, sum_finding
+from generator.validate.rules.sentences import NUM, half, paragraphs
+
+_ITEM_CHANGE = re.compile(
+    rf"(?P<cur>{NUM})\s*万元(?:(?!万元)[^；。]|。(?=比|较|与)){{0,60}}?(?:比|较|与)(?:上年|去年|\d{{4}}年度?)(?:年初)?"
+    rf"(?:执行数|预算数|预算|决算数|决算)?(?:(?P<prior2>{NUM})\s*万元)?(?:相比)?[，,]?"
+    r"(?:[^\d，。；]{0,10}?各)?"
+    rf"(?P<dir>增加|减少)了?\s*(?P<chg>{NUM})\s*万元"
+    rf"(?:[（(]上年(?:执行数|预算数|决算数|数)?为\s*(?P<prior>{NUM})\s*万元)?"
+    r"(?:[，,]\s*(?P<rdir>增长|下降|减少|增加|降低)了?\s*(?P<rate>\d+(?:\.\d+)?)\s*[%％])?")
+# a change and its rate whose base is elsewhere in the paragraph: a prior stated in brackets
+# (“与2016年度相比（2016年度部门支出预算安排为8,648.07万元），增加498.72万元，增长5.77%”) or the figure of
+# the phrase's subject (“收入预算68632.12万元，…。收入较去年减少1316.82万元，下降1.88%”)
+_LOOSE_CHANGE = re.compile(
+    rf"(?:[（(](?:上年|\d{{4}}年度?)[^（）()]{{0,24}}?为\s*(?P<prior>{NUM})\s*万元[）)][，,]?\s*"
+    rf"|(?<![\u4e00-\u9fff])(?P<subj>[\u4e00-\u9fff]{{2,6}}?)(?:较|比)(?:去年|上年)(?:执行数|预算数|预算|决算数|决算)?[，,]?)"
+    rf"(?P<dir>增加|减少)了?\s*(?P<chg>{NUM})\s*万元[，,]\s*(?P<rdir>增长|下降|减少|增加|降低)了?\s*"
+    r"(?P<rate>\d+(?:\.\d+)?)\s*[%％]")
+
+
+def _subject_figure(text: str, subj: str, end: int) -> re.Match | None:
+    """The first figure the paragraph prints for the phrase's subject before it (“收入预算68632.12万元”)."""
+    return re.search(rf"{re.escape(subj)}(?:预算|决算)?(?:数|总额|合计|总计)?(?:为|是)?\s*(?P<cur>{NUM})\s*万元", text[:end])
+
+
+@rule("item-change", "逐项列出的“N万元，比上年增加/减少M万元，增长/下降P%”自身一致",
+      "预算、决算说明逐项写“X（项）N万元，比上年执行数增加M万元，增长P%”：P 须等于 M ÷ 上年数 × 100（上年数 = N ∓ M，"
+      "按各数末位的一半留出舍入余地；多出不超过百分比末位一个单位为舍入差异），增加须配增长、减少须配下降。"
+      "写明上年数（“比2025年年初预算数4464.03万元增加240.21万元”“（上年执行数为P万元）”“（2016年度部门支出预算安排为P万元），"
+      "增加M万元”）时，N − P 须等于所说的增减额，P 即上年数；“收入较去年减少M万元”的本年数是本段先前所印的“收入预算N万元”。"
+      "跨行断开的句子连起来读。导入时已取作事实的句子由 change 规则核对，此处不重复。",
+      message="〈N〉万元，比上年〈增加/减少〉〈M〉万元，写作〈增长/下降〉〈P〉%，按所列数字应为约 〈Q〉%")
+def item_change(ctx: Context) -> Iterator[Finding]:
+    """湖州市卫生健康委员会 2026 年部门预算：“一般公共预算当年拨款37018.75万元，比上年执行数减少11688.70万元，下降23.9%”：
+    11688.70 ÷ 48707.45 = 23.998%，应印 24.0%（舍入差异）。"""
+    quotes: dict[str, list[str]] = {}
+    for f in ctx.facts:
+        if f.kind == "change_rate" and f.quote:
+            quotes.setdefault(f.source, []).append(f.quote)
+    for section, text, line_at, page in paragraphs(ctx):
+        src = f"section:{section}"
+        taken = quotes.get(src, [])  # the sentences of this section the change rule checks from facts
+        done: list[tuple[int, int]] = []
+        for m in _ITEM_CHANGE.finditer(text):
+            done.append(m.span("dir"))
+            if m["rate"] and any(m.group(0) in q or m["chg"] + "万元" in q and m["rate"] in q for q in taken):
+                continue
+            yield from _judge(m, m["cur"], m["prior"] or m["prior2"], src, line_at(m.start("chg")), page)
+        for m in _LOOSE_CHANGE.finditer(text):
+            if any(a <= m.start("dir") < b for a, b in done) or any(m["chg"] + "万元" in q and m["rate"] in q for q in taken):
+                continue
+            cur = None
+            if m["subj"]:
+                found = _subject_figure(text, m["subj"], m.start())
+                if found is None:
+                    continue
+                cur = found["cur"]
+            yield from _judge(m, cur, m["prior"], src, line_at(m.start("chg")), page)
+
+
+def _judge(m: re.Match, cur_text: str | None, prior_text: str | None, src: str, line: int,
+           page: int | None) -> Iterator[Finding]:
+    """The change phrase `m` against its current figure and its stated prior (either may be None)."""
+    chg, chg_hu = _printed(m["chg"], "万元")
+    up = m["dir"] == "增加"
+    quote = m.group(0)
+    cur = _printed(cur_text, "万元") if cur_text else None
+    if cur and prior_text:
+        stated, stated_hu = _printed(prior_text, "万元")
+        finding = sum_finding(
+            "item-change", f"{cur_text}万元 与上年数 {prior_text}万元 之差不是所说的{m['dir']}{m['chg']}万元：{quote}",
+            Figure("增减额（文字）", chg if up else -chg, "元", src, line, quote, page), chg_hu,
+            [(Figure("本年数（文字）", cur[0], "元", src, line, quote, page), cur[1]),
+             (Figure("上年数（文字）", stated, "元", src, line, quote, page), stated_hu)], [1, -1])
+        if finding:
+            yield finding
+            return
+    if not m["rate"]:
+        return
+    if up != (m["rdir"] in ("增长", "增加")):
+        yield Finding("item-change", f"“{m['dir']}”与“{m['rdir']}”方向相反：{quote}",
+                      [Figure("增减额（文字）", chg, "元", src, line, quote, page)], line=line, page=page)
+        return
+    if prior_text:
+        prior, prior_hu = _printed(prior_text, "万元")
+        base = Figure("上年数（文字）", prior, "元", src, line, quote, page)
+    elif cur:
+        prior, prior_hu = (cur[0] - chg if up else cur[0] + chg), cur[1] + chg_hu
+        base = Figure("上年数（本年数 ∓ 增减额）", prior, "元", "computed")
+    else:
+        return
+    if prior <= 0:
+        return
+    rate = Decimal(m["rate"])
+    rate_hu = half(m["rate"])
+    bounds = _ratio_bounds(chg, chg_hu, prior, prior_hu)
+    cls = pct_class(rate, rate_hu, bounds) if bounds else None
+    if cls:
+        computed = (chg / prior * HUNDRED).quantize(Decimal("0.01"))
+        head = f"{cur_text}万元，" if cur_text else ""
+        figures = [Figure("增减幅度（文字）", rate, "%", src, line, quote, page)]
+        if cur:
+            figures.append(Figure("本年数（文字）", cur[0], "元", src, line, quote, page))
+        yield Finding("item-change", f"{head}比上年{m['dir']}{m['chg']}万元，写作{m['rdir']}{rate}%，按所列数字应为约 {computed}%：{quote}",
+                      figures + [Figure("增减额（文字）", chg, "元", src, line, quote, page), base,
+                                 Figure("按数字计算", computed, "%", "computed")],
+                      rate - computed, (bounds[1] - bounds[0]) / 2 + rate_hu, "%", cls, line=line, page=page)
+
+
+_FLAT = re.compile(r"(?<!基本)持平")
+_MOVE = re.compile(rf"(?P<dir>增加|减少|增长|下降|上升|降低)了?\s*(?P<v>{NUM})\s*(?P<u>万元|元|%|％)")
+
+
+def _scopes(segment: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) of the parts of a segment that speak of one item: a clause printing an amount
+    that is not a change (“公务接待费3.4万元”), a “其中” or a clause naming another item before its
+    comparison (“因公出国（境）费支出与上一年度持平”) begins a new part."""
+    start = 0
+    for c in re.finditer(r"[^，,：:]+", segment):
+        clause = c.group(0)
+        moves = [m.span() for m in _MOVE.finditer(clause)]
+        amount = any(not any(a <= m.start() < b for a, b in moves) for m in re.finditer(rf"{NUM}\s*(?:万元|元)", clause))
+        named = re.match(r"\s*[^\d，。；]{2,}?(?:与|同|较|比)", clause) and not re.match(r"\s*(?:与|同|较|比|主要)", clause)
+        if c.start() > start and (amount or "其中" in clause or named):
+            yield start, segment[start:c.start()]
+            start = c.start()
+    yield start, segment[start:]
+
+
+@rule("flat-word", "说“持平”的分句没有写出增减",
+      "说同一项的几个分句（以“。”“；”分隔，另一项的金额、“其中”或另起主语的比较开始另一项）中既说与上年（预算）“持平”，"
+      "又写出不为 0 的增加、减少额或增长、下降幅度，二者矛盾（“增加0.00万元，增长0.00%，与上年持平”相符；“基本持平”允许小幅变动，"
+      "不判断；“三公”经费“减少0.15万元…其中：因公出国（境）费支出与上一年度持平”说的是两项）。",
+      classes=("inconsistency",),
+      message="写“持平”，却写〈增加/减少〉〈M〉")
+def flat_word(ctx: Context) -> Iterator[Finding]:
+    """福州市公安局文职人员管理中心 2026 年单位预算：“2026年预算安排9.20万元，其中：公务用车运行费9.20万元，比上年增加0.00万元，
+    增长0.00%，与上年持平”（相符，不报告）。"""
+    for section, text, line_at, page in paragraphs(ctx):
+        for seg in re.finditer(r"[^。；;]+", text):
+            for off, part in _scopes(seg.group(0)):
+                if not _FLAT.search(part):
+                    continue
+                compared()  # a 持平 held against the changes printed beside it
+                m = next((m for m in _MOVE.finditer(part) if Decimal(m["v"].replace(",", ""))), None)
+                if m is None:
+                    continue
+                quote = seg.group(0).strip()[:160]
+                line = line_at(seg.start() + off + m.start())
+                unit = "%" if m["u"] in "%％" else m["u"]
+                value = Decimal(m["v"].replace(",", "")) if unit == "%" else _printed(m["v"], unit)[0]
+                yield Finding("flat-word", f"写“持平”，却写“{m.group(0)}”：{quote}",
+                              [Figure("增减（文字）", value, "%" if unit == "%" else "元", f"section:{section}", line, quote, page)],
+                              line=line, page=page)
