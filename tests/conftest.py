@@ -1,6 +1,9 @@
-"""Shared test fixtures: the corpus documents as shipped inside the data packages."""
+"""Shared test fixtures: the corpus documents as shipped inside the data packages, each corpus
+document imported once per test session, and the mark on the slow tests."""
 from __future__ import annotations
 
+import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
@@ -8,6 +11,36 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ROOT / "data" / "packages"
 SHARED = ROOT.parent / "shared"  # the project's shared folder beside the clone: corpus PDFs, harvested code lists
+
+# Tests that take seconds each on two shared cores — a browser, a site build, reading PDF
+# layouts, imports in subprocesses — are marked `slow`, and so is every test that uses the built
+# site (the `site` fixture): `bash scripts/test.sh -m "not slow"` is the fast loop (README).
+SLOW = (
+    "tests/browser/",  # Chromium over a built site
+    "tests/site/test_incremental.py",  # builds the site again and again (~100 s)
+    "tests/site/test_build.py",  # builds
+    "tests/site/test_relative_out.py",  # builds
+    "tests/site/test_search_order.py",  # builds on two file systems
+    "tests/site/test_budget_vs_final.py",  # imports a PDF, then builds
+    "tests/test_pdf.py",  # reads every corpus PDF (~60 s)
+    "tests/test_limits.py",  # imports in subprocesses, against time and memory limits
+    "tests/test_fault_injection.py",  # kills imports and builds midway (~120 s)
+    "tests/test_rule_families.py::test_the_mutation_benchmark",  # plants defects in every document
+    "tests/test_reviewed_findings.py",  # validates every shipped package
+    "tests/test_validate.py::test_validate_cli_exits_zero",  # the same, through the command line
+    "tests/test_docx_xlsx.py::test_same_table_csvs_as_the_text_export",  # writes and reads Word and Excel
+    "tests/test_docx_xlsx.py::test_the_test_files_really_merge_header_cells",
+    "tests/test_any_disclosure.py::test_a_new_department",  # the next four import corpus PDFs
+    "tests/test_any_disclosure.py::test_a_registered_department",
+    "tests/test_any_disclosure.py::test_scope_marks",
+    "tests/test_any_disclosure.py::test_a_new_departments_pdf",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.nodeid.startswith(SLOW) or "site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
 
 
 def needs_shared(*paths: Path):
@@ -22,3 +55,30 @@ def corpus_path(prefix: str) -> Path:
     """The source document of a corpus file ('003') as copied into its package."""
     (path,) = PACKAGES.glob(f"*/*/source/{prefix}_*.txt")
     return path
+
+
+def _identity(path: Path) -> tuple[str, str]:
+    return path.name, hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="session")
+def corpus_import(tmp_path_factory):
+    """`corpus_import(sources, registry=None, **given)` → the package folder of an import of
+    `sources`: each document (by name and content: a corpus file and its copy in a package are
+    one) is imported once per test session with the same arguments — once per worker under
+    `pytest -n`. Without `registry`, a session copy of data/departments.csv. The package is
+    shared: read it, copy it to change it."""
+    from generator.api import import_disclosure
+
+    root = tmp_path_factory.mktemp("corpus-imports")
+    default = Path(shutil.copy(ROOT / "data" / "departments.csv", root / "departments.csv"))
+    done: dict[tuple, Path] = {}
+
+    def run(sources: list[Path], registry: Path | None = None, **given) -> Path:
+        key = (tuple(_identity(Path(s)) for s in sources), str(registry or ""), tuple(sorted(given.items())))
+        if key not in done:
+            out = root / f"{len(done):03d}"
+            done[key] = import_disclosure(list(sources), out=out, registry=registry or default, **given).path
+        return done[key]
+
+    return run

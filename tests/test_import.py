@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.ingest.importer import import_document
 from generator.model.facts import read_facts
-from tests.conftest import PACKAGES, ROOT, corpus_path
+from tests.conftest import PACKAGES, corpus_path
 
 PACKAGE_DIRS = sorted(p.parent for p in PACKAGES.glob("*/*/datapackage.json"))
 
@@ -21,15 +20,15 @@ def _tree(root: Path) -> list[str]:
     return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("package", PACKAGE_DIRS, ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_reimport_reproduces_package_byte_for_byte(package: Path, tmp_path: Path):
+def test_reimport_reproduces_package_byte_for_byte(package: Path, corpus_import):
     desc = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
     given = {k: v for k, v in (("department", desc["department"]["id"]), ("year", desc["fiscal_year"]),
                                 ("kind", desc["kind"])) if k not in desc["inferred"]}
     sources = [package / s["path"] for s in desc.get("sources", [desc["source"]])]
-    assert import_document(sources, out=tmp_path, registry=ROOT / "data" / "departments.csv", echo=lambda _: None,
-                           **given) == 0
-    fresh = tmp_path / desc["department"]["id"] / package.name
+    fresh = corpus_import(sources, **given)
+    assert fresh.parts[-2:] == package.parts[-2:]
     assert _tree(fresh) == _tree(package)
     for rel in _tree(package):
         assert filecmp.cmp(fresh / rel, package / rel, shallow=False), rel

@@ -39,15 +39,9 @@ def registry(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def imported(tmp_path_factory, registry) -> dict[str, Path]:
-    """Every corpus PDF imported on its own: file name → package folder."""
-    out = tmp_path_factory.mktemp("pdf-packages")
-    found = {}
-    for pdf in _pdfs():
-        messages: list[str] = []
-        assert import_document(pdf, out=out / pdf.stem, registry=registry, echo=messages.append) == 0, messages
-        (found[pdf.name],) = (out / pdf.stem).glob("*/*/datapackage.json")
-    return {name: desc.parent for name, desc in found.items()}
+def imported(corpus_import, registry) -> dict[str, Path]:
+    """Every corpus PDF imported on its own (once per session: conftest.corpus_import): file name → package folder."""
+    return {pdf.name: corpus_import([pdf], registry=registry if pdf.name == TEMPLATE else None) for pdf in _pdfs()}
 
 
 @needs_corpus
@@ -136,10 +130,9 @@ def test_every_cell_and_fact_has_its_page(imported):
 
 
 @needs_corpus
-def test_a_disclosure_in_two_files_is_one_package(tmp_path):
+def test_a_disclosure_in_two_files_is_one_package(corpus_import):
     narrative, tables = PDFS / "js-江苏省政协办公厅2019年度部门预算.pdf", PDFS / "js-江苏省政协办公厅2019年预算公开表.pdf"
-    assert import_document([narrative, tables], out=tmp_path, registry=REGISTRY, echo=lambda _: None) == 0
-    (package,) = tmp_path.glob("*/*")
+    package = corpus_import([narrative, tables])
     desc = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
     assert [s["first_page"] for s in desc["sources"]] == [1, 19]
     assert desc["source"]["path"] == f"source/{narrative.name}" and len(list((package / "source").iterdir())) == 2
