@@ -1,4 +1,7 @@
-"""One measure across departments and years: a chart with a measure picker and the table behind it."""
+"""One measure across departments and years: a chart with a measure picker (kept in the address as
+?measure=) and the table behind it. Kinds apart: each bar takes the colour of its disclosure's kind
+and level (部门决算, 部门预算, 单位预算 …), named in a legend; per-staff values (人均, 万元/人) where
+a disclosure states its staff (实有人数)."""
 from __future__ import annotations
 
 import csv
@@ -7,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.model.facts import load_vocabulary
-from generator.site.charts import OUTSIDE_LABELS, Chart, exported, layout
+from generator.site.charts import COLORS, OUTSIDE_LABELS, Chart, exported, layout
 from generator.site.formatting import CENT, to_wan_float, wan
 from generator.site.spreadsheet import safe_row
 
@@ -16,64 +19,104 @@ MEASURES = ("expenditure_total", "income_total", "expenditure_basic", "expenditu
             "public_costs", "three_public_total", "three_public_reception", "three_public_vehicles",
             "operating_costs", "procurement_total")
 PER_STAFF = "staff_actual"
+PER_STAFF_OF = ("expenditure_total", "expenditure_basic", "personnel_costs", "public_costs", "three_public_total")
+TOTALS = {"合计", "总计", ""}  # the item of a count stated as a whole
+KIND_ORDER = ("部门决算", "部门预算", "单位决算", "单位预算", "绩效自评")
+LEVELS = {"department": "部门", "unit": "单位"}
+
+
+@dataclass(frozen=True)
+class Measure:
+    index: int  # the chart's trace
+    key: str  # in the address: ?measure=<key>
+    title: str
+    unit: str
 
 
 @dataclass(frozen=True)
 class Comparison:
-    measures: tuple[tuple[int, str, str], ...]  # (trace index, label, unit) for the picker
+    measures: tuple[Measure, ...]  # for the picker
+    kinds: tuple[tuple[str, str], ...]  # (kind name, colour): the legend
     chart: Chart | None
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+
+
+def staff_count(fig) -> Decimal | None:
+    """The staff a disclosure states (实有人数): the whole, not a part (在职, 离退休 …) of it."""
+    facts = [f for f in fig.facts if f.measure == PER_STAFF and f.kind == "count" and f.year == fig.year
+             and not f.code and f.item.replace(" ", "") in TOTALS]
+    return facts[0].value if facts else None
 
 
 def label(d) -> str:
     return f"{d.package.department_name} {d.package.year}{d.package.kind_name}"
 
 
-def _columns(disclosures: list) -> list[tuple[str, str, list[Decimal | None]]]:
-    """(label, unit, values in 元 or 万元/人) of every measure stated by any of the disclosures."""
+def _columns(disclosures: list) -> list[tuple[str, str, str, list[Decimal | None]]]:
+    """(key, title, unit, values in 元 or 元/人) of every measure stated by any of the disclosures,
+    then the per-staff values of those that have a staff count."""
     columns = []
     for m in MEASURES:
         values = [d.values.get(m) for d in disclosures]
         if any(v is not None for v in values):
-            columns.append((VOCAB[m], "万元", values))
+            columns.append((m, VOCAB[m], "万元", values))
     staff = [d.values.get(PER_STAFF) for d in disclosures]
-    total = [d.values.get("expenditure_total") for d in disclosures]
-    if any(s and t is not None for s, t in zip(staff, total)):
-        columns.append(("人均本年支出", "万元/人", [t / s if s and t is not None else None for s, t in zip(staff, total)]))
+    for m in PER_STAFF_OF:
+        values = [d.values.get(m) for d in disclosures]
+        per = [v / s if s and v is not None else None for s, v in zip(staff, values)]
+        if any(v is not None for v in per):
+            columns.append((f"{m}_per_staff", f"人均{VOCAB[m]}", "万元/人", per))
     return columns
+
+
+def _kinds(disclosures: list) -> dict[str, str]:
+    """{kind name: colour} of the kinds present, in KIND_ORDER."""
+    names = sorted({d.package.kind_name for d in disclosures},
+                   key=lambda k: (KIND_ORDER.index(k) if k in KIND_ORDER else len(KIND_ORDER), k))
+    return {name: COLORS[i % len(COLORS)] for i, name in enumerate(names)}
 
 
 def comparison(disclosures: list) -> Comparison:
     """Compare the summaries (summary.py) of `disclosures`."""
     columns = _columns(disclosures)
     names = [label(d) for d in disclosures]
-    data = [{
-        "type": "bar", "orientation": "h", "name": title, "y": names, "visible": i == 0,
-        "x": [to_wan_float(v) if v is not None else None for v in values],
-        "texttemplate": "%{x:,.2f}", "textposition": "outside", "textangle": 0, "cliponaxis": False,
-        "hovertemplate": "%{y}<br>" + title + " %{x:,.2f} " + unit + "<extra></extra>",
-    } for i, (title, unit, values) in enumerate(columns)]
+    kinds = _kinds(disclosures)
+    colours = [kinds[d.package.kind_name] for d in disclosures]
+    data = []
+    for i, (_, title, unit, values) in enumerate(columns):
+        shown = [k for k, v in enumerate(values) if v is not None]  # the disclosures stating the measure
+        data.append({
+            "type": "bar", "orientation": "h", "name": title, "y": [names[k] for k in shown], "visible": i == 0,
+            "x": [to_wan_float(values[k]) for k in shown], "marker": {"color": [colours[k] for k in shown]},
+            "customdata": [disclosures[k].package.kind_name for k in shown],
+            "texttemplate": "%{x:,.2f}", "textposition": "outside", "textangle": 0, "cliponaxis": False,
+            "hovertemplate": "%{y}（%{customdata}）<br>" + title + " %{x:,.2f} " + unit + "<extra></extra>",
+        })
     chart = None
     if data:
         spec = {"data": data, "layout": layout(height=max(260, 56 * len(names) + 80), showlegend=False, margin=OUTSIDE_LABELS,
-                                              xaxis={"title": {"text": columns[0][1]}, "automargin": True},
+                                              xaxis={"title": {"text": columns[0][2]}, "automargin": True},
                                               yaxis={"automargin": True, "autorange": "reversed"})}
-        chart = exported(Chart("chart-compare", "各部门、各年度比较", "所选指标在各部门、各年度的数值；下方表格列出全部指标。",
+        chart = exported(Chart("chart-compare", "各部门、各年度比较",
+                               "所选指标在各部门、各年度的数值，颜色表示公开文件的类型；下方表格列出全部指标。",
                                spec, (), (), wide=True, unit=""), "", f"{len(names)} 份公开文件", "来源：各部门公开文件")
-    headers = ("公开文件", *(f"{t}（{u}）" for t, u, _ in columns))
-    rows = tuple((names[i], *(wan(values[i]) for _, _, values in columns)) for i in range(len(names)))
-    return Comparison(tuple((i, t, u) for i, (t, u, _) in enumerate(columns)), chart, headers, rows)
+    headers = ("公开文件", "类型", "层级", *(f"{t}（{u}）" for _, t, u, _ in columns))
+    rows = tuple((names[i], disclosures[i].package.kind_name, LEVELS.get(disclosures[i].package.scope, ""),
+                  *(wan(values[i]) for _, _, _, values in columns)) for i in range(len(names)))
+    return Comparison(tuple(Measure(i, key, t, u) for i, (key, t, u, _) in enumerate(columns)),
+                      tuple(kinds.items()), chart, headers, rows)
 
 
 def compare_csv(disclosures: list) -> bytes:
-    """Every measure of every disclosure, exact values in 元 (UTF-8 with BOM)."""
+    """Every measure of every disclosure, exact values in 元 (per staff: 元/人, rounded to 分; UTF-8 with BOM)."""
     columns = _columns(disclosures)
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    # amounts in 元 as in the packages (per-staff figures rounded to 分)
-    w.writerow(["package", "department", "fiscal_year", "kind", *(f"{t}（{u.replace('万元', '元')}）" for t, u, _ in columns)])
+    w.writerow(["package", "department", "fiscal_year", "kind", "scope",
+                *(f"{t}（{u.replace('万元', '元')}）" for _, t, u, _ in columns)])
     for i, d in enumerate(disclosures):
-        cells = ["" if values[i] is None else str(values[i].quantize(CENT)) for _, _, values in columns]
-        w.writerow(safe_row([d.package.name, d.package.department_name, d.package.year, d.package.kind, *cells]))
+        cells = ["" if values[i] is None else str(values[i].quantize(CENT)) for _, _, _, values in columns]
+        w.writerow(safe_row([d.package.name, d.package.department_name, d.package.year, d.package.kind,
+                             d.package.scope, *cells]))
     return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")

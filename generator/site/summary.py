@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from generator.site.compare import MEASURES, PER_STAFF
+from generator.site.compare import MEASURES, PER_STAFF, staff_count
 from generator.site.disclosure import Card, DisclosurePage, Term
 from generator.site.downloads import Download, table_title
 from generator.site.figures import Figures
@@ -69,6 +69,8 @@ def summarize(page: DisclosurePage) -> Summary:
     p = page.package
     fig = Figures(list(p.facts), p.year, p.kind)
     values = {m: v for m in VALUES if (v := fig.value(m)) is not None}
+    if (staff := staff_count(fig)) is not None:
+        values[PER_STAFF] = staff
     by_class = {}
     for f in sorted(p.facts, key=lambda f: not f.source.startswith("table:")):  # table cells first
         if (f.measure == "general_budget_expenditure" and f.kind == "amount" and f.year == p.year

@@ -1,4 +1,6 @@
-"""A department's disclosures side by side, and the trend of its headline figures."""
+"""A department's disclosures side by side, and the trend of its headline figures: for each kind
+with two years or more (部门决算, 部门预算, 单位预算 … apart), a chart of the years and each
+figure's change on the year before (较上年)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,7 +9,7 @@ from decimal import Decimal
 from generator.model.departments import Department
 from generator.model.facts import load_vocabulary
 from generator.site.charts import COLORS, Chart, exported, layout
-from generator.site.formatting import to_wan_float, wan
+from generator.site.formatting import percent, to_wan_float, wan
 
 VOCAB = load_vocabulary()
 SIDE_BY_SIDE = ("total_income_expenditure", "income_total", "income_general_budget", "expenditure_total",
@@ -28,8 +30,18 @@ class DepartmentView:
     disclosures: list  # Summary of each disclosure, by year, then kind
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]  # measure × disclosure, 万元
-    chart: Chart | None
+    trends: tuple["Trend", ...] = ()
     budget_vs_final: tuple["BudgetVsFinal", ...] = ()
+
+
+@dataclass(frozen=True)
+class Trend:
+    """The years of one kind: a chart, and a table of each figure with its change on the year before."""
+
+    kind_name: str
+    chart: Chart
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]  # measure, then per year: 万元 and the change (▲ 5.2%)
 
 
 @dataclass(frozen=True)
@@ -75,32 +87,64 @@ def department_view(dep_id: str, department: Department | None, disclosures: lis
         city=department.city if department else "", region=region,
         department=department, disclosures=disclosures,
         headers=("项目（万元）", *(f"{d.package.year}年度{d.package.kind_name}" for d in disclosures)),
-        rows=tuple(rows), chart=_exported(_trend(disclosures), name), budget_vs_final=budget_vs_final(disclosures),
+        rows=tuple(rows), trends=trends(disclosures, name), budget_vs_final=budget_vs_final(disclosures),
     )
 
 
-def _exported(chart: Chart | None, name: str) -> Chart | None:
-    if chart is None:
-        return None
-    years = chart.headers[1:]
-    return exported(chart, name, f"{years[0]}至{years[-1]}部门决算", "来源：各年度部门决算公开文件")
+KIND_SLUGS = {"部门决算": "final", "部门预算": "budget", "单位决算": "unit-final", "单位预算": "unit-budget",
+              "绩效自评": "evaluation"}
 
 
-def _trend(disclosures: list) -> Chart | None:
-    """Lines across years, for the final accounts (决算) when there are at least two years."""
-    points = [(d.package.year, d.values) for d in disclosures if d.package.kind == "final"]
-    if len(points) < 2:
+def change(now: Decimal | None, before: Decimal | None) -> Decimal | None:
+    """The change on the year before, in % (None without both figures or with nothing before)."""
+    if now is None or not before:
         return None
-    data, rows = [], []
+    return (now - before) / before * 100
+
+
+def _change_text(rate: Decimal | None) -> str:
+    if rate is None:
+        return ""
+    return ("▲ " if rate > 0 else "▼ " if rate < 0 else "＝ ") + percent(abs(rate))
+
+
+def trends(disclosures: list, name: str) -> tuple[Trend, ...]:
+    """One Trend per kind (by kind name: a unit's budget apart from the department's) stated in two
+    years or more."""
+    by_kind: dict[str, list] = {}
+    for d in disclosures:
+        by_kind.setdefault(d.package.kind_name, []).append(d)
+    out = []
+    for kind_name, group in by_kind.items():
+        years = sorted({d.package.year for d in group})
+        if len(years) < 2:
+            continue
+        points = [(y, next(d.values for d in group if d.package.year == y)) for y in years]
+        out.append(_trend(kind_name, points, name))
+    return tuple(out)
+
+
+def _trend(kind_name: str, points: list[tuple[int, dict]], name: str) -> Trend:
+    """Lines across the years of one kind, each point's hover saying its change on the year before."""
+    data, rows, table = [], [], []
     for measure in TREND:
         ys = [values.get(measure) for _, values in points]
         if all(v is None for v in ys):
             continue
+        changes = [None] + [change(now, before) for before, now in zip(ys, ys[1:])]
         data.append({"type": "scatter", "mode": "lines+markers", "name": VOCAB[measure],
                      "x": [str(y) for y, _ in points], "y": [to_wan_float(v) if v is not None else None for v in ys],
-                     "hovertemplate": "%{x}年 " + VOCAB[measure] + " %{y:,.2f} 万元<extra></extra>"})
+                     "customdata": [_change_text(c) and "较上年 " + _change_text(c) for c in changes],
+                     "hovertemplate": "%{x}年 " + VOCAB[measure] + " %{y:,.2f} 万元 %{customdata}<extra></extra>"})
         rows.append((VOCAB[measure], *(wan(v) for v in ys)))
+        table.append((VOCAB[measure], *(wan(v) + (f"（{_change_text(c)}）" if c is not None else "")
+                                         for v, c in zip(ys, changes))))
+    slug = KIND_SLUGS.get(kind_name, "other")
     spec = {"data": data, "layout": layout(height=360, colorway=COLORS, yaxis={"title": {"text": "万元"}, "automargin": True},
                                           xaxis={"type": "category"}, legend={"orientation": "h", "y": -0.15})}
-    return Chart("chart-trend", "历年决算主要数据", "历年决算的收入、支出与\u201c三公\u201d经费（万元）。", spec,
-                 ("项目（万元）", *(f"{y}年" for y, _ in points)), tuple(rows), wide=True)
+    headers = ("项目（万元）", *(f"{y}年" for y, _ in points))
+    chart = Chart(f"chart-trend-{slug}", f"历年{kind_name}主要数据",
+                  f"历年{kind_name}的收入、支出与\u201c三公\u201d经费（万元）；较上年的变化见下表。", spec,
+                  headers, tuple(rows), wide=True)
+    chart = exported(chart, name, f"{points[0][0]}至{points[-1][0]}{kind_name}", f"来源：各年度{kind_name}公开文件")
+    return Trend(kind_name, chart, headers, tuple(table))

@@ -57,6 +57,7 @@
     }
     var filters = JSON.parse(box.dataset.filters || '{}');
     var pickers = {};
+    var filterRow = make('div', 'tp-search__row tp-search__filters');
     Object.keys(NAMES).forEach(function (name) {
       var values = filters[name] || [];
       if ((name === 'year' && years.length) || values.length < 2) return;  // split by year: the index is the year
@@ -72,10 +73,11 @@
       lab.htmlFor = select.id;
       var pick = make('div', 'tp-search__field tp-search__field--filter');
       pick.append(lab, select);
-      row.append(pick);
+      filterRow.append(pick);
       pickers[name] = select;
     });
     form.append(row);
+    if (Object.keys(pickers).length) form.append(filterRow);
     var status = make('p', 'tp-search__status');
     status.setAttribute('role', 'status');
     var widen = make('button', 'tp-search__widen', '在全部年度中检索');
@@ -138,7 +140,9 @@
         var score = text.indexOf(whole) >= 0 ? parts.length + 1
           : parts.filter(function (w) { return text.indexOf(w) >= 0; }).length;
         return { r: r, score: score, k: k };
-      }).filter(function (x) { return x.score > 0; });
+      });
+      var best = Math.max.apply(null, scored.map(function (x) { return x.score; }).concat([0]));
+      scored = scored.filter(function (x) { return x.score > 0 && (best <= parts.length || x.score === best); });
       scored.sort(function (a, b) { return b.score - a.score || a.k - b.k; });
       if (!scored.length) return null;
       var page = data.url.split('#')[0];
@@ -222,6 +226,7 @@
         status.textContent = found.length ? '“' + term + '”' + where + '：' + found.length + ' 个页面'
           : '没有找到“' + term + '”' + where + '。可换一个词，或少用几个字。';
         widen.hidden = !year && !said.length;
+        widen.textContent = Object.keys(chosen).length ? '清除筛选，在全部公开文件中检索' : '在全部年度中检索';
         return showMore(mine);
       }).catch(function () {
         if (mine !== turn) return;

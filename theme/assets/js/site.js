@@ -139,12 +139,19 @@
     return draw(el);
   }
 
-  /* A <select data-chart-select="id"> shows one trace of chart #id at a time (drawing it first). */
+  /* A <select data-chart-select="id"> shows one trace of chart #id at a time (drawing it first);
+     with data-url-param="name", the address keeps the chosen option's data-key (?name=key). */
   function initChartSelects() {
     document.querySelectorAll('select[data-chart-select]').forEach(function (select) {
+      var param = select.getAttribute('data-url-param');
       select.addEventListener('change', function () {
         var el = document.querySelector('[data-chart-id="' + select.getAttribute('data-chart-select') + '"]');
         var pick = Number(select.value);
+        if (param) {
+          var url = new URL(location.href);
+          url.searchParams.set(param, select.options[select.selectedIndex].getAttribute('data-key'));
+          history.replaceState(null, '', url);
+        }
         if (!el) return;
         drawn(el).then(function () {
           if (!el.data || !window.Plotly) return;
@@ -152,6 +159,12 @@
           window.Plotly.relayout(el, { 'xaxis.title.text': select.options[select.selectedIndex].getAttribute('data-unit') || '' });
         });
       });
+      var asked = param && new URLSearchParams(location.search).get(param);
+      var option = asked && Array.prototype.find.call(select.options, function (o) { return o.getAttribute('data-key') === asked; });
+      if (option && !option.selected) {
+        select.value = option.value;
+        select.dispatchEvent(new Event('change'));
+      }
     });
   }
 
