@@ -369,3 +369,16 @@ def test_chart_data_no_row_of_which_agrees_is_not_judged(tmp_path):
         path = copy / "tables/generic_02.csv"
         path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     assert _rules(validate_package(copy), "chart-data") == []
+
+
+def test_two_projects_of_one_list_with_similar_names_are_not_one(tmp_path):
+    """峨眉山 2020: 峨眉微政务运行 (text, 8.04) and 峨眉微政务运行项目 (table, 8.50) are one project printed twice;
+    two similar names in one list are two projects."""
+    assert _rules(validate_package(EMEI), "project-same-figure")
+    copy = tmp_path / EMEI.name
+    shutil.copytree(EMEI, copy)
+    path = copy / "performance_projects.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("峨眉微政务运行,", "峨眉微政务运行经费,").replace(",narrative,162,", ",table:project_performance,162,"),
+                    encoding="utf-8")
+    assert _rules(validate_package(copy), "project-same-figure") == []

@@ -66,7 +66,8 @@ def _name_key(name: str) -> str:
 
 
 @rule("project-same-figure", "同一项目在表格与文字中的预算数、执行数一致",
-      "同一项目的全年预算数、全年执行数在各处（项目自评表、文字综述）必须相等，容差为两处末位的一半之和。",
+      "同一项目的全年预算数、全年执行数在各处（项目自评表、文字综述）必须相等，容差为两处末位的一半之和。名称去掉“项目”“经费”"
+      "“专项资金”等词尾后相同即为同一项目；同一处（同一张表或同一段文字）所列的两个不同名称是两个项目，不比较。",
       message='项目“〈项目〉”的〈全年预算数/全年执行数〉两处不一致')
 def project_same_figure(ctx: Context) -> Iterator[Finding]:
     """峨眉山市委组织部 2020 年决算：峨眉微政务运行的全年执行数，文字 8.04 万元，项目自评表 8.50 万元。"""
@@ -75,6 +76,8 @@ def project_same_figure(ctx: Context) -> Iterator[Finding]:
         groups[_name_key(p["project"])].append(p)
     for projects in groups.values():
         for a, b in zip(projects, projects[1:]):
+            if a["source"] == b["source"] and re.sub(r"\s", "", a["project"]) != re.sub(r"\s", "", b["project"]):
+                continue  # two names in one list (人才工作经费, 人才工作专项资金): two projects, not one printed twice
             for col, word in (("budget", "全年预算数"), ("executed", "全年执行数")):
                 if a[col] is None or b[col] is None:
                     continue
