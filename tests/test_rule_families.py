@@ -382,3 +382,16 @@ def test_two_projects_of_one_list_with_similar_names_are_not_one(tmp_path):
     path.write_text(text.replace("峨眉微政务运行,", "峨眉微政务运行经费,").replace(",narrative,162,", ",table:project_performance,162,"),
                     encoding="utf-8")
     assert _rules(validate_package(copy), "project-same-figure") == []
+
+
+def test_a_column_number_row_printed_again_is_not_a_row_of_figures(tmp_path):
+    """“栏次 1 2 3”: a continuation page's header row read as a row is not 1 = 2 + 3."""
+    copy = tmp_path / "yuxi"
+    shutil.copytree(PACKAGES / "530400-zuzhibu/2020-final", copy)
+    path = copy / "tables/final_expenditure.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines.insert(2, "99,90,,,栏次,1,2,3,,,")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert not any("栏次" in f.message for f in validate_package(copy).findings)
+    path.write_text("\n".join(lines).replace(",栏次,", ",其他支出,"), encoding="utf-8")
+    assert any("其他支出" in f.message and f.rule == "row-identities" for f in validate_package(copy).findings)

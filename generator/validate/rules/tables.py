@@ -11,7 +11,7 @@ from generator.validate.report import Figure, Finding
 from generator.validate.rules.registry import rule, sum_finding
 
 _ENUM = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[．.、]\s*)")
-VALUE_SKIP = {"row", "side", "line", "item", "code", "name", "group", "unit"}
+COLUMN_NUMBERS = re.compile(r"栏次|行次")
 
 
 def _values(table: Table) -> list[str]:
@@ -126,7 +126,8 @@ def code_tree(ctx: Context) -> Iterator[Finding]:
 
 @rule("row-identities", "同一行内：合计 = 各组成列之和；年初 + 本年收入 − 本年支出 = 年末",
       "收入决算表：本年收入合计 = 财政拨款 + 上级补助 + 事业 + 经营 + 附属单位上缴 + 其他收入；支出决算表：本年支出合计 = "
-      "基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助；财政拨款收支表：每组合计 = 基本 + 项目，年初结转 + 本年收入 − 本年支出 = 年末结转。",
+      "基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助；财政拨款收支表：每组合计 = 基本 + 项目，年初结转 + 本年收入 − 本年支出 = 年末结转。"
+      "续页上重印的“栏次 1 2 3 4”表头行不是数字，不检查。",
       message='〈表〉：〈行〉 一行中 〈合计列〉 与 〈组成列〉 不符')
 def row_identities(ctx: Context) -> Iterator[Finding]:
     """上海市普陀区规划和自然资源局 2024 年决算，一般公共预算财政拨款支出决算表：2120101 行政运行 合计 1092.80 = 基本支出 1084.02 + 项目支出 8.77 = 1092.79（舍入差异）。"""
@@ -141,6 +142,8 @@ def row_identities(ctx: Context) -> Iterator[Finding]:
             for row in table.rows:
                 if row.get(total_col) is None and not any(row.get(c.lstrip("-")) for c in part_cols):
                     continue
+                if COLUMN_NUMBERS.search(table.label(row)):
+                    continue  # “栏次 1 2 3 4”: a header row printed again on a continuation page, not figures
                 parts = [(c.lstrip("-"), -1 if c.startswith("-") else 1) for c in part_cols]
                 present = [(c, s) for c, s in parts if row.get(c) is not None]
                 if not present:
