@@ -107,6 +107,6 @@ def test_long_table_expands_with_its_button(tab, site_url):
     rows = box.locator("tbody tr")
     assert rows.count() == 10
     button = box.locator(".tp-more__button")
-    total = int("".join(ch for ch in button.inner_text() if ch.isdigit()))
+    total = int("".join(ch for ch in button.text_content() if ch.isdigit()))
     button.click()
     assert rows.count() == total and box.locator(".tp-more").count() == 0
