@@ -13,6 +13,7 @@ from generator.model.facts import load_vocabulary
 from generator.site.charts import COLORS, OUTSIDE_LABELS, Chart, exported, layout
 from generator.site.formatting import CENT, to_wan_float, wan
 from generator.site.spreadsheet import safe_row
+from generator.site.svg_chart import render
 
 VOCAB = load_vocabulary()
 MEASURES = ("expenditure_total", "income_total", "expenditure_basic", "expenditure_project", "personnel_costs",
@@ -31,6 +32,7 @@ class Measure:
     key: str  # in the address: ?measure=<key>
     title: str
     unit: str
+    svg: str = ""  # the trace drawn as static SVG (svg_chart): the picker shows it without plotly
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,9 @@ def comparison(disclosures: list) -> Comparison:
     headers = ("公开文件", "类型", "层级", *(f"{t}（{u}）" for _, t, u, _ in columns))
     rows = tuple((names[i], disclosures[i].package.kind_name, LEVELS.get(disclosures[i].package.scope, ""),
                   *(wan(values[i]) for _, _, _, values in columns)) for i in range(len(names)))
-    return Comparison(tuple(Measure(i, key, t, u) for i, (key, t, u, _) in enumerate(columns)),
+    svgs = [render({"data": [{**trace, "visible": True}], "layout": {}}, unit, f"{chart.title}：{title}")
+             for trace, (_, title, unit, _) in zip(data, columns)] if chart else []
+    return Comparison(tuple(Measure(i, key, t, u, str(svgs[i]) if svgs else "") for i, (key, t, u, _) in enumerate(columns)),
                       tuple(kinds.items()), chart, headers, rows)
 
 

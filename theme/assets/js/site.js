@@ -139,8 +139,9 @@
     return draw(el);
   }
 
-  /* A <select data-chart-select="id"> shows one trace of chart #id at a time (drawing it first);
-     with data-url-param="name", the address keeps the chosen option's data-key (?name=key). */
+  /* A <select data-chart-select="id"> shows one trace of chart #id at a time: its static drawing
+     (<template data-static-for="id" data-trace="i">) until plotly has drawn the chart, then the
+     trace in plotly; with data-url-param="name", the address keeps the chosen option's data-key (?name=key). */
   function initChartSelects() {
     document.querySelectorAll('select[data-chart-select]').forEach(function (select) {
       var param = select.getAttribute('data-url-param');
@@ -153,6 +154,15 @@
           history.replaceState(null, '', url);
         }
         if (!el) return;
+        var still = document.querySelector('template[data-static-for="' + el.getAttribute('data-chart-id') + '"][data-trace="' + pick + '"]');
+        if (still && !el.getAttribute('data-chart-state')) {  // not drawn by plotly: show the trace's static drawing
+          el.replaceChildren(still.content.cloneNode(true));
+          var spec = JSON.parse(el.getAttribute('data-chart'));  // and have plotly draw that trace when asked
+          spec.data.forEach(function (t, i) { t.visible = i === pick; });
+          spec.layout.xaxis.title.text = select.options[select.selectedIndex].getAttribute('data-unit') || '';
+          el.setAttribute('data-chart', JSON.stringify(spec));
+          return;
+        }
         drawn(el).then(function () {
           if (!el.data || !window.Plotly) return;
           window.Plotly.restyle(el, { visible: el.data.map(function (_, i) { return i === pick; }) });
