@@ -110,3 +110,24 @@ def test_long_table_expands_with_its_button(tab, site_url):
     total = int("".join(ch for ch in button.text_content() if ch.isdigit()))
     button.click()
     assert rows.count() == total and box.locator(".tp-more").count() == 0
+
+
+def test_a_link_to_a_row_of_a_closed_table_opens_it_there(tab, site_url):
+    """Rows of a closed table are parsed only when it opens; a link to one (a card, a finding, a
+    search result) puts them in place, opens the table and shows the row."""
+    tab.goto(site_url + YUXI, wait_until="networkidle")
+    assert tab.locator("#general_budget-r5").count() == 0  # not in the first view's DOM
+    tab.goto(site_url + YUXI + "#general_budget-r5", wait_until="networkidle")
+    tab.wait_for_timeout(300)
+    row = tab.locator("#general_budget-r5")
+    assert row.count() == 1 and row.is_visible()
+    assert tab.evaluate("() => { const r = document.getElementById('general_budget-r5').getBoundingClientRect();"
+                        " return r.top >= 0 && r.top < innerHeight; }")
+    assert tab.errors == []
+
+
+def test_a_closed_table_opens_without_javascript(no_js, site_url):
+    no_js.goto(site_url + YUXI, wait_until="load")
+    box = no_js.locator("details.tp-tablebox:has(h3#general_budget)")
+    box.locator("summary").click()
+    assert box.locator("tbody tr").count() == 19 and box.locator("tbody tr").first.is_visible()
