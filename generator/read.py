@@ -10,6 +10,7 @@ columns pandas' nullable `Int64`, empty cells `None`.
 """
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -30,12 +31,13 @@ def _roots(where: str | Path) -> list[Path]:
 
 
 def _packages(where: str | Path, department: str | None, year: int | None, kind: str | None) -> list[Package]:
+    """The packages under `where` whose descriptor says the department, year and kind asked for."""
     chosen = []
     for root in _roots(where):
-        package = read_package(root)
-        if ((department is None or package.department_id == department) and (year is None or package.year == year)
-                and (kind is None or package.kind == kind)):
-            chosen.append(package)
+        d = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+        if ((department is None or d["department"]["id"] == department) and (year is None or d["fiscal_year"] == year)
+                and (kind is None or d["kind"] == kind)):
+            chosen.append(read_package(root))
     return chosen
 
 
