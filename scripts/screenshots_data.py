@@ -19,6 +19,7 @@ SHOTS = [  # (name, path, selector to wait for)
     ("search-code", "search/?q=2013201", ".tp-result__row"),
     ("compare", "compare/?measure=three_public_total", ".tp-legend"),
     ("data", "data/", ".tp-dataset"),
+    ("data-packages", "data/#packages", ".tp-res-list"),
     ("department-trend", "departments/320000-renda-bgt/#trend-budget", ".tp-chart"),
 ]
 SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
