@@ -60,15 +60,15 @@ def bars(categories: list[str], series: list[tuple[str, list[float | None]]], un
     marks = marks or {}
     top = max((v for _, vals in series for v in vals if v is not None), default=0) or 1
     body, y = [], 0.0
-    if len(series) > 1 or any(name in marks for name, _ in series):  # legend
+    if len(series) > 1 or any(name in marks for name, _ in series):  # legend: two to a line
         for i, (name, _) in enumerate(series):
-            x = f"{i * 100 / len(series):.2f}%"
-            text = _text(x, 12, name + (" ⚠" if name in marks else ""), "tp-svg__legend", dx=14)
+            x, top_y = f"{i % 2 * 50}%", i // 2 * ROW
+            text = _text(x, top_y + 12, _short(name, LABEL - 8) + (" ⚠" if name in marks else ""), "tp-svg__legend", dx=14)
             if name in marks:
                 text = f'<a href="{escape(marks[name][0])}" class="tp-svg__mark"><title>{escape(marks[name][1])}</title>{text}</a>'
-            body.append(f'<rect x="{x}" y="3" width="10" height="10" fill="{COLORS[i % len(COLORS)]}"/>')
+            body.append(f'<rect x="{x}" y="{top_y + 3}" width="10" height="10" fill="{COLORS[i % len(COLORS)]}"/>')
             body.append(text)
-        y = ROW + GAP
+        y = (len(series) + 1) // 2 * ROW + GAP
     for c, label in enumerate(categories):
         room = LABEL - 6 if label in marks else LABEL
         shown = _text("0", y + 13, _short(label, room))
