@@ -206,6 +206,20 @@ def test_a_cell_that_is_not_an_amount_keeps_its_column_as_text_with_a_warning():
                         "the column is kept as text"]
 
 
+def test_a_neighbours_label_printed_into_an_amount_cell_leaves_the_amount():
+    """西安市气象局 2022 p.18: label text overflows into the 预算数 cells, interleaved by the PDF."""
+    warnings: list[str] = []
+    t = read_generic_table(_table(["项目", "预算数"], ["工资福利支出", "助1839311.66"], ["专项", "算0的.0项0目"],
+                                  ["合计", "1839311.66"], before=("表1 2022年部门综合预算收支总表", "单位：元")),
+                           "test.pdf", warnings)
+    assert t.columns[1].kind == "amount" and [r["c2"] for r in t.rows] == [
+        Decimal("1839311.66"), Decimal("0.00"), Decimal("1839311.66")]
+    assert warnings[0].endswith("'助1839311.66' read as 1839311.66 (a neighbouring label's characters printed into the cell)")
+    warnings.clear()
+    t = read_generic_table(_table(["项目", "年度"], ["办公费", "2019年"], ["印刷费", "2020年"]), "test.pdf", warnings)
+    assert t.columns[1].kind == "text"  # a year is no amount with a word beside it
+
+
 @pytest.mark.parametrize("title, role", [
     ("预算01表 收支总表", "summary"), ("表一 2026年部门收支总体情况表", "summary"),
     ("表1：2026年市级部门收支预算总表", "summary"), ("公开表4 财政拨款收支总体情况表", "fiscal_summary"),

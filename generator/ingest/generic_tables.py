@@ -73,8 +73,26 @@ def _unit(table: Table) -> str:
     return ""
 
 
+def _overflowed(cell: str) -> str | None:
+    """The number of a cell a neighbour's label ran into, its characters interleaved by the
+    PDF ('算0的.0项0目', '助1839311.66', 西安气象局 2022 p.18): a figure with two decimals once the
+    CJK characters and brackets are taken out, else None."""
+    if not re.search(r"[\u4e00-\u9fff（）]", cell):
+        return None
+    rest = re.sub(r"[\u4e00-\u9fff（）()、，\s]", "", cell)
+    return rest if re.fullmatch(r"-?\d[\d,]*\.\d{2}", rest) else None
+
+
+def _number(cell: str):
+    """A cell's number, also where a neighbour's label ran into it."""
+    value = parse_number_safe(cell)
+    if value is None and (rest := _overflowed(cell)) is not None:
+        value = parse_number_safe(rest)
+    return value
+
+
 def _is_value(cell: str) -> bool:
-    return parse_number_safe(cell) is not None and not re.fullmatch(r"\d{1,2}", cell.strip())
+    return _number(cell) is not None and not re.fullmatch(r"\d{1,2}", cell.strip())
 
 
 def _body_start(rows: list[Row]) -> int:
@@ -154,14 +172,14 @@ def read_generic_table(table: Table, source_name: str, warnings: list[str], set_
     for n, i in enumerate(used, start=1):
         cells = [r.cells[i].strip() for r in body if i < len(r.cells) and r.cells[i].strip()]
         title_i = paths[i] or f"第{n}列"
-        values = [c for c in cells if parse_number_safe(c) is not None]
+        values = [c for c in cells if _number(c) is not None]
         if TEXT_HEADER.search(title_i) or not values or len(values) < len(cells) / 2:
             kind = "text"
         elif len(values) < len(cells):
             kind = "text"
             for r in body:
                 c = r.cells[i].strip() if i < len(r.cells) else ""
-                if c and parse_number_safe(c) is None:
+                if c and _number(c) is None:
                     warnings.append(f"{where}, line {r.line}, column {title_i}: '{c}' is not a number; "
                                     "the column is kept as text")
         elif COUNT_HEADER.search(title_i) or not unit:
@@ -175,8 +193,11 @@ def read_generic_table(table: Table, source_name: str, warnings: list[str], set_
         for col, i in zip(columns, used):
             cell = r.cells[i].strip() if i < len(r.cells) else ""
             if col.kind == "amount":
-                value = parse_number_safe(cell)
+                value = _number(cell)
                 row[col.id] = None if value is None else to_yuan(value, unit)
+                if value is not None and parse_number_safe(cell) is None:
+                    warnings.append(f"{where}, line {r.line}, column {col.title}: '{cell}' read as {_overflowed(cell)} "
+                                    "(a neighbouring label's characters printed into the cell)")
             else:
                 row[col.id] = cell
         out_rows.append(row)
