@@ -9,9 +9,9 @@ count (`dom_elements`) is every element of the HTML, and those shown before any 
 from __future__ import annotations
 
 import gzip
-from html.parser import HTMLParser
 import re
 from functools import lru_cache
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
