@@ -81,26 +81,27 @@ def filter_values(disclosures: list, registry: dict) -> dict[str, list[str]]:
 
 def rows_record(package: Package) -> dict:
     """The rows record of a disclosure: content (each table's title, then each row's code and
-    name) and meta (title; rows: [anchor, table, code, name] as JSON)."""
-    content, rows = [], []
+    name) and meta (title; rows: JSON [[table title, resource, [[anchor's tail, code, name] …]] …],
+    a row's anchor being `<resource>-r<tail>`, table_view.row_anchor)."""
+    content, tables = [], []
     for res in package.resources:
         if not res.table or not res.rows:
             continue
-        caption = table_title(res)
+        caption, rows = table_title(res), []
         content.append(caption + "。")
         known = [f.name for f in res.fields if f.name in LABEL_FIELDS]
         text = [f.name for f in res.fields if f.type == "string" and f.name not in ("side", "line", "unit")]
         for i, row in enumerate(res.rows):
-            cells = [row.get(name, "").strip() for name in (known or text)]
-            cells = [c[:CELL_CHARS] for c in cells if c]
+            cells = [c[:CELL_CHARS] for name in (known or text) if (c := row.get(name, "").strip())]
             if not cells:
                 continue
             code = row.get("code", "").strip()
-            name = " ".join(c for c in cells if c != code)
-            rows.append([row_anchor(res.name, row.get("row") or str(i + 1), row.get("side", "")), caption, code, name])
+            anchor = row_anchor(res.name, row.get("row") or str(i + 1), row.get("side", ""))
+            rows.append([anchor.removeprefix(res.name + "-r"), code, " ".join(c for c in cells if c != code)])
             content.append(" ".join(cells) + "。")
+        tables.append([caption, res.name, rows])
     return {"content": "\n".join(content), "meta": {"title": f"{package.title} · 表格",
-                                                     "rows": json.dumps(rows, ensure_ascii=False)}}
+                                                     "rows": json.dumps(tables, ensure_ascii=False, separators=(",", ":"))}}
 
 
 def split(disclosures: int) -> bool:

@@ -131,8 +131,12 @@
     }
 
     function rows(data, term) {  // the rows of a rows record that match the query best, linked to each row
-      var all = [];
-      try { all = JSON.parse(data.meta.rows || '[]'); } catch (e) { return null; }
+      var all = [];  // [anchor, table, code, name] of each row, from [[table, resource, [[tail, code, name] …]] …]
+      try {
+        JSON.parse(data.meta.rows || '[]').forEach(function (t) {
+          t[2].forEach(function (r) { all.push([t[1] + '-r' + r[0], t[0], r[1], r[2]]); });
+        });
+      } catch (e) { return null; }
       var whole = term.replace(/\s+/g, '');
       var parts = pieces(term);
       var scored = all.map(function (r, k) {
