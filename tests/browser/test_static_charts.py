@@ -131,3 +131,13 @@ def test_a_closed_table_opens_without_javascript(no_js, site_url):
     box = no_js.locator("details.tp-tablebox:has(h3#general_budget)")
     box.locator("summary").click()
     assert box.locator("tbody tr").count() == 19 and box.locator("tbody tr").first.is_visible()
+
+
+@pytest.mark.parametrize("anchor", ["final_income", "chart-three-public", "sec-s6", "finding-1", "general_budget-r5"])
+def test_a_link_into_the_page_lands_on_its_target_on_a_phone(phone, site_url, anchor):
+    """Charts and narrative are laid out only when scrolled near (content-visibility), closed tables
+    parsed only when opened: a link still lands on its target."""
+    phone.goto(site_url + YUXI + "#" + anchor, wait_until="networkidle")
+    phone.wait_for_timeout(500)
+    top = phone.evaluate("id => document.getElementById(id).getBoundingClientRect().top", anchor)
+    assert 0 <= top < 200, (anchor, top)
