@@ -41,13 +41,14 @@ class Chart:
     series_sources: tuple[tuple[str, str], ...] = ()  # (series name, source): a finding on its column marks it
     marks: tuple[tuple[str, str, str], ...] = ()  # (category or series, finding anchor, finding message)
     ring: tuple[tuple[str, Decimal], ...] = ()  # a sunburst's first ring, exact (万元), as the static chart draws it
+    withheld: tuple[tuple[str, str], ...] = ()  # (category, series) left out: printed twice, differently
 
     @property
     def svg(self):
         """The chart drawn as static SVG (svg_chart), with its marks."""
         from generator.site.svg_chart import render
         return render(self.spec, self.unit, self.title, {key: ("#" + anchor, text) for key, anchor, text in self.marks},
-                      self.ring)
+                      self.ring, set(self.withheld))
 
 
 UNSAFE = re.compile(r'(?:[\\/:*?"<>|\s\x00-\x1f]|·)+')  # (and the middle dot of " · " in titles)
@@ -299,8 +300,11 @@ def three_public(fig: Figures) -> Chart | None:
                       for m in (*THREE_PUBLIC, "three_public_total") for f in fig.all(m, kind, year))
     by_item = tuple((label, f.source) for label, m in zip(labels, THREE_PUBLIC) for _, kind, year in series
                     for f in fig.all(m, kind, year))
+    withheld = tuple((label, name) for name, kind, year in series if name in names
+                     for label, m in zip(labels, THREE_PUBLIC) if fig.disputed(m, kind, year))
     return Chart("chart-three-public", "\u201c三公\u201d经费：" + "、".join(names), summary, spec,
-                 ("项目", *(with_unit(name) for name in names)), rows, sources=by_item, series_sources=by_series)
+                 ("项目", *(with_unit(name) for name in names)), rows, sources=by_item, series_sources=by_series,
+                 withheld=withheld)
 
 
 def execution_rates(projects: list[dict]) -> Chart | None:

@@ -31,11 +31,11 @@ def _short(label: str, room: int) -> str:
     return label if len(label) <= room else label[:room - 1] + "…"
 
 
-def _value(v, unit: str, marked: bool = False) -> str:
+def _value(v, unit: str, withheld: bool = False) -> str:
     """A value as printed beside its bar (float 万元 from the spec, or exact Decimal 万元); a
-    missing one: left out for a finding (marked), else not printed."""
+    missing one: left out (withheld: printed twice, differently: see the findings), or not printed."""
     if v is None:
-        return "未绘出（见核对）" if marked else "未列出"
+        return "未绘出（见核对）" if withheld else "未列出"
     return f"{v:.1f}%" if unit == "%" else f"{v:,.2f}"
 
 
@@ -55,9 +55,10 @@ def _svg(body: list[str], height: float, title: str) -> Markup:
 
 
 def bars(categories: list[str], series: list[tuple[str, list[float | None]]], unit: str, title: str,
-         marks: dict | None = None, colors: list[list[str]] | None = None) -> Markup:
-    """Horizontal bars, one group per category (label above, one bar per series, value after it)."""
-    marks = marks or {}
+         marks: dict | None = None, colors: list[list[str]] | None = None, withheld: set | None = None) -> Markup:
+    """Horizontal bars, one group per category (label above, one bar per series, value after it);
+    `withheld`: the (category, series) values left out for a finding."""
+    marks, withheld = marks or {}, withheld or set()
     top = max((v for _, vals in series for v in vals if v is not None), default=0) or 1
     body, y = [], 0.0
     if len(series) > 1 or any(name in marks for name, _ in series):  # legend: two to a line
@@ -81,7 +82,7 @@ def bars(categories: list[str], series: list[tuple[str, list[float | None]]], un
             fill = colors[s][c] if colors else COLORS[s % len(COLORS)]
             if width:
                 body.append(f'<rect x="0" y="{y:g}" width="{width:.2f}%" height="{BAR}" fill="{fill}"/>')
-            body.append(_text(f"{width + 1:.2f}%", y + 11, _value(v, unit, label in marks or name in marks), "tp-svg__value"))
+            body.append(_text(f"{width + 1:.2f}%", y + 11, _value(v, unit, (label, name) in withheld), "tp-svg__value"))
             y += BAR + GAP
         y += SPACE
     return _svg(body, y, title)
@@ -121,7 +122,8 @@ def donut(labels: list[str], values: list[float], unit: str, title: str, marks: 
     return _svg(body, y + 4, title)
 
 
-def render(spec: dict, unit: str, title: str, marks: dict | None = None, ring: tuple = ()) -> Markup:
+def render(spec: dict, unit: str, title: str, marks: dict | None = None, ring: tuple = (),
+           withheld: set | None = None) -> Markup:
     """The static drawing of a plotly spec as charts.py writes them; a sunburst as the bars of its
     first `ring` ((label, exact 万元) pairs, summed from the leaves by charts.py)."""
     data = [t for t in spec["data"] if t.get("visible", True) is not False]  # a picker's hidden traces
@@ -136,4 +138,5 @@ def render(spec: dict, unit: str, title: str, marks: dict | None = None, ring: t
         colors = [list(reversed(colour))] if isinstance(colour, list) else None
         return bars(list(reversed(trace["y"])), [(trace.get("name", ""), list(reversed(trace["x"])))], unit, title,
                     marks, colors)
-    return bars(list(data[0]["x"]), [(t.get("name", ""), list(t["y"])) for t in data], unit, title, marks)
+    return bars(list(data[0]["x"]), [(t.get("name", ""), list(t["y"])) for t in data], unit, title, marks,
+                withheld=withheld)

@@ -88,3 +88,13 @@ def test_table_captions_left_out_of_the_narrative():
     assert "市委组织部2020年收入合计6441.93万元" in text  # the narrative itself stays
     hangzhou = "\n".join(str(p) for s in _page("330100-jtysj/2026-budget").sections for p in s.paragraphs)
     assert "目录" not in hangzhou.split("\n")[:5] and "......" not in hangzhou
+
+
+def test_a_missing_value_says_why():
+    from generator.site.svg_chart import bars
+    # 玉溪 2020 prints no 因公出国（境）费: not printed, not a finding
+    three = next(c for c in _page("530400-zuzhibu/2020-final").charts if c.id == "chart-three-public")
+    assert not three.withheld and "未列出" in str(three.svg) and "未绘出" not in str(three.svg)
+    # a figure printed twice, differently, is left out for its finding
+    svg = str(bars(["甲", "乙"], [("2020年预算数", [None, None])], "万元", "t", withheld={("甲", "2020年预算数")}))
+    assert svg.count("未绘出（见核对）") == 1 and svg.count("未列出") == 1
