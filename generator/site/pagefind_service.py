@@ -22,6 +22,7 @@ import threading
 from pathlib import Path
 
 from generator.site.lifeline import command
+from generator.site.pagefind_bundle import settle
 
 
 class PagefindError(RuntimeError):
@@ -125,3 +126,4 @@ def index_pages(site: Path, pages: list[str], out: Path, exclude: list[str], ski
         target = out / file["path"]
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(base64.b64decode(file["content"]))
+    settle(out)  # the filter files in a stable order (Pagefind writes them in a hash map's)

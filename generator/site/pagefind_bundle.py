@@ -1,0 +1,120 @@
+"""Pagefind's filter files made byte-stable.
+
+Pagefind writes each filter (year, kind, region) as a gzip'd CBOR file whose values come in the
+order of a Rust HashMap — another order, so other bytes and another file name, on every run — and
+lists the filter files, in that order too, in its metadata, which pagefind-entry.json names. The
+same pages must give the same bundle (tests/site/test_build.py, test_search_order.py), so after
+Pagefind has written a bundle, `settle` rewrites each filter file with its values sorted, names it
+by its content, and rewrites the metadata (filters sorted by name) and the entry to match.
+
+Files: `pagefind_dcd` then CBOR; a filter file is [name, [[value, [page numbers]], …]], the
+metadata [version, pages, sorts, filters [[name, file], …], …] (Pagefind 1.x).
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import struct
+from pathlib import Path
+
+MAGIC = b"pagefind_dcd"
+
+
+def _head(major: int, n: int) -> bytes:
+    if n < 24:
+        return bytes([major << 5 | n])
+    for extra, fmt in ((24, ">B"), (25, ">H"), (26, ">I"), (27, ">Q")):
+        if n < 1 << (8 * struct.calcsize(fmt)):
+            return bytes([major << 5 | extra]) + struct.pack(fmt, n)
+    raise ValueError(n)
+
+
+def encode(value) -> bytes:
+    """CBOR of the values Pagefind writes: unsigned and negative integers, text, bytes, arrays, maps, bools, null."""
+    if value is True or value is False or value is None:
+        return bytes([0xF5 if value is True else 0xF4 if value is False else 0xF6])
+    if isinstance(value, int):
+        return _head(0, value) if value >= 0 else _head(1, -1 - value)
+    if isinstance(value, bytes):
+        return _head(2, len(value)) + value
+    if isinstance(value, str):
+        data = value.encode("utf-8")
+        return _head(3, len(data)) + data
+    if isinstance(value, list):
+        return _head(4, len(value)) + b"".join(encode(v) for v in value)
+    if isinstance(value, dict):
+        return _head(5, len(value)) + b"".join(encode(k) + encode(v) for k, v in value.items())
+    raise TypeError(type(value))
+
+
+def decode(data: bytes, at: int = 0):
+    """(value, position after it) of the CBOR item at `at` (the subset `encode` writes)."""
+    first = data[at]
+    major, info = first >> 5, first & 31
+    at += 1
+    if major == 7:
+        return {20: False, 21: True, 22: None}[info], at
+    if info < 24:
+        n = info
+    else:
+        size = 1 << (info - 24)
+        n = int.from_bytes(data[at:at + size], "big")
+        at += size
+    if major == 0:
+        return n, at
+    if major == 1:
+        return -1 - n, at
+    if major in (2, 3):
+        raw = data[at:at + n]
+        return (raw if major == 2 else raw.decode("utf-8")), at + n
+    if major == 4:
+        items = []
+        for _ in range(n):
+            item, at = decode(data, at)
+            items.append(item)
+        return items, at
+    if major == 5:
+        out = {}
+        for _ in range(n):
+            key, at = decode(data, at)
+            out[key], at = decode(data, at)
+        return out, at
+    raise ValueError(f"CBOR major type {major} at {at}")
+
+
+def _read(path: Path):
+    data = gzip.decompress(path.read_bytes())
+    assert data.startswith(MAGIC), path
+    return decode(data, len(MAGIC))[0]
+
+
+def _write(folder: Path, prefix: str, suffix: str, value, digits: int) -> str:
+    """Write the value (gzip'd, no timestamp) under a name made of its content's hash; that name's hash part."""
+    data = gzip.compress(MAGIC + encode(value), mtime=0)
+    name = f"{prefix}{hashlib.sha256(data).hexdigest()[:digits]}"
+    (folder / f"{name}{suffix}").write_bytes(data)
+    return name.removeprefix(prefix)
+
+
+def settle(bundle: Path) -> None:
+    """Rewrite the filter files, metadata and entry of a Pagefind bundle in a stable order."""
+    entry_path = bundle / "pagefind-entry.json"
+    if not (bundle / "filter").is_dir() or not entry_path.exists():
+        return
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for language, info in entry["languages"].items():
+        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
+        meta = _read(meta_path)
+        filters = []
+        for name, file in meta[3]:
+            path = bundle / "filter" / f"{file}.pf_filter"
+            key, values = _read(path)
+            path.unlink()
+            values = sorted([value, sorted(pages)] for value, pages in values)
+            filters.append([name, f"{language}_" + _write(bundle / "filter", f"{language}_", ".pf_filter",
+                                                          [key, values], 7)])
+        meta[3] = sorted(filters)
+        meta_path.unlink()
+        info["hash"] = f"{language}_" + _write(bundle, f"pagefind.{language}_", ".pf_meta", meta, 13)
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
