@@ -4,6 +4,7 @@ which disclosure, table and row."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -100,3 +101,13 @@ def test_the_filters_offer_the_sites_values(tab, site_url):
     assert {"", "部门决算", "部门预算", "绩效自评"} <= set(kinds)
     regions = tab.eval_on_selector_all("#tp-search-region option", "os => os.map(o => o.value)")
     assert {"云南省", "江苏省", "上海市"} <= set(regions)
+
+
+def test_results_rows_and_filters_have_no_serious_accessibility_violations(tab, site_url):
+    _search(tab, site_url, "q=公务接待费&kind=部门预算")
+    _all_results(tab)
+    tab.add_script_tag(content=(Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8"))
+    result = tab.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    serious = [(v["id"], [n["target"] for n in v["nodes"]][:3])
+               for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == [], serious
