@@ -8,6 +8,7 @@ import sqlite3
 import zipfile
 from decimal import Decimal
 
+import pytest
 from openpyxl import load_workbook
 
 from generator.model.packages import read_package
@@ -151,3 +152,30 @@ def test_sqlite_database_in_the_built_site(site):
     assert value == "11917100.00"
     assert db.execute("SELECT count(*) FROM final_summary WHERE package = '530400-zuzhibu-2020-final'").fetchone()[0] > 0
     assert db.execute("SELECT count(*) FROM findings").fetchone()[0] > 0
+
+
+@pytest.mark.slow  # builds a site of two packages
+def test_the_publishers_address_is_linked_and_written_in_the_downloads(tmp_path):
+    import shutil
+
+    from generator.site.build import run_build
+
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(ROOT / "data" / "departments.csv", data / "departments.csv")
+    for rel, url in (("530400-zuzhibu/2020-final", "https://example.gov.cn/yuxi-2020.pdf"),
+                     ("511181-zuzhibu/2020-final", "javascript:alert(1)")):
+        target = data / "packages" / rel
+        shutil.copytree(PACKAGES / rel, target)
+        descriptor = json.loads((target / "datapackage.json").read_text(encoding="utf-8"))
+        descriptor["source"]["url"] = url
+        (target / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=1), encoding="utf-8")
+    assert run_build(data, tmp_path / "site", echo=lambda _: None) == 0
+    html = (tmp_path / "site" / "data" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://example.gov.cn/yuxi-2020.pdf"' in html
+    assert "javascript:alert" not in html  # an address that is no web address is not linked
+    files = _zip((tmp_path / "site" / "downloads" / "530400-zuzhibu" / "2020-final"
+                  / "530400-zuzhibu-2020-final-tables.zip").read_bytes())
+    assert "原始地址：https://example.gov.cn/yuxi-2020.pdf" in files["530400-zuzhibu-2020-final/README.md"].decode("utf-8")
+    ws = _sheet(files["530400-zuzhibu-2020-final/01 公开01表 收入支出决算总表.xlsx"])
+    assert ws["A2"].value.endswith("原始地址 https://example.gov.cn/yuxi-2020.pdf")
