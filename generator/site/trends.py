@@ -120,12 +120,15 @@ def trends(disclosures: list, name: str) -> tuple[Trend, ...]:
         if len(years) < 2:
             continue
         points = [(y, next(d.values for d in group if d.package.year == y)) for y in years]
-        out.append(_trend(kind_name, points, name))
+        trend = _trend(kind_name, points, name)
+        if trend:
+            out.append(trend)
     return tuple(out)
 
 
-def _trend(kind_name: str, points: list[tuple[int, dict]], name: str) -> Trend:
-    """Lines across the years of one kind, each point's hover saying its change on the year before."""
+def _trend(kind_name: str, points: list[tuple[int, dict]], name: str) -> Trend | None:
+    """Lines across the years of one kind, each point's hover saying its change on the year before;
+    None when the years state none of the figures."""
     data, rows, table = [], [], []
     for measure in TREND:
         ys = [values.get(measure) for _, values in points]
@@ -139,6 +142,8 @@ def _trend(kind_name: str, points: list[tuple[int, dict]], name: str) -> Trend:
         rows.append((VOCAB[measure], *(wan(v) for v in ys)))
         table.append((VOCAB[measure], *(wan(v) + (f"（{_change_text(c)}）" if c is not None else "")
                                          for v, c in zip(ys, changes))))
+    if not data:
+        return None
     slug = KIND_SLUGS.get(kind_name, "other")
     spec = {"data": data, "layout": layout(height=360, colorway=COLORS, yaxis={"title": {"text": "万元"}, "automargin": True},
                                           xaxis={"type": "category"}, legend={"orientation": "h", "y": -0.15})}

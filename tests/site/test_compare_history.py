@@ -71,3 +71,17 @@ def test_a_department_page_charts_its_years_with_the_change_on_the_year_before(s
     assert spent["customdata"][1] == "较上年 " + expected
     table = html[html.index("历年部门预算及较上年变化"):]
     assert f"（{expected}）" in table.split("</table>")[0]
+
+
+def test_a_kind_whose_years_state_none_of_the_figures_has_no_chart():
+    from types import SimpleNamespace
+
+    from generator.site.trends import trends
+
+    def disclosure(year, values):
+        return SimpleNamespace(package=SimpleNamespace(year=year, kind_name="单位预算"), values=values)
+
+    assert trends([disclosure(2020, {}), disclosure(2021, {})], "某单位") == ()
+    (trend,) = trends([disclosure(2020, {"expenditure_total": Decimal("100")}),
+                       disclosure(2021, {"expenditure_total": Decimal("150")})], "某单位")
+    assert trend.rows == (("本年支出合计", "0.01", "0.02（▲ 50.0%）"),)
