@@ -129,11 +129,17 @@ def tables_page() -> str:
     lines += ["## Roles of tables kept as printed", "",
               "A table no layout reads is kept as printed (`generic_NN`); the first role whose words its title "
               "holds (number, year and publisher removed) and none of whose other words it holds says which "
-              "figures it states. Patterns are regular expressions.", ""]
+              "figures it states. Where the title gives no role, the first role whose content words its column "
+              "headers and row labels hold gives it. Patterns are regular expressions.", ""]
+
+    def words(label: str, patterns: tuple[str, ...]) -> list[str]:
+        return [f"- {label}: {', '.join(f'`{w}`' for w in patterns)}"] if patterns else []
+
     for role in ROLES:
-        lines += [f"### `{role.id}`", "", f"Example: {role.example}", "",
-                  f"- title holds: {', '.join(f'`{w}`' for w in role.words)}",
-                  f"- title does not hold: {', '.join(f'`{w}`' for w in role.not_words) or '—'}"]
+        lines += [f"### `{role.id}`", "", f"Example: {role.example}", ""]
+        lines += words("title holds", role.words) + words("title does not hold", role.not_words)
+        lines += words("by content, column headers hold", role.headers) + words("by content, row labels hold", role.labels)
+        lines += words("by content, voided by", role.not_content)
         lines += [_entry("row", entry) for entry in role.rows] + [_entry("column", entry) for entry in role.columns]
         lines.append("")
     return "\n".join(lines)

@@ -21,6 +21,8 @@ from generator.model.money import half_unit
 from generator.model.table_roles import role_of
 from tests.conftest import PACKAGES
 
+CORPUS_003 = PACKAGES / "530400-zuzhibu" / "2020-final" / "source" / "003_0b9bbb1dcd80bfa1.txt"  # 玉溪 2020 决算
+
 
 def source(package: str) -> list[Path]:
     """The published files of a shipped package, in reading order."""
@@ -204,6 +206,45 @@ def test_a_cell_that_is_not_an_amount_keeps_its_column_as_text_with_a_warning():
     assert t.columns[1].kind == "text" and t.rows[1]["c2"] == "见附件"
     assert warnings == ["test.pdf, line 1 (表5 一般公共预算基本支出表), line 3, column 金额: '见附件' is not a number; "
                         "the column is kept as text"]
+
+
+def test_tables_titled_only_by_their_number_are_known_by_what_they_contain():
+    """玉溪 2020 决算 (text export): 公开01表, 公开04表 and 公开09表 print no title words; read as
+    printed, their rows and headers still say which figures they state — the same the
+    national template's reader takes from them."""
+    from generator.ingest.generic_facts import generic_facts
+    from generator.ingest.sources import read_items
+    from generator.ingest.text import group_tables
+
+    tables = [read_generic_table(b, "003", []) for b in group_tables(read_items(CORPUS_003)) if isinstance(b, Table)]
+    by_title = {t.title: t for t in tables if t is not None}
+    got = {(f.measure, f.kind): str(f.value) for f in generic_facts(
+        [by_title[n] for n in ("公开01表", "公开04表", "公开09表")], 2020, "final") if not f.item and f.year == 2020}
+    assert got[("total_income_expenditure", "amount")] == "65949696.01"  # 公开01表 总计 | 30 | 65,949,696.01
+    assert got[("income_total", "amount")] == "64419257.01"
+    assert got[("fiscal_total", "amount")] == "65931892.81"  # 公开04表, the 财政拨款 side: no 事业收入 row
+    # 公开09表: 预算数 44.31 | 决算统计数 112,985.10 — in a 决算 the 预算数 column is passed over
+    assert got[("three_public_total", "amount")] == "112985.10"
+    assert got[("three_public_reception", "amount")] == "91254.00"
+    assert got[("operating_costs", "amount")] == "3840304.93"  # 二、机关运行经费 | 22 | | 3,840,304.93
+    assert [c.kind for c in by_title["公开01表"].columns[:3]] == ["text", "text", "amount"]  # 行次 is no amount
+
+
+@pytest.mark.parametrize("headers, labels, role", [
+    (["合计", "“三公”经费/小计", "“三公”经费/因公出国（境）费", "“三公”经费/公务接待费", "会议费", "培训费"], [],
+     "three_public_meetings"),  # 江苏省人大办公厅 2017, its title printed as '表'
+    (["本年支出合计", "基本支出", "项目支出", "上缴上级支出"], ["合计", "行政运行"], "expenditure"),
+    (["本年收入合计", "财政拨款收入", "事业收入"], ["合计"], "income"),
+    (["金额"], ["一般公共预算财政拨款", "本年收入合计", "本年支出合计", "总计"], "fiscal_summary"),
+    (["金额"], ["一般公共预算财政拨款收入", "事业收入", "本年收入合计", "本年支出合计"], "summary"),
+    (["人员经费/科目名称", "人员经费/金额", "公用经费/科目名称", "公用经费/金额"], ["人员经费合计"], "basic_halves"),
+    (["项目", "金额"], ["办公费", "印刷费"], None),
+])
+def test_roles_from_content_where_the_title_names_none(headers, labels, role):
+    from generator.model.table_spec import squash
+
+    found = role_of("公开03表", [squash(h) for h in headers], [squash(x) for x in labels])
+    assert (found.id if found else None) == role
 
 
 def test_a_neighbours_label_printed_into_an_amount_cell_leaves_the_amount():

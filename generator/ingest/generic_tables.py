@@ -91,14 +91,37 @@ def _number(cell: str):
     return value
 
 
+def _line_numbers(cells: list[str]) -> bool:
+    """Whether a column's figures are the rows' 栏次/行次 (1.00, 2.00, 3.00 … beside the labels of a
+    收入支出决算总表, 玉溪 2020 公开01表): whole numbers under 1,000 rising one by one."""
+    values = [_number(c) for c in cells]
+    if len(values) < 3 or any(v is None or v != v.to_integral_value() or not 0 < v < 1000 for v in values):
+        return False
+    steps = [b - a for a, b in zip(values, values[1:])]
+    return sum(1 for d in steps if d == 1) >= 0.8 * len(steps)
+
+
 def _is_value(cell: str) -> bool:
     return _number(cell) is not None and not re.fullmatch(r"\d{1,2}", cell.strip())
+
+
+def _marks(r: Row) -> bool:
+    """A 栏次 row: column numbers under the header ('栏 次 | | 1 | 2'), not the header row that
+    names a 行次 column ('项 目 | 行次 | 预算数 | 决算统计数', 公开09表 of the 决算 template)."""
+    filled = [squash(c) for c in r.cells if c.strip()]
+    return any(c in MARKS for c in filled) and all(c in MARKS or re.fullmatch(r"\d{1,3}(?:\.0+)?|[-—–]+", c)
+                                                   for c in filled)
+
+
+def _dash(cell: str) -> bool:
+    """A dash printed where a figure does not apply ('—'): no figure, and no text either."""
+    return bool(re.fullmatch(r"[-—–－]+", cell.strip()))
 
 
 def _body_start(rows: list[Row]) -> int:
     """The first row holding a figure or a classification code (the header rows above it)."""
     for k, r in enumerate(rows):
-        if any(squash(c) in MARKS for c in r.cells):
+        if _marks(r):
             continue
         if any(_is_value(c) for c in r.cells if c) or any(re.fullmatch(r"\d{3}(?:\d{2}){0,2}", c.strip()) for c in r.cells[:3]):
             return k if k > 0 else 1 if len(rows) > 1 and not any(_is_value(c) for c in rows[0].cells) else 0
@@ -106,19 +129,20 @@ def _body_start(rows: list[Row]) -> int:
 
 
 def _header_paths(header: list[Row], width: int) -> list[str]:
-    """Column index → header path: each header cell spreads right over the blank cells after it."""
+    """Column index → header path: each header cell spreads right over the blank cells after it
+    that stand under the same parent ('财政拨款“三公”经费' / '合计' over both 预算数 and 决算数)."""
     paths: list[list[str]] = [[] for _ in range(width)]
     for r in header:
         filled = [c.strip() for c in r.cells if c.strip()]
-        if any(squash(c) in MARKS for c in r.cells) or all(re.fullmatch(r"\d{1,2}", c) for c in filled):
+        if _marks(r) or all(re.fullmatch(r"\d{1,2}", c) for c in filled):
             continue  # a 栏次 row: column numbers, not labels
-        carry = ""
+        carry, parent = "", []
         for i in range(width):
             cell = r.cells[i].strip() if i < len(r.cells) else ""
             if cell:
-                carry = cell
+                carry, parent = cell, list(paths[i])
                 paths[i].append(cell)
-            elif carry and i > 0 and not paths[i]:
+            elif carry and i > 0 and paths[i] == parent:
                 paths[i].append(carry)
     out = []
     for parts in paths:
@@ -127,7 +151,7 @@ def _header_paths(header: list[Row], width: int) -> list[str]:
             if not joined or squash(joined[-1]) != squash(p):
                 joined.append(p)
         out.append("/".join(part for part in (re.sub(r"\s+", "", p) for p in joined)
-                            if not re.fullmatch(r"\**|\d{1,2}", part)))  # column numbers, '**' marks
+                            if not re.fullmatch(r"\**|\d{1,2}|[-—–－]+", part)))  # column numbers, '**' marks, dashes
     return out
 
 
@@ -162,7 +186,7 @@ def read_generic_table(table: Table, source_name: str, warnings: list[str], set_
         warnings.append(f"warning: {source_name} line {rows[0].line}: 《{title}》 prints no unit; its amounts are read "
                         f"in {set_unit}, the unit of the table before it")
     start = _body_start(rows)
-    header, body = rows[:start], [r for r in rows[start:] if not any(squash(c) in MARKS for c in r.cells)]
+    header, body = rows[:start], [r for r in rows[start:] if not _marks(r)]
     width = max(len(r.cells) for r in rows)
     used = [i for i in range(width) if any(i < len(r.cells) and r.cells[i].strip() for r in rows)]
     paths = _header_paths(header, width)
@@ -170,7 +194,7 @@ def read_generic_table(table: Table, source_name: str, warnings: list[str], set_
     where = f"{source_name}, " + (f"page {page}" if page else f"line {rows[0].line}") + f" ({title or 'untitled table'})"
     columns: list[GenericColumn] = []
     for n, i in enumerate(used, start=1):
-        cells = [r.cells[i].strip() for r in body if i < len(r.cells) and r.cells[i].strip()]
+        cells = [r.cells[i].strip() for r in body if i < len(r.cells) and r.cells[i].strip() and not _dash(r.cells[i])]
         title_i = paths[i] or f"第{n}列"
         values = [c for c in cells if _number(c) is not None]
         if TEXT_HEADER.search(title_i) or not values or len(values) < len(cells) / 2:
@@ -179,10 +203,10 @@ def read_generic_table(table: Table, source_name: str, warnings: list[str], set_
             kind = "text"
             for r in body:
                 c = r.cells[i].strip() if i < len(r.cells) else ""
-                if c and _number(c) is None:
+                if c and _number(c) is None and not _dash(c):
                     warnings.append(f"{where}, line {r.line}, column {title_i}: '{c}' is not a number; "
                                     "the column is kept as text")
-        elif COUNT_HEADER.search(title_i) or not unit:
+        elif COUNT_HEADER.search(title_i) or not unit or _line_numbers(values):
             kind = "number"
         else:
             kind = "amount"

@@ -112,7 +112,7 @@ def build_resources(blocks: list, year: int, source_name: str, pages: Pages | No
     generic = _generic_tables(blocks, tables, projects, indicators, source_name, warnings)
     sentences = nar.sentences_of(sections, exact=pages is not None)
     stated = nar.collect_facts(sentences, year, budget_sentence_facts if kind == "budget" else None)
-    facts = (table_facts(tables, year) + generic_facts(generic, year) + staffing_facts(blocks, year)
+    facts = (table_facts(tables, year) + generic_facts(generic, year, kind) + staffing_facts(blocks, year)
              + stated + pattern_facts(sentences, year, kind, stated))
     terms = nar.glossary(sections)
     if pages is not None:
