@@ -161,6 +161,13 @@ def test_a_total_row_printed_as_heji_where_no_zongji_is_printed():
     assert values(rows, "total_income_expenditure", "2026", "table:generic_01") == {"5834295600.00"}
 
 
+def test_a_closing_heji_under_the_years_income_is_the_grand_total():
+    rows = facts(PACKAGES / "500000-xinandaxue" / "2023-final")
+    # 表1 高等学校收支决算总表 p.9: 本年收入合计 430,725.03 … 上年结转和结余 93,660.54 … 合计 569,496.54
+    assert values(rows, "total_income_expenditure", "2023", "table") == {"5694965400.00"}
+    assert values(rows, "income_total", "2023", "table:generic_01") == {"4307250300.00"}
+
+
 def test_a_department_self_evaluation_form_of_the_fujian_template():
     with (PACKAGES / "350900-rmzfbgs" / "2024-evaluation" / "performance_projects.csv").open(encoding="utf-8") as fh:
         (project,) = list(csv.DictReader(fh))

@@ -45,12 +45,14 @@ def _column_year(col: GenericColumn, year: int) -> int | None:
 
 def _row_facts(t: GenericTable, role: Role, year: int, kind: str) -> list[Fact]:
     """Each labelled row's figure: the first amount right of the label, with no other label
-    between (the two sides of a 收支总表 each give theirs); in a 决算, a 预算数 column is passed over."""
-    labels = {x for row in t.rows for x in _texts(t, row) if x}
-    entries = [(pattern, m) for pattern, m, *unless in role.rows
-               if not (unless and any(re.search(unless[0], x) for x in labels))]
+    between (the two sides of a 收支总表 each give theirs); outside a budget, a 预算数 column is
+    passed over. An entry's voiding label counts where it is printed below the row: a closing
+    合计 under 本年收入合计 is the total (表1 高等学校收支决算总表), a 收入合计 above a 总计 is not."""
     facts = []
-    for row in t.rows:
+    for n, row in enumerate(t.rows):
+        below = {x for later in t.rows[n + 1:] for x in _texts(t, later) if x}
+        entries = [(pattern, m) for pattern, m, *unless in role.rows
+                   if not (unless and any(re.search(unless[0], x) for x in below))]
         for k, col in enumerate(t.columns):
             if col.kind != "text" or not row.get(col.id):
                 continue
@@ -151,8 +153,8 @@ def generic_facts(tables: list[GenericTable], year: int, kind: str = "budget") -
     amounts have a unit."""
     facts: list[Fact] = []
     for t in tables:
-        labels = {plain(x) for row in t.rows for x in _texts(t, row) if x}
-        role = role_of(t.title, [squash(c.title) for c in t.columns], sorted(labels))
+        labels = sorted({x for row in t.rows for x in _texts(t, row) if x})
+        role = role_of(t.title, [squash(c.title) for c in t.columns], labels)
         if role is None or not t.unit:
             continue
         found = _row_facts(t, role, year, kind)

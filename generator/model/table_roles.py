@@ -22,7 +22,7 @@ class Role:
     id: str
     words: tuple[str, ...]  # regexes that must all match the title
     not_words: tuple[str, ...]
-    # (row label regex, measure[, a row label that, printed in the table, voids the entry])
+    # (row label regex, measure[, a row label that, printed below the row, voids the entry])
     rows: tuple[tuple[str, ...], ...] = ()
     # (column header path regex, measure[, a header that, printed in the table, voids the entry]);
     # the first match per measure wins
@@ -78,7 +78,8 @@ ROLES: tuple[Role, ...] = (
          labels=(_THIS_YEAR_IN, _THIS_YEAR_OUT, r"^一般公共预算财政拨款(?:收入)?$"), not_content=_OTHER_INCOME),
     Role("summary", (r"收支|收入支出", r"总"), ("财政拨款",) + _NOT_FUND,
          rows=((r"^(?:收入|支出)总计$|^总计$", "total_income_expenditure"),
-               # the one 合计 of a table printing no 总计 nor 本年收入合计 ('合计 | 5834295600.00 | 合计', 重庆 2026)
+               # a 合计 with no 总计 nor 本年收入合计 below it ('合计 | 5834295600.00 | 合计' opening 重庆 2026's
+               # table; '合计 | 5694965400.00 | 合计' closing 西南大学 2023's, under 本年收入合计 and 上年结转)
                (r"^合计$", "total_income_expenditure", r"总计|本年(?:收入|支出)"),
                # the one 收入合计 of a table printing no 总计 ('收入合计 | 13,649.07', 江苏省人大办公厅 2017)
                (r"^(?:收入|支出)合计$", "total_income_expenditure", r"总计"),
