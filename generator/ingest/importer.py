@@ -25,7 +25,7 @@ from generator.ingest.sources import Pages, join_sources, page_count, plain_text
 from generator.ingest.text import DocumentError, Table, group_tables
 from generator.ingest.new_department import printed_name, propose
 from generator.model.departments import RegistryError, append_department, load_registry, matching_departments
-from generator.model.package import field_, sha256_of, table_fields, write_package
+from generator.model.package import IN_YUAN, NO_UNIT, field_, sha256_of, table_fields, write_package
 from generator.model.packages import Resource
 from generator.model.resources import FACTS, GLOSSARY, PERFORMANCE_INDICATORS, PERFORMANCE_PROJECTS, SECTIONS
 
@@ -62,7 +62,8 @@ def _generic_resource(t: GenericTable) -> Resource:
               field_("source_page", "integer", title="原文页码")]
     if any(r["code"] for r in t.rows):
         fields.append(field_("code", title="科目编码"))
-    fields += [field_(c.id, "number", title=c.title, column_type="value") if c.kind == "amount"
+    fields += [field_(c.id, "number", title=c.title, column_type="value", description=IN_YUAN) if c.kind == "amount"
+               else field_(c.id, title=c.title, description=NO_UNIT) if c.kind == "number"
                else field_(c.id, title=c.title) for c in t.columns]
     rows = [{**r, "source_line": r["_line"], "source_page": r.get("_page")} for r in t.rows]
     label = t.title or (f"第{t.page}页表格" if t.page else f"第{t.line}行表格")

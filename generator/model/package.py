@@ -55,10 +55,17 @@ def key_fields(spec: TableSpec) -> list[dict]:
     return KEY_FIELDS[spec.shape]
 
 
+# what a value field's figures are, for machines reading the schema (Table Schema `description`)
+IN_YUAN = "单位：元（原表以万元等印出的金额已折算为元）"
+IN_YUAN_OR_COUNT = "金额单位：元；人次、辆、个等数量按本行“计量单位”"
+NO_UNIT = "数值：原表未印金额单位，或为数量、比率、分值，照原样"
+
+
 def table_fields(spec: TableSpec, headers: dict[str, str]) -> list[dict]:
     """Schema fields of a standard table: row, provenance, key columns, then every value column
-    (an optional column only when the document prints it)."""
-    values = [field_(c.id, "number", title=headers.get(c.id, c.title), column_type=c.column_type)
+    (an optional column only when the document prints it), each saying its unit."""
+    unit = IN_YUAN_OR_COUNT if spec.shape == "items" else IN_YUAN
+    values = [field_(c.id, "number", title=headers.get(c.id, c.title), column_type=c.column_type, description=unit)
               for c in spec.columns if not c.optional or c.id in headers]
     return [field_("row", "integer", title="行号", constraints={"required": True}),
             field_("source_line", "integer", title="原文行（页）"),
