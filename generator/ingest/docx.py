@@ -16,10 +16,9 @@ from generator.ingest.text import DocumentError, Paragraph, Row, normalise
 def read_docx(path: Path) -> list[Paragraph | Row]:
     """Paragraphs and table rows of a .docx disclosure, in document order (no pages: Word reflows)."""
     import docx
+    from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table as DocxTable
     from docx.text.paragraph import Paragraph as DocxParagraph
-
-    from docx.opc.exceptions import PackageNotFoundError
 
     check_archive(path, "Word (.docx)")
     try:

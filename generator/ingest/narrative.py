@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable
 from decimal import Decimal
+from typing import Callable
 
 from generator.ingest.text import Paragraph, Table
 from generator.model.facts import Fact

@@ -17,8 +17,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.ingest.pdf_layout import Line, TextCell, cell_text, group_lines, join_lines
 from generator.ingest.limits import MAX_PAGES
+from generator.ingest.pdf_layout import Line, TextCell, cell_text, group_lines, join_lines
 from generator.ingest.text import DocumentError, Paragraph, Row, normalise
 from generator.model.tables import spec_for_title, squash
 

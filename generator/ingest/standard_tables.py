@@ -7,12 +7,11 @@ amount is kept, converted exactly to 元 from the table's own 单位 line.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.ingest.table_readers import CODE_RE, READERS, fits, parse_number_safe
 from generator.ingest.text import DocumentError, Paragraph, Table
-from collections import Counter
-
 from generator.model.money import UNITS, decimals_of
 from generator.model.tables import EMPTY_NOTE, TableSpec, specs_for_title, table_number
 

@@ -275,7 +275,7 @@ def _read_economic(spec: TableSpec, t: Table, unit: str, where: str) -> tuple[li
                 if not named and i in starts:  # no group row: a panel is named by its footer
                     groups[starts.index(i)] = label.replace("合计", "")
             continue
-        for s, g in zip(starts, groups):
+        for s in starts:  # the group is named once all rows are read
             code, name, amount = cells[s], cells[s + 1], cells[s + 2]
             if not (code or name or amount):
                 continue

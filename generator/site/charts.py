@@ -6,10 +6,10 @@ from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from generator.model.facts import load_vocabulary
+from generator.model.packages import Package, Resource, decimal_or_none
 from generator.site.figures import Figures
 from generator.site.formatting import CENT, WAN, percent, ratio, to_wan_float, wan
 from generator.site.words import with_unit
-from generator.model.packages import Package, Resource, decimal_or_none
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -124,7 +124,7 @@ def income_structure(fig: Figures) -> Chart | None:
 
 def basic_vs_project(fig: Figures) -> Chart | None:
     pairs = [(VOCAB[m], fig.value(m)) for m in ("expenditure_basic", "expenditure_project")]
-    return _donut("chart-basic-project", "基本支出与项目支出", [(l, v) for l, v in pairs if v is not None],
+    return _donut("chart-basic-project", "基本支出与项目支出", [(label, v) for label, v in pairs if v is not None],
                   "基本支出与项目支出合计", fig.word(), _sources(fig, ("expenditure_basic", "expenditure_project")))
 
 
@@ -230,7 +230,7 @@ def _bars(chart_id: str, title: str, pairs: list[tuple[str, Decimal]], what: str
                                               xaxis={"title": {"text": with_unit(word)}, "automargin": True},
                                               yaxis={"automargin": True})}
     return Chart(chart_id, f"{title} · {word}",
-                 f"{what}（{word}）：" + "、".join(f"{l} {wan(v)} 万元" for l, v in reversed(pairs)) + "。",
+                 f"{what}（{word}）：" + "、".join(f"{label} {wan(v)} 万元" for label, v in reversed(pairs)) + "。",
                  spec, ("项目", with_unit(word), "占比"), _share_rows(list(reversed(pairs))))
 
 
@@ -266,7 +266,7 @@ def economic_breakdown(package: Package, fig: Figures) -> Chart | None:
     if chart:
         return chart
     pairs = [(VOCAB[m], fig.value(m)) for m in ("personnel_costs", "public_costs")]
-    return _donut("chart-economic", "人员经费与公用经费", [(l, v) for l, v in pairs if v is not None], "基本支出",
+    return _donut("chart-economic", "人员经费与公用经费", [(label, v) for label, v in pairs if v is not None], "基本支出",
                   fig.word(), _sources(fig, ("personnel_costs", "public_costs")))
 
 

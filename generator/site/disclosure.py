@@ -8,12 +8,12 @@ from decimal import Decimal
 from markupsafe import Markup, escape
 
 from generator.model.facts import load_vocabulary
+from generator.model.packages import Package, Resource, decimal_or_none
 from generator.site import charts as chart_specs
 from generator.site.boilerplate import is_caption, table_lines
 from generator.site.downloads import Download
 from generator.site.figures import Figures
 from generator.site.formatting import ratio, wan
-from generator.model.packages import Package, Resource, decimal_or_none
 from generator.site.table_view import TableView, fact_anchor, view
 from generator.site.validation import ByClass, CheckRun, FindingView, of_class
 

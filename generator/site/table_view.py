@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.site.formatting import number, yuan
 from generator.model.packages import Resource, decimal_or_none
+from generator.site.formatting import number, yuan
 
 HIDDEN = {"row", "source_line", "source_page"}  # the row number is the anchor; the source line and page
 # are in the downloads (the pages a table spans are named above it: `pages`)

@@ -6,9 +6,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from generator.model.codes import CodeList
+from generator.model.packages import Package
 from generator.site.formatting import CENT, number, yuan
 from generator.site.table_view import fact_anchor
-from generator.model.packages import Package
 from generator.validate.api import validate_and_read
 from generator.validate.report import Error, Finding
 from generator.validate.rules import RULES

@@ -11,8 +11,8 @@ from generator.model.codes import CodeList
 from generator.model.packages import Package, PackageError, find_packages, inside, read_package
 from generator.model.resources import REQUIRED
 from generator.validate.context import Context
-from generator.validate.package_files import check_files, check_shape, check_sources, check_year
 from generator.validate.group import group
+from generator.validate.package_files import check_files, check_shape, check_sources, check_year
 from generator.validate.quick import certainly_valid
 from generator.validate.report import Error, PackageReport, to_github, to_json, to_text
 from generator.validate.rules import RULES

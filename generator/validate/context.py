@@ -8,8 +8,8 @@ from functools import cached_property
 from generator.model.codes import CodeList
 from generator.model.facts import Fact
 from generator.model.money import table_half_unit
-from generator.model.tables import BY_ID, TableSpec
 from generator.model.packages import Package, Resource, decimal_or_none
+from generator.model.tables import BY_ID, TableSpec
 
 
 @dataclass

@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 from generator.validate.rules import (  # noqa: F401  (registration)
-    budget, changes, charts, completeness, contents, cross, lists, names, narrative, outline, performance, product,
-    tables, template,
+    budget,
+    changes,
+    charts,
+    completeness,
+    contents,
+    cross,
+    generic,  # noqa: F401,E402  (last: a standard table's finding leads its group)
+    lists,
+    names,
+    narrative,
+    outline,
+    performance,
+    product,
+    tables,
+    template,
 )
-from generator.validate.rules import generic  # noqa: F401,E402  (last: a standard table's finding leads its group)
 from generator.validate.rules.registry import RULES, Rule, rule  # noqa: F401

@@ -6,8 +6,8 @@ from typing import Iterator
 
 from generator.validate.context import Context
 from generator.validate.report import Finding
-from generator.validate.rules.registry import rule, same_figure
 from generator.validate.rules.common import figure, item_key, label
+from generator.validate.rules.registry import rule, same_figure
 
 
 def _same_sentence(a, b) -> bool:

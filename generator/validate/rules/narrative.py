@@ -10,8 +10,8 @@ from typing import Iterator
 from generator.model.facts import Fact
 from generator.validate.context import Context
 from generator.validate.report import Figure, Finding
-from generator.validate.rules.registry import pct_class, rule, sum_finding
 from generator.validate.rules.common import VOCAB, figure, item_key, label
+from generator.validate.rules.registry import pct_class, rule, sum_finding
 
 HUNDRED = Decimal(100)
 

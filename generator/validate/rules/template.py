@@ -59,7 +59,7 @@ def template_leftovers(ctx: Context) -> Iterator[Finding]:
     2018 年部门预算：“（按“部门预算公开06表财政拨款基本支出预算表”中实际发生经济分类支出事项填写）”（编写说明未删除）、
     “减少了该项支出。。”（标点重复）；峨眉山市委组织部 2020 年决算：“决算数小于/等于预算数的主要原因是…。”"""
     by_kind: dict[tuple[str, ...], list[tuple[int, str, int | None]]] = {}
-    for line, section, text, page in _lines(ctx):
+    for line, _, text, page in _lines(ctx):
         hits = _hits(text)
         if hits:
             by_kind.setdefault(tuple(hits), []).append((line, text, page))
@@ -86,7 +86,7 @@ _HEADING_YEAR = re.compile(r"(\d{4})\s*年(?:度)?[^，。]{0,12}?(?:决算|预�
 def other_year(ctx: Context) -> Iterator[Finding]:
     """库外人工核对的文件中：2026 年部门预算写“比2026年预算增加”；2024 年决算的标题写“2023年度”。"""
     budget = ctx.package.kind == "budget"
-    for line, section, text, page in _lines(ctx):
+    for line, _, text, page in _lines(ctx):
         for m in re.finditer(r"截[至止]\s*(\d{4})\s*年", text):
             if int(m.group(1)) != ctx.year and not (budget and int(m.group(1)) == ctx.year - 1):
                 yield Finding("other-year", f"报告年度为 {ctx.year} 年，却写“{m.group(0)}”：{text[:120]}",
