@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.ingest.generic_tables import read_generic_table
 from generator.ingest.importer import import_document
-from generator.ingest.sentence_patterns import PHRASINGS, pattern_facts
-from generator.ingest.text import Paragraph, Row, Table
+from generator.ingest.items import Paragraph, Row, Table
+from generator.ingest.narrative.patterns import PHRASINGS, pattern_facts
+from generator.ingest.tables.generic import read_generic_table
 from generator.model.codes import joined_code
 from generator.model.departments import FIELDS, load_registry
 from generator.model.money import half_unit
@@ -219,9 +219,9 @@ def test_tables_titled_only_by_their_number_are_known_by_what_they_contain():
     """玉溪 2020 决算 (text export): 公开01表, 公开04表 and 公开09表 print no title words; read as
     printed, their rows and headers still say which figures they state — the same the
     national template's reader takes from them."""
-    from generator.ingest.generic_facts import generic_facts
-    from generator.ingest.sources import read_items
-    from generator.ingest.text import group_tables
+    from generator.ingest.formats.sources import read_items
+    from generator.ingest.items import group_tables
+    from generator.ingest.tables.generic_facts import generic_facts
 
     tables = [read_generic_table(b, "003", []) for b in group_tables(read_items(CORPUS_003)) if isinstance(b, Table)]
     by_title = {t.title: t for t in tables if t is not None}

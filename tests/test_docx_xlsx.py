@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.ingest.docx import read_docx
+from generator.ingest.formats.docx import read_docx
+from generator.ingest.formats.text import parse_lines, read_text
+from generator.ingest.formats.xlsx import read_xlsx
 from generator.ingest.importer import import_document
-from generator.ingest.text import DocumentError, Paragraph, Row, parse_lines, read_text
-from generator.ingest.xlsx import read_xlsx
+from generator.ingest.items import DocumentError, Paragraph, Row
 from generator.model.tables import spec_for_title
 from tests.conftest import ROOT, corpus_path
 

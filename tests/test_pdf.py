@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.ingest.formats.pdf import read_pdf
 from generator.ingest.importer import import_document
-from generator.ingest.pdf import read_pdf
-from generator.ingest.text import DocumentError, Paragraph, Row
+from generator.ingest.items import DocumentError, Paragraph, Row
 from generator.model.facts import read_facts
 from generator.validate.api import validate_package
 from tests.conftest import PACKAGES, ROOT, SHARED, needs_shared

@@ -5,8 +5,9 @@ from collections import Counter
 from decimal import Decimal
 from functools import cache
 
-from generator.ingest.performance import Indicator, Project, extract_performance
-from generator.ingest.text import Paragraph, Row, parse_lines, read_text
+from generator.ingest.formats.text import parse_lines, read_text
+from generator.ingest.items import Paragraph, Row
+from generator.ingest.narrative.performance import Indicator, Project, extract_performance
 from tests.conftest import corpus_path
 
 

@@ -18,7 +18,7 @@ import stat
 from pathlib import Path
 
 from generator.errors import PoorerPackage
-from generator.ingest.text import DocumentError
+from generator.ingest.items import DocumentError
 from generator.model.package import Resource
 
 

@@ -8,22 +8,22 @@ from pathlib import Path
 from typing import Callable
 
 from generator.errors import AmbiguousDepartment, BadInput, TransparencyError, Undetermined, UnknownDepartment
-from generator.ingest import narrative as nar
-from generator.ingest.budget_narrative import budget_sentence_facts
 from generator.ingest.document_meta import infer_kind, infer_scope, infer_year
-from generator.ingest.generic_facts import generic_facts
-from generator.ingest.generic_tables import GenericTable, read_generic_table
+from generator.ingest.formats.sources import Pages, join_sources, page_count, plain_text, read_items
 from generator.ingest.guard import describe, preflight, refuse_poorer
+from generator.ingest.items import DocumentError, Table, group_tables
 from generator.ingest.limits import memory_limit
+from generator.ingest.narrative import sections as nar
+from generator.ingest.narrative.budget import budget_sentence_facts
+from generator.ingest.narrative.patterns import pattern_facts
+from generator.ingest.narrative.performance import extract_performance
 from generator.ingest.new_department import printed_name, propose
-from generator.ingest.performance import extract_performance
-from generator.ingest.sentence_patterns import pattern_facts
-from generator.ingest.sources import Pages, join_sources, page_count, plain_text, read_items
-from generator.ingest.staffing import staffing_facts
-from generator.ingest.standard_tables import StandardTable, read_standard_tables
-from generator.ingest.table_facts import table_facts
-from generator.ingest.text import DocumentError, Table, group_tables
-from generator.ingest.unit_tables import read_unit_tables
+from generator.ingest.tables.facts import table_facts
+from generator.ingest.tables.generic import GenericTable, read_generic_table
+from generator.ingest.tables.generic_facts import generic_facts
+from generator.ingest.tables.staffing import staffing_facts
+from generator.ingest.tables.standard import StandardTable, read_standard_tables
+from generator.ingest.tables.units import read_unit_tables
 from generator.model.departments import RegistryError, append_department, load_registry, matching_departments
 from generator.model.package import IN_YUAN, NO_UNIT, field_, sha256_of, table_fields, write_package
 from generator.model.packages import Resource

@@ -15,7 +15,7 @@ import zipfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.ingest.text import DocumentError
+from generator.ingest.items import DocumentError
 
 MAX_PAGES = 300  # of a PDF: ~0.25 s a page, so at most about 75 s of reading
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # of a text export (the corpus' are under 100 KB)

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 
-from generator.ingest.text import DocumentError, Paragraph, Row
+from generator.ingest.items import DocumentError, Paragraph, Row
 from generator.model.departments import Department
 
 # a label cell or line that names the publisher: '编制单位：上海市医疗保险事业管理中心 单位：元'

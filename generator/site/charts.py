@@ -174,7 +174,7 @@ def _tree(chart_id: str, title: str, nodes: list[tuple[str, str, str, Decimal]],
 
 
 def cell(table: Resource, row: dict, column: str) -> str:
-    """The fact source of one cell of a table (as table_facts writes it)."""
+    """The fact source of one cell of a table (as ingest.tables.facts writes it)."""
     side = f" {row['side']}" if row.get("side") else ""
     return f"table:{table.name}:row {row.get('row', '')}{side}:{column}"
 

@@ -1,5 +1,5 @@
 """Arithmetic inside the generic tables: the printed tables the registry does not know, kept as
-printed by the importer (generator/ingest/generic_tables.py). Only what such a table shows by
+printed by the importer (generator/ingest/tables/generic.py). Only what such a table shows by
 itself is checked — 类 = Σ款 = Σ项 down its `code` column and 合计 = Σ类 — and only where the
 table leaves no doubt: codes printed once each, an amount column of this year's figures, one
 total row, the table not continued in the next one."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from generator.ingest.generic_tables import GenericColumn, GenericTable
-from generator.ingest.table_facts import plain
+from generator.ingest.tables.facts import plain
+from generator.ingest.tables.generic import GenericColumn, GenericTable
 from generator.model.facts import Fact
 from generator.model.money import table_half_unit
 from generator.model.table_roles import Role, role_of

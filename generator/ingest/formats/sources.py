@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.ingest.text import DocumentError, Paragraph, Row, parse_lines, read_text
+from generator.ingest.formats.text import parse_lines, read_text
+from generator.ingest.items import DocumentError, Paragraph, Row
 
 FORMATS = (".txt", ".pdf", ".docx", ".xlsx")
 TEXT_SUFFIXES = ("", ".txt", ".text", ".md", ".csv", ".tsv")  # read as a plain-text export
@@ -14,13 +15,13 @@ def read_items(path: Path) -> list[Paragraph | Row]:
     """Paragraphs and table rows of a .txt, .pdf, .docx or .xlsx disclosure."""
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        from generator.ingest.pdf import read_pdf
+        from generator.ingest.formats.pdf import read_pdf
         return read_pdf(path)
     if suffix == ".docx":
-        from generator.ingest.docx import read_docx
+        from generator.ingest.formats.docx import read_docx
         return read_docx(path)
     if suffix == ".xlsx":
-        from generator.ingest.xlsx import read_xlsx
+        from generator.ingest.formats.xlsx import read_xlsx
         return read_xlsx(path)
     if suffix in (".doc", ".xls", ".wps", ".et"):
         raise DocumentError(f"{path}: the old binary {suffix} format is not supported; save it as "

@@ -17,9 +17,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.ingest.formats.pdf_layout import Line, TextCell, cell_text, group_lines, join_lines
+from generator.ingest.items import DocumentError, Paragraph, Row, normalise
 from generator.ingest.limits import MAX_PAGES
-from generator.ingest.pdf_layout import Line, TextCell, cell_text, group_lines, join_lines
-from generator.ingest.text import DocumentError, Paragraph, Row, normalise
 from generator.model.tables import spec_for_title, squash
 
 # '12', '- 12 -', '第12页', '第 12 页，共 45 页', '12/45', '1 3' (a page number set in spaced digits)

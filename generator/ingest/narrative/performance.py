@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.ingest.text import Paragraph, Row
+from generator.ingest.items import Paragraph, Row
 from generator.model.money import AmountError, decimals_of, half_unit, parse_number, to_yuan
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Callable
 
-from generator.ingest.text import Paragraph, Table
+from generator.ingest.items import Paragraph, Table
 from generator.model.facts import Fact
 from generator.model.money import decimals_of, half_unit, parse_number, to_yuan
 from generator.model.tables import INCOME_PARTS

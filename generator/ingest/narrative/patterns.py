@@ -1,7 +1,7 @@
 """Narrative figures by pattern, as data: each measure of the vocabulary with the phrasings
 that name it, and a real sentence a test reads. A figure is taken where a phrasing is
 followed — through nothing but a connecting word (预算/决算/数/为/共计 …) — by an amount
-with its unit; what the template functions of `narrative` already read from a sentence is
+with its unit; what the template functions of `sections` already read from a sentence is
 left to them.
 
 Which year a figure is for follows the words just before its name (上年 / another year);
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.ingest.narrative import FactCollector
+from generator.ingest.narrative.sections import FactCollector
 from generator.model.facts import Fact
 
 Q = "[“”\"‘’']?"  # the quotes around 三公 are printed every way, or not at all

@@ -10,8 +10,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from generator.ingest.table_readers import CODE_RE, READERS, fits, parse_number_safe
-from generator.ingest.text import DocumentError, Paragraph, Table
+from generator.ingest.items import DocumentError, Paragraph, Table
+from generator.ingest.tables.readers import CODE_RE, READERS, fits, parse_number_safe
 from generator.model.money import UNITS, decimals_of
 from generator.model.tables import EMPTY_NOTE, TableSpec, specs_for_title, table_number
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from generator.ingest.standard_tables import StandardTable
+from generator.ingest.tables.standard import StandardTable
 from generator.model.facts import Fact
 from generator.model.money import table_half_unit
 from generator.model.table_spec import Figure

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from generator.ingest.standard_tables import StandardTable
-from generator.ingest.text import DocumentError, Row, Table
+from generator.ingest.items import DocumentError, Row, Table
+from generator.ingest.tables.standard import StandardTable
 from generator.model.money import AmountError, parse_number, to_yuan
 from generator.model.tables import UNIT_TABLES, TableSpec, spec_for_title, squash
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from generator.ingest.items import DocumentError, Paragraph, Row, normalise
 from generator.ingest.limits import check_archive
-from generator.ingest.text import DocumentError, Paragraph, Row, normalise
 
 
 def read_docx(path: Path) -> list[Paragraph | Row]:

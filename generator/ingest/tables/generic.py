@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.ingest.table_readers import parse_number_safe
-from generator.ingest.text import Paragraph, Row, Table
+from generator.ingest.items import Paragraph, Row, Table
+from generator.ingest.tables.readers import parse_number_safe
 from generator.model.codes import joined_code
 from generator.model.money import UNITS, decimals_of, to_yuan
 from generator.model.table_roles import role_of

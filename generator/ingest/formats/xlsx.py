@@ -15,8 +15,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from generator.ingest.items import DocumentError, Paragraph, Row, normalise
 from generator.ingest.limits import check_archive, scan_workbook
-from generator.ingest.text import DocumentError, Paragraph, Row, normalise
 from generator.model.tables import spec_for_title, table_number
 
 _CAPTION = re.compile(r"^(?:编制)?(?:部门|单位)(?:名称)?[:：]|单位[:：]\s*(?:万元|元|亿元|千元)\s*$|^(?:注|说明)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from generator.ingest.narrative import _CHANGE, THREE_PUBLIC, FactCollector, V
+from generator.ingest.narrative.sections import _CHANGE, THREE_PUBLIC, FactCollector, V
 
 _PRIOR = r"(?:与上年(?:度)?相比|比上年(?:预算)?)[，,]?\s*(?:[^，,。；;]{0,16}?)"
 _SHARE = r"(?:[，,]\s*占[^0-9%，,]{0,12}?(\d+(?:\.\d+)?)\s*%)?"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from generator.ingest.text import Row, Table
+from generator.ingest.items import Row, Table
 from generator.model.facts import Fact
 from generator.model.tables import squash
 

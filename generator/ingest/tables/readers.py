@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from generator.ingest.text import DocumentError, Row, Table
+from generator.ingest.items import DocumentError, Row, Table
 from generator.model.codes import joined_code
 from generator.model.money import AmountError, parse_number, to_yuan
 from generator.model.tables import TableSpec, squash
