@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from generator.ingest.items import Paragraph, Row, Table
 from generator.ingest.tables.readers import parse_number_safe
@@ -64,9 +65,10 @@ def _title(table: Table) -> tuple[str, str, Paragraph | None]:
 def _unit(table: Table) -> str:
     """The unit printed above the table or in its first rows; a unit label the page wrapped
     ('单位：万' ⏎ '元', 西安 2019) is read across the lines."""
-    texts = [p.text for p in reversed(table.before[-4:])] + [c for r in table.rows[:3] for c in r.cells]
-    for text in texts + ["".join(p.text.split()) for p in table.before[-4:]] + [
-            "".join("".join(p.text.split()) for p in table.before[-4:])]:
+    before = [p.text for p in table.before[-4:]]
+    squashed = ["".join(text.split()) for text in before]  # '单位：万 元'
+    cells = [c for r in table.rows[:3] for c in r.cells]
+    for text in [*reversed(before), *cells, *reversed(squashed), "".join(squashed)]:  # the last: lines joined
         m = UNIT_RE.search(text)
         if m:
             return m.group(1) or m.group(2)
@@ -83,7 +85,7 @@ def _overflowed(cell: str) -> str | None:
     return rest if re.fullmatch(r"-?\d[\d,]*\.\d{2}", rest) else None
 
 
-def _number(cell: str):
+def _number(cell: str) -> Decimal | None:
     """A cell's number, also where a neighbour's label ran into it."""
     value = parse_number_safe(cell)
     if value is None and (rest := _overflowed(cell)) is not None:
