@@ -14,9 +14,9 @@ from generator.ingest.guard import describe, preflight, refuse_poorer
 from generator.ingest.items import DocumentError, Table, group_tables
 from generator.ingest.limits import memory_limit
 from generator.ingest.narrative import sections as nar
-from generator.ingest.narrative.budget import budget_sentence_facts
 from generator.ingest.narrative.patterns import pattern_facts
 from generator.ingest.narrative.performance import extract_performance
+from generator.ingest.narrative.templates import template_facts
 from generator.ingest.new_department import printed_name, propose
 from generator.ingest.tables.facts import table_facts
 from generator.ingest.tables.generic import GenericTable, read_generic_table
@@ -112,7 +112,7 @@ def build_resources(blocks: list, year: int, source_name: str, pages: Pages | No
     projects, indicators = extract_performance([x for b in blocks for x in (b.rows if isinstance(b, Table) else [b])])
     generic = _generic_tables(blocks, tables, projects, indicators, source_name, warnings)
     sentences = nar.sentences_of(sections, exact=pages is not None)
-    stated = nar.collect_facts(sentences, year, budget_sentence_facts if kind == "budget" else None)
+    stated = template_facts(sentences, year, kind)
     facts = (table_facts(tables, year) + generic_facts(generic, year, kind) + staffing_facts(blocks, year)
              + stated + pattern_facts(sentences, year, kind, stated))
     terms = nar.glossary(sections)

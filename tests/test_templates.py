@@ -1,0 +1,74 @@
+"""The template-sentence registry: every clause reads its own real example, and the figures
+of the national and budget templates come out exact."""
+from decimal import Decimal
+
+import pytest
+
+from generator.ingest.narrative.templates import TEMPLATES, template_facts
+
+
+def _sentence(example: str) -> str:
+    return example.rsplit(" [", 1)[0]
+
+
+@pytest.mark.parametrize("clause", TEMPLATES, ids=lambda c: c.example.rsplit(" [", 1)[-1][:-1] + " " + c.patterns[0][:24])
+def test_every_clause_reads_its_example(clause):
+    assert clause.example, "every clause carries a real example sentence"
+    assert clause.example.endswith("]"), "the example names its document in brackets"
+    read = {f.measure for f in clause.facts(_sentence(clause.example), 2020)}
+    assert read & clause.measures()
+
+
+def _facts(sentence: str, kind: str = "final", year: int = 2021) -> list[tuple]:
+    return [(f.measure, f.kind, f.year, f.value, f.item, f.of) for f in template_facts([(1, "s1", sentence)], year, kind)]
+
+
+def test_totals_with_change_and_derived_prior_year():
+    facts = _facts("2021年度收、支总计516.82万元。与2020年相比，收、支总计各减少97.74万元，下降16%。")
+    assert facts == [
+        ("total_income_expenditure", "amount", 2021, Decimal("5168200.00"), "", ""),
+        ("total_income_expenditure", "change", 2021, Decimal("-977400.00"), "", ""),
+        ("total_income_expenditure", "change_rate", 2021, Decimal("-16"), "", ""),
+        ("total_income_expenditure", "amount", 2020, Decimal("6145600.00"), "", ""),
+    ]
+
+
+def test_parts_take_the_unit_of_their_total_and_their_shares():
+    facts = _facts("2021年本年支出合计516.82万元，其中：基本支出289.53万元，占56%；项目支出227.29，占44%。")
+    assert facts == [
+        ("expenditure_total", "amount", 2021, Decimal("5168200.00"), "", ""),
+        ("expenditure_basic", "amount", 2021, Decimal("2895300.00"), "", "expenditure_total"),
+        ("expenditure_basic", "share", 2021, Decimal("56"), "", "expenditure_total"),
+        ("expenditure_project", "amount", 2021, Decimal("2272900.00"), "", "expenditure_total"),
+        ("expenditure_project", "share", 2021, Decimal("44"), "", "expenditure_total"),
+    ]
+
+
+def test_item_rows_keep_code_rate_and_comparison_word():
+    [money, rate] = template_facts([(1, "s", "行政运行（类）201（款）32（项）01：支出决算为478.62万元，完成预算100%，决算数等于预算数。")],
+                                   2020, "final")
+    assert (money.code, money.item, money.value, rate.kind, rate.value, rate.relation) == \
+        ("2013201", "行政运行", Decimal("4786200.00"), "budget_rate", Decimal("100"), "等于")
+
+
+def test_budget_clauses_are_read_in_budgets_only():
+    sentence = "（二）公用经费1579.38万元。"
+    assert _facts(sentence, "budget", 2018) == [("public_costs", "amount", 2018, Decimal("15793800.00"), "", "")]
+    assert _facts(sentence, "final", 2018) == []
+
+
+def test_three_public_budget_parts_add_up_only_when_all_three_are_listed():
+    listed = _facts("2025年“三公”经费预算数为867.50万元，与2024年预算持平。其中：（一）因公出国（境）费839万元，与2024年预算持平。",
+                    "budget", 2025)
+    assert listed == [("three_public_total", "amount", 2025, Decimal("8675000.00"), "", ""),
+                      ("three_public_abroad", "amount", 2025, Decimal("8390000.00"), "", "")]
+    whole = _facts("“三公”经费预算为30万元，其中因公出国（境）费10万元，公务用车购置及运行费10万元，公务接待费10万元。", "budget", 2025)
+    assert [f[5] for f in whole] == ["", "three_public_total", "three_public_total", "three_public_total"]
+
+
+def test_a_change_far_from_its_budget_figure_is_not_its_change():
+    near = _facts("此外，基本支出预算数为7666.68万元。与上年相比增加844.15万元，增长12.37%。", "budget", 2017)
+    assert [f[1] for f in near] == ["amount", "change", "change_rate", "amount"]
+    far = _facts("此外，基本支出预算数为7666.68万元，主要用于保障机构正常运转、完成日常工作任务而发生的各项支出，包括用于在职人员工资福利、"
+                 "离退休人员经费和办公费、印刷费、水电费、办公设备购置等，与上年相比增加844.15万元。", "budget", 2017)
+    assert [f[1] for f in far] == ["amount"]
