@@ -1,7 +1,7 @@
 """Narrative figures by pattern, as data: each measure of the vocabulary with the phrasings
 that name it, and a real sentence a test reads. A figure is taken where a phrasing is
 followed — through nothing but a connecting word (预算/决算/数/为/共计 …) — by an amount
-with its unit; what the template functions of `sections` already read from a sentence is
+with its unit; what the template clauses of `templates` already read from a sentence is
 left to them.
 
 Which year a figure is for follows the words just before its name (上年 / another year);
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.ingest.narrative.sections import FactCollector
+from generator.ingest.narrative.collector import FactCollector
 from generator.model.facts import Fact
 
 Q = "[“”\"‘’']?"  # the quotes around 三公 are printed every way, or not at all
@@ -128,7 +128,7 @@ def _year(before: str, year: int) -> int | None:
 
 def pattern_facts(sentences: list[tuple[int, str, str]], year: int, kind: str, known: list[Fact]) -> list[Fact]:
     """Facts of the registry's phrasings in (line, section, sentence) triples, except where the
-    template functions already took the same measure from the same sentence."""
+    template clauses already took the same measure from the same sentence."""
     taken = {(f.line, f.measure) for f in known}
     fc = FactCollector(year)
     for line, section, sentence in sentences:
