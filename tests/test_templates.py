@@ -72,3 +72,18 @@ def test_a_change_far_from_its_budget_figure_is_not_its_change():
     far = _facts("此外，基本支出预算数为7666.68万元，主要用于保障机构正常运转、完成日常工作任务而发生的各项支出，包括用于在职人员工资福利、"
                  "离退休人员经费和办公费、印刷费、水电费、办公设备购置等，与上年相比增加844.15万元。", "budget", 2017)
     assert [f[1] for f in far] == ["amount"]
+
+
+def test_phrasings_the_corpus_readme_lists_beyond_the_corpus():
+    """收入支出决算总计 and 财政拨款收入支出决算总计, a change printed right after the total, and
+    “三公” 预算数为 … 决算数为 (synthetic sentences in the phrasings real documents use)."""
+    assert _facts("本部门2023年度收入支出决算总计3560.12万元，与上年相比增加12.3万元。", year=2023) == [
+        ("total_income_expenditure", "amount", 2023, Decimal("35601200.00"), "", ""),
+        ("total_income_expenditure", "change", 2023, Decimal("123000.00"), "", ""),
+        ("total_income_expenditure", "amount", 2022, Decimal("35478200.00"), "", ""),
+    ]
+    assert _facts("2023年度财政拨款收入支出决算总计890.12万元。", year=2023) == [
+        ("fiscal_total", "amount", 2023, Decimal("8901200.00"), "", "")]
+    assert _facts("2023年度“三公”经费预算数为12万元，决算数为10.5万元。", year=2023) == [
+        ("three_public_total", "budget", 2023, Decimal("120000"), "", ""),
+        ("three_public_total", "amount", 2023, Decimal("105000.0"), "", "")]

@@ -175,9 +175,9 @@ _IN_THREE_BUDGET = both("三公", "预算支出中")
 
 NATIONAL: tuple[Clause, ...] = (
     Clause({"财政拨款": "fiscal_total", "": "total_income_expenditure"},
-           (rf"(?P<name>财政拨款)?收入?、?支出?总计(?:为)?\s*{V}",), every=True,
+           (rf"(?P<name>财政拨款)?收入?、?支出?(?:决算)?总计(?:为)?\s*{V}",), every=True,
            example="2021年度收、支总计516.82万元。与2020年相比，收、支总计各减少97.74万元，下降16%。 [攀枝花市西区委组织部 2021 决算]",
-           then=(_changed(r"收入?、?支出?总计(?:各)?"),)),
+           then=(_changed(r"(?:收入?、?支出?(?:决算)?总计(?:各)?|^[。，,]?\s*(?:与|比|较)(?:上年|\d{4}\s*年)度?(?:相比)?[，,]?\s*)"),)),
     Clause("income_total", (rf"本年收入合计\s*{V}", rf"(?:收入合计|收入经费)\s*{V}"), within="本年收入",
            example="2021年本年收入合计508.65万元，其中：一般公共预算财政拨款收入436.91万元，占86%；政府性基金预算财政拨款收入71.73万元，"
                    "占14%；其他收入0.01万元，占0%。 [攀枝花市西区委组织部 2021 决算]",
@@ -217,8 +217,8 @@ NATIONAL: tuple[Clause, ...] = (
                         whole=True, every=True, of="expenditure_basic", share_of="expenditure_basic"),)),
     Clause("three_public_total", (rf"[“\"]三公[”\"]经费(?:财政拨款)?支出(?:决算)?(?:为)?\s*{V}{RATE}",), unless="预算为",
            example="2021年“三公”经费财政拨款支出决算为0.19万元，完成预算100%，决算数与预算数持平。 [攀枝花市西区委组织部 2021 决算]"),
-    Clause("three_public_total", (rf"[“\"]三公[”\"]?经费支出预算为\s*(?P<bnum>{NUM})\s*(?P<bunit>万元|亿元|元)?"
-                                  rf"[，,]\s*支出决算为\s*{V}",),
+    Clause("three_public_total", (rf"[“\"]三公[”\"]?经费(?:财政拨款)?(?:支出)?预算(?:数)?为\s*(?P<bnum>{NUM})\s*(?P<bunit>万元|亿元|元)?"
+                                  rf"[，,]\s*(?:支出)?决算(?:数)?为\s*{V}",),
            example="2020年度一般公共预算财政拨款“三公”经费支出预算为44.31万元，支出决算为11.30万元，支出决算数比2019年减少11.39万元，"
                    "下降-50.20%。 [玉溪市委组织部 2020 决算]",
            then=(_changed(r"比\s*\d{4}\s*年", whole=True),)),
