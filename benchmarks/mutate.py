@@ -28,7 +28,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Callable
 
-from generator.ingest.importer import import_document
+from generator.ingest.importer import build_resources, import_document
+from generator.ingest.items import Paragraph
 from generator.model.codes import CodeList
 from generator.validate.api import validate_package
 
@@ -37,12 +38,12 @@ REVIEWED = ROOT / "tests/reviewed_findings.csv"
 REGISTRY = ROOT / "data/departments.csv"
 
 KINDS: dict[str, tuple[str, ...]] = {  # kind → the rules that may report it
-    "narrative-figure": ("same-figure", "parts-sum", "list-sum", "breakdown-sum", "outline-sum", "share-list", "product", "share", "change", "item-change", "basic-split", "budget-vs-actual"),
+    "narrative-figure": ("same-figure", "balanced-change", "parts-sum", "list-sum", "breakdown-sum", "outline-sum", "share-list", "product", "share", "change", "item-change", "basic-split", "budget-vs-actual"),
     "table-cell": ("code-tree", "row-identities", "ledger-totals", "item-sums", "budget-ledger", "group-sums",
                    "procurement-sums", "same-figure"),
     "share": ("share", "share-list"),
     "growth-rate": ("change", "item-change"),
-    "comparison-word": ("comparison-word", "budget-vs-actual", "flat-word", "item-change", "change"),
+    "comparison-word": ("comparison-word", "balanced-change", "budget-vs-actual", "flat-word", "item-change", "change"),
     "heading-year": ("other-year",),
     "deleted-table": ("tables-present",),
     "contents-table": ("contents",),
@@ -58,6 +59,7 @@ _RATE = re.compile(r"((?:增加|减少|增长|下降)了?\s*\d[\d,]*(?:\.\d+)?\s
 _WORD = re.compile(r"决算数?(?:大于|小于)预算数")
 _DIRECTION = re.compile(r"(?:增加|减少)(?=了?\s*\d[\d,]*(?:\.\d+)?\s*万元[，,]\s*(?:增长|下降)\s*[1-9]\d*(?:\.\d+)?\s*[%％])")
 _HEADING = re.compile(r"(\d{4})(\s*年(?:度)?[^，。\n]{0,12}?(?:决算|预算))")
+_TARGET = re.compile(r"指标值\s*[:：]\s*[≤≥≧≦<>＜＞=]?\s*$")
 _BLANK = re.compile(r"((?:支出|收入|合计|总计)(?:决算|预算)?(?:数)?为?)(\d[\d,]*(?:\.\d+)?)(万元)")
 
 
@@ -71,10 +73,12 @@ def _bump(number: str, by: Decimal) -> str:
 
 def narrative_figure(text: str) -> str | None:
     """An amount of the narrative printed 100.00 万元 larger (the first two-decimal 万元 figure of a
-    sentence that prints another figure: one the narrative or a table repeats)."""
+    sentence that prints another figure: one the narrative or a table repeats). Not a performance
+    target (“实施周期指标值:≤970.92万元；年度指标值:≤970.92万元”): the target of a project's whole
+    term and of its year are two targets, equal or not, not one figure printed twice."""
     for m in _AMOUNT.finditer(text):
         value = m.group(1).replace(",", "") + "." + m.group(2)
-        if Decimal(value) > 0 and text.count(m.group(0)) >= 2:
+        if Decimal(value) > 0 and text.count(m.group(0)) >= 2 and not _TARGET.search(text[:m.start()]):
             start = m.start(1)
             return text[:start] + _bump(value, Decimal(100)) + text[m.end(2):]
     return None
@@ -224,8 +228,8 @@ def contents_table(pkg: Path) -> bool:
 
 
 def sections_edit(pkg: Path, kind: str) -> bool:
-    """A text edit applied to the first section it fits; a figure, share or growth rate also in the
-    fact the importer takes from that sentence (none when it takes none)."""
+    """A text edit applied to the first section it fits, and the facts the importer takes from the
+    edited sentence re-read from it (none when it takes none)."""
     fn = TEXT_EDITS[kind]
     state: dict = {}
 
@@ -235,54 +239,48 @@ def sections_edit(pkg: Path, kind: str) -> bool:
                 new = fn(r.get(field) or "")
                 if new is not None:
                     state["old"], state["new"], state["section"] = r[field], new, r["id"]
-                    state["line"] = int(r.get("line") or 0) + (0 if field == "heading" else 1)
                     r[field] = new
                     return True
         return False
 
     if not _rewrite_csv(pkg / "sections.csv", edit):
         return False
-    if kind == "comparison-word" and ("增加" in state["old"] or "减少" in state["old"]):
-        k = next(i for i, (a, b) in enumerate(zip(state["old"], state["new"])) if a != b)
-        line = state["line"] + state["old"][:k].count("\n")
-        amount = re.match(r"(?:增加|减少)了?\s*(\d[\d,]*(?:\.\d+)?)", state["new"][k:])
-        if amount:
-            value = Decimal(amount.group(1).replace(",", "")) * 10000
-
-            def negate(rows: list[dict]) -> bool:
-                for r in rows:  # the importer reads 减少 M万元 as a change of −M
-                    if r["kind"] == "change" and r["source"] == f"section:{state['section']}" \
-                            and int(r["line"] or 0) == line and abs(Decimal(r["value"])) == value:
-                        r["value"] = str(-Decimal(r["value"]))
-                        return True
-                return False
-
-            _rewrite_csv(pkg / "facts.csv", negate)
-        return True
-    if kind in ("share", "growth-rate", "narrative-figure"):
-        old, new = state["old"], state["new"]
-        k = next(i for i, (a, b) in enumerate(zip(old, new)) if a != b)
-        before = re.search(r"(\d[\d,]*(?:\.\d+)?)$", old[:k] + re.match(r"[\d,.]*", old[k:]).group(0))
-        after = re.search(r"(\d[\d,]*(?:\.\d+)?)$", new[:k] + re.match(r"[\d,.]*", new[k:]).group(0))
-        if not (before and after):
-            return False
-        was, now = Decimal(before.group(1).replace(",", "")), Decimal(after.group(1).replace(",", ""))
-        want = {"share": "share", "growth-rate": "change_rate", "narrative-figure": "amount"}[kind]
-        scale = Decimal(10000) if kind == "narrative-figure" else Decimal(1)
-
-        line = state["line"] + old[:k].count("\n")
-
-        def fact(rows: list[dict]) -> bool:
-            for r in rows:  # the fact the importer takes from that sentence, if it takes one
-                if r["kind"] == want and r["source"] == f"section:{state['section']}" and int(r["line"] or 0) == line \
-                        and abs(Decimal(r["value"])) == was * scale:
-                    sign = -1 if Decimal(r["value"]) < 0 else 1
-                    r["value"] = str(sign * now * scale)
-                    return True
-            return False
-
-        _rewrite_csv(pkg / "facts.csv", fact)  # a sentence the importer takes no fact from is planted all the same
+    if kind in ("share", "growth-rate", "narrative-figure", "comparison-word"):
+        desc = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))
+        _rewrite_csv(pkg / "facts.csv", lambda rows: _reread(rows, state, desc["fiscal_year"], desc["kind"]))
     return True
+
+
+def _sentence_facts(sentence: str, year: int, kind: str) -> Counter:
+    """(measure, kind, year, code, item, value) of the facts the importer takes from one sentence."""
+    resources, _ = build_resources([Paragraph(1, sentence)], year, "sentence.txt", kind=kind)
+    rows = next(r.rows for r in resources if r.name == "facts")
+    return Counter((r["measure"], r["kind"], int(r["year"]), r["code"], r["item"], Decimal(r["value"])) for r in rows)
+
+
+def _reread(rows: list[dict], state: dict, year: int, kind: str) -> bool:
+    """The facts quoting the edited sentence, as the importer reads the sentence once edited: a fact
+    whose value the edit changed takes the new value (a fact quotes its sentence with the lines joined)."""
+    old, new = state["old"].replace("\n", ""), state["new"].replace("\n", "")
+    at = next(i for i, (a, b) in enumerate(zip(old, new)) if a != b)
+    quote = next((r["quote"] for r in rows if r["source"] == f"section:{state['section']}" and r["quote"]
+                  and 0 <= at - old.find(r["quote"]) < len(r["quote"]) and old.find(r["quote"]) >= 0), None)
+    if quote is None:
+        return False  # the importer takes no fact from that sentence: the plant is in the text alone
+    pos = old.find(quote)
+    before = _sentence_facts(quote, year, kind)
+    after = _sentence_facts(new[pos:pos + len(quote) + len(new) - len(old)], year, kind)
+    gone, added = before - after, after - before
+    changed = False
+    for key in gone:
+        now = next((k for k in added if k[:5] == key[:5]), None)
+        row = next((r for r in rows if r["quote"] == quote and (r["measure"], r["kind"], int(r["year"]), r["code"],
+                    r["item"], Decimal(r["value"])) == key), None)
+        if now is not None and row is not None:
+            row["value"] = str(now[5])
+            added -= Counter([now])
+            changed = True
+    return changed
 
 
 # ---------------------------------------------------------------- the run

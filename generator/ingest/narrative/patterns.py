@@ -36,10 +36,19 @@ PHRASINGS: tuple[Phrasing, ...] = (
     Phrasing("total_income_expenditure", (r"收支总(?:预算|计|额)", r"收入支出总计", r"收支预算总(?:计|额)",
                                           r"(?:(?<=年)(?<!本年)(?<!当年)|(?<=年度)|(?<=^)|(?<=[，,。；;：:]))(?:收入|支出)预算(?:总额)?"),
              "北京市重大项目建设指挥部办公室2026年收支总预算4704.24万元。 [北京重大项目办 2026]"),
+    # a department's or unit's 收入预算 / 预算支出 is its whole budget, 上年结转 included (the list after it ends with it)
+    Phrasing("total_income_expenditure", (r"(?<=部门|单位)(?:收入|支出)预算(?:总额)?", r"(?<=部门|单位)预算(?:收入|支出)"),
+             "2026年,泉州市市场监管综合监测与技术保障中心单位收入预算为1468.70万元，比上年减少205.75万元 "
+             "[泉州市市场监管综合监测与技术保障中心 2026 单位预算]"),
     Phrasing("income_total", (r"本年收入合计", r"本年收入预算合计"),
              "本年收入合计6441.93万元 [synthetic, national 决算 template]"),
     Phrasing("expenditure_total", (r"本年支出合计", r"本年支出预算合计"),
              "本年支出合计6442.50万元 [synthetic, national 决算 template]"),
+    # this year's income or spending of a budget, 上年结转 left out (本年/当年 as against 上年结转)
+    Phrasing("income_total", (r"(?:本年|当年)预算收入", r"本年收入预算(?!合计)"),
+             "2021年本年预算收入390,140.45万元，与上年相比减少1,106.89万元 [西南大学 2021 部门预算]", 2021),
+    Phrasing("expenditure_total", (r"(?:本年|当年)预算支出", r"本年支出预算(?!合计)"),
+             "本部门当年预算支出5,093.76万元，其中：一般公共预算拨款5,093.76万元 [西安市行政审批服务局 2025 部门预算]", 2025),
     Phrasing("income_general_budget", (r"一般公共预算(?:财政)?(?:当年)?拨款收入", r"一般公共预算收入"),
              "收入包括：一般公共预算当年拨款收入37018.75万元、政府性基金当年拨款收入27600.00万元 [湖州卫健委 2026]"),
     Phrasing("income_gov_fund", (r"政府性基金(?:预算)?(?:财政)?(?:当年)?拨款收入", r"政府性基金预算收入"),

@@ -9,7 +9,7 @@ from typing import Iterator
 from generator.validate.context import Context
 from generator.validate.report import Figure, Finding
 from generator.validate.rules.narrative import HUNDRED, _printed, _ratio_bounds
-from generator.validate.rules.registry import compared, pct_class, rule, sum_finding
+from generator.validate.rules.registry import compared, pct_class, rule, same_figure, sum_finding
 from generator.validate.rules.sentences import NUM, half, paragraphs
 
 _ITEM_CHANGE = re.compile(
@@ -163,3 +163,52 @@ def flat_word(ctx: Context) -> Iterator[Finding]:
                 yield Finding("flat-word", f"写“持平”，却写“{m.group(0)}”：{quote}",
                               [Figure("增减（文字）", value, "%" if unit == "%" else "元", f"section:{section}", line, quote, page)],
                               line=line, page=page)
+
+
+# a department's (unit's) whole budget income or spending, and its change on the year before, either
+# right after the figure (“收入预算为1468.70万元，比上年减少205.75万元”) or in a sentence of its own
+# (“2022年本部门预算收入较上年增加406.39万元”); spending “相应安排” beside income is the whole too
+_WHOLE = re.compile(rf"(?:部门|单位|相应安排)(?:当年)?(?:预算(?P<io>收入|支出)|(?P<io2>收入|支出)预算)(?:为|是)?\s*(?P<n>{NUM})\s*万元"
+                    rf"(?:[，,]\s*(?:较|比)(?:上年|去年|\d{{4}}年)(?:年初)?(?:预算)?(?:数)?[，,]?\s*(?P<dir>增加|减少)了?\s*(?P<chg>{NUM})\s*万元)?")
+_WHOLE_CHANGE = re.compile(rf"(?:部门|单位)(?:当年)?(?:预算(?P<io>收入|支出)|(?P<io2>收入|支出)预算)(?:较|比)(?:上年|去年)[，,]?\s*"
+                           rf"(?P<dir>增加|减少)了?\s*(?P<chg>{NUM})\s*万元")
+
+
+@rule("balanced-change", "收支平衡的预算：收入与支出比上年的增减额相同",
+      "部门预算的收入总计与支出总计相等（收支总表两边平衡），上年也是如此，所以两者比上年的增减额必然相同。情况说明在同一段写出"
+      "部门（单位）预算收入与预算支出，两数相同且等于收支总表的收入总计，又各写了比上年的增减额时，两个增减额须相等"
+      "（容差为两数末位的一半之和）。只看预算；两数不同（收入不含上年结转等）时不判断。",
+      message="预算收入与预算支出同为〈N〉万元，比上年的增减额却不同：收入〈增加/减少〉〈A〉万元，支出〈增加/减少〉〈B〉万元")
+def balanced_change(ctx: Context) -> Iterator[Finding]:
+    """西安市气象局 2022 年部门综合预算：“2022年本部门预算收入1899.9万元…2022年本部门预算收入较上年增加406.39万元…
+    2022年本部门预算支出1899.9万元…2022年本部门预算支出较上年增加406.39万元”（相符，不报告；收入写作增加506.39万元时报告）。"""
+    if ctx.package.kind != "budget":
+        return
+    totals = [f for f in ctx.facts if f.measure == "total_income_expenditure" and f.kind == "amount"
+              and f.year == ctx.year and f.source.startswith("table:")]
+    for section, text, line_at, page in paragraphs(ctx):
+        found: dict[str, tuple[re.Match, re.Match]] = {}
+        for m in _WHOLE.finditer(text):
+            io = m["io"] or m["io2"]
+            if io in found:
+                continue
+            change = m if m["chg"] else next((c for c in _WHOLE_CHANGE.finditer(text, m.end()) if (c["io"] or c["io2"]) == io), None)
+            if change is not None:
+                found[io] = (m, change)
+        if len(found) < 2 or found["收入"][0]["n"] != found["支出"][0]["n"]:
+            continue
+        whole, whole_hu = _printed(found["收入"][0]["n"], "万元")
+        if not any(abs(t.value - whole) <= t.half_unit + whole_hu for t in totals):
+            continue  # not the balanced total of the tables (this year's income without 上年结转, say)
+        (_, a), (_, b) = found["收入"], found["支出"]
+        a_value, a_hu = _printed(a["chg"], "万元")
+        b_value, b_hu = _printed(b["chg"], "万元")
+        src = f"section:{section}"
+        quote_a, quote_b = a.group(0), b.group(0)
+        finding = same_figure(
+            "balanced-change", f"预算收入与预算支出同为{found['收入'][0]['n']}万元，比上年的增减额却不同："
+                               f"收入{a['dir']}{a['chg']}万元，支出{b['dir']}{b['chg']}万元",
+            Figure("收入比上年增减（文字）", a_value if a["dir"] == "增加" else -a_value, "元", src, line_at(a.start("chg")), quote_a, page), a_hu,
+            Figure("支出比上年增减（文字）", b_value if b["dir"] == "增加" else -b_value, "元", src, line_at(b.start("chg")), quote_b, page), b_hu)
+        if finding:
+            yield finding
