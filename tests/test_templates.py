@@ -87,3 +87,27 @@ def test_phrasings_the_corpus_readme_lists_beyond_the_corpus():
     assert _facts("2023年度“三公”经费预算数为12万元，决算数为10.5万元。", year=2023) == [
         ("three_public_total", "budget", 2023, Decimal("120000"), "", ""),
         ("three_public_total", "amount", 2023, Decimal("105000.0"), "", "")]
+
+
+def test_income_total_is_the_grand_total_only_when_printed_equal_to_the_expenditure_total():
+    equal = _facts("2023年度收入总计1,234.56万元，支出总计1,234.56万元。与2022年相比，收入、支出总计各增加10.5万元，增长0.86%。",
+                   year=2023)
+    assert [f[:4] for f in equal] == [
+        ("total_income_expenditure", "amount", 2023, Decimal("12345600.00")),
+        ("total_income_expenditure", "change", 2023, Decimal("105000.0")),
+        ("total_income_expenditure", "change_rate", 2023, Decimal("0.86")),
+        ("total_income_expenditure", "amount", 2022, Decimal("12240600.00"))]
+    # 西南大学 2023 决算: 收入总计 is this year's income, 支出总计 this year's spending
+    assert _facts("学校2023年度收入总计430,725.03万元，支出总计457,676.75万元。", year=2023) == []
+
+
+def test_completion_rates_with_de_and_numbered_three_public_parts():
+    assert [f[:4] for f in _facts("（2）公务用车购置及运行维护费支出决算为11.28万元，完成预算的37.11%。", year=2023)] == [
+        ("three_public_vehicles", "amount", 2023, Decimal("112800.00")),
+        ("three_public_vehicles", "budget_rate", 2023, Decimal("37.11"))]
+
+
+def test_a_figure_two_clauses_read_is_stated_once():
+    """烟台市审计局 2026 预算: the national and the budget clause both read a numbered 三公 part."""
+    facts = _facts("3.公务接待费3.4万元，与上年基本持平。", "budget", 2026)
+    assert facts == [("three_public_reception", "amount", 2026, Decimal("34000.0"), "", "")]

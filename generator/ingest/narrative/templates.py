@@ -72,7 +72,7 @@ SHARE = r"(?:[，,]\s*占[^0-9%]{0,12}?(?P<share>\d+(?:\.\d+)?)%)?"  # '，占�
 BUDGET_SHARE = r"(?:[，,]\s*占[^0-9%，,]{0,12}?(?P<share>\d+(?:\.\d+)?)\s*%)?"
 OPEN = r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[．.、])?\s*(?:此外[，,])?\s*"  # an item's number
 PRIOR = r"(?:与上年(?:度)?相比|比上年(?:预算)?)[，,]?\s*(?:[^，,。；;]{0,16}?)"
-RATE = r"(?:[，,]\s*完成预算\s*(?P<rate>\d+(?:\.\d+)?)%)?"
+RATE = r"(?:[，,]\s*完成预算(?:的)?\s*(?P<rate>\d+(?:\.\d+)?)%)?"
 
 EXPENDITURE_PARTS = {
     "基本支出": "expenditure_basic", "项目支出": "expenditure_project",
@@ -178,6 +178,11 @@ NATIONAL: tuple[Clause, ...] = (
            (rf"(?P<name>财政拨款)?收入?、?支出?(?:决算)?总计(?:为)?\s*{V}",), every=True,
            example="2021年度收、支总计516.82万元。与2020年相比，收、支总计各减少97.74万元，下降16%。 [攀枝花市西区委组织部 2021 决算]",
            then=(_changed(r"(?:收入?、?支出?(?:决算)?总计(?:各)?|^[。，,]?\s*(?:与|比|较)(?:上年|\d{4}\s*年)度?(?:相比)?[，,]?\s*)"),)),
+    # 收入总计 alone may be this year's income (a university's 决算), but printed equal to 支出总计 it is 收支总计
+    Clause({"财政拨款": "fiscal_total", "": "total_income_expenditure"},
+           (rf"(?P<name>财政拨款)?收入(?:决算)?总计(?:为)?\s*{V}[，,、；;]\s*支出(?:决算)?总计(?:为)?\s*(?P=num)\s*(?P=unit)",),
+           unless=r"收入?、?支出?(?:决算)?总计(?:为)?\s*\d", example="2023年度收入总计1,234.56万元，支出总计1,234.56万元。 [synthetic, the 决算 total as many local departments word it]",
+           then=(_changed(r"收入?、?支出?(?:决算)?总计(?:各)?"),)),
     Clause("income_total", (rf"本年收入合计\s*{V}", rf"(?:收入合计|收入经费)\s*{V}"), within="本年收入",
            example="2021年本年收入合计508.65万元，其中：一般公共预算财政拨款收入436.91万元，占86%；政府性基金预算财政拨款收入71.73万元，"
                    "占14%；其他收入0.01万元，占0%。 [攀枝花市西区委组织部 2021 决算]",
@@ -218,7 +223,7 @@ NATIONAL: tuple[Clause, ...] = (
     Clause("three_public_total", (rf"[“\"]三公[”\"]经费(?:财政拨款)?支出(?:决算)?(?:为)?\s*{V}{RATE}",), unless="预算为",
            example="2021年“三公”经费财政拨款支出决算为0.19万元，完成预算100%，决算数与预算数持平。 [攀枝花市西区委组织部 2021 决算]"),
     Clause("three_public_total", (rf"[“\"]三公[”\"]?经费(?:财政拨款)?(?:支出)?预算(?:数)?为\s*(?P<bnum>{NUM})\s*(?P<bunit>万元|亿元|元)?"
-                                  rf"[，,]\s*(?:支出)?决算(?:数)?为\s*{V}",),
+                                  rf"[，,]\s*(?:支出)?决算(?:数)?为\s*{V}{RATE}",),
            example="2020年度一般公共预算财政拨款“三公”经费支出预算为44.31万元，支出决算为11.30万元，支出决算数比2019年减少11.39万元，"
                    "下降-50.20%。 [玉溪市委组织部 2020 决算]",
            then=(_changed(r"比\s*\d{4}\s*年", whole=True),)),
@@ -226,7 +231,7 @@ NATIONAL: tuple[Clause, ...] = (
            within=both("三公", "决算中"), every=True, of="three_public_total", share_of="three_public_total",
            example="2020年“三公”经费财政拨款支出决算中，公务用车购置及运行维护费支出决算11.28万元，占85.91%；公务接待费支出决算1.85万元，"
                    "占14.09%。 [峨眉山市委组织部 2020 决算]"),
-    Clause(THREE_PUBLIC, (rf"^\s*(?:\d+[．.、]|其中[:：])?\s*(?P<name>{names(THREE_PUBLIC)})(?:支出)?\s*{V}{RATE}",),
+    Clause(THREE_PUBLIC, (rf"^\s*(?:\d+[．.、]|[（(]\d+[)）]|其中[:：])?\s*(?P<name>{names(THREE_PUBLIC)})(?:支出)?(?:决算)?(?:为)?\s*{V}{RATE}",),
            unless=both("三公", "决算中"), example="1.因公出国（境）经费支出0万元，完成预算0%。 [攀枝花市西区委组织部 2021 决算]"),
     Clause(THREE_PUBLIC, (rf"^\s*(?P<name>{names(THREE_PUBLIC)})支出决算比\s*\d{{4}}\s*年{CHANGE}",),
            unless=both("三公", "决算中"), example="公务接待费支出决算比2020年减少0.02万元，下降10%。 [攀枝花市西区委组织部 2021 决算]"),
@@ -333,15 +338,16 @@ TEMPLATES = NATIONAL + BUDGET
 
 
 def template_facts(sentences: list[tuple[int, str, str]], year: int, kind: str) -> list[Fact]:
-    """Facts of the template sentences in (line, section id, sentence) triples, plus the
-    prior-year amounts their changes imply (basis 'derived')."""
+    """Facts of the template sentences in (line, section id, sentence) triples, each once, plus
+    the prior-year amounts their changes imply (basis 'derived')."""
     fc = FactCollector(year)
     for line, section, sentence in sentences:
         fc.line, fc.section, fc.sentence = line, section, sentence
         for clause in TEMPLATES:
             if not clause.docs or kind in clause.docs:
                 _read(fc, clause, sentence)
-    return fc.facts + _derived_prior_years(fc.facts, year)
+    stated = list(dict.fromkeys(fc.facts))  # a figure two clauses read is stated once
+    return stated + _derived_prior_years(stated, year)
 
 
 def _read(fc: FactCollector, clause: Clause, sentence: str, after: int = 0, parent: str = "",
