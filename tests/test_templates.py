@@ -111,3 +111,32 @@ def test_a_figure_two_clauses_read_is_stated_once():
     """烟台市审计局 2026 预算: the national and the budget clause both read a numbered 三公 part."""
     facts = _facts("3.公务接待费3.4万元，与上年基本持平。", "budget", 2026)
     assert facts == [("three_public_reception", "amount", 2026, Decimal("34000.0"), "", "")]
+
+
+def test_the_central_departments_final_account_wording():
+    """收、支总计均为; 年初预算为 … 支出决算为 … 完成年初预算的; a 项 printed as a sentence of its own
+    with its figures, and the comparison its reason opens with, in the next (synthetic sentences
+    in the wording of the central departments' and several provinces' 决算)."""
+    from generator.ingest.narrative.sections import Section, sentences_of
+    assert [f[:4] for f in _facts("2019年度收、支总计均为8,123.45万元。与上年相比，收、支总计各增加312.34万元，增长3.99%。", year=2019)][:3] == [
+        ("total_income_expenditure", "amount", 2019, Decimal("81234500.00")),
+        ("total_income_expenditure", "change", 2019, Decimal("3123400.00")),
+        ("total_income_expenditure", "change_rate", 2019, Decimal("3.99"))]
+    section = Section("s1", "", "", 0, "", 1, "（1）人大事务（款）行政运行（项）。年初预算为5,000万元，支出决算为5,123.45万元，"
+                      "完成年初预算的102.47%。决算数大于年初预算数的主要原因是增人增资。")
+    facts = template_facts(sentences_of([section]), 2019, "final")
+    assert [(f.kind, f.value, f.item, f.relation) for f in facts] == [
+        ("budget", Decimal("50000000"), "行政运行", ""), ("amount", Decimal("51234500.00"), "行政运行", ""),
+        ("budget_rate", Decimal("102.47"), "行政运行", "大于")]
+
+
+def test_the_shanghai_final_account_states_budget_actual_and_rate():
+    """普陀区规划和自然资源局 2024 决算: the appropriation and “三公” with 年初预算 and completion rate; a
+    “三公” sentence is not read as the appropriation's."""
+    assert [f[:4] for f in _facts("一般公共预算财政拨款支出年初预算为10210.34万元，支出决算为9746.50万元，完成年初预算的95.45%。",
+                                  year=2024)] == [
+        ("general_budget_expenditure", "budget", 2024, Decimal("102103400.00")),
+        ("general_budget_expenditure", "amount", 2024, Decimal("97465000.00")),
+        ("general_budget_expenditure", "budget_rate", 2024, Decimal("95.45"))]
+    assert {f[0] for f in _facts("“三公”经费财政拨款支出年初预算为2.85万元，支出决算为0.39万元，完成预算的13.68%。", year=2024)} == \
+        {"three_public_total"}

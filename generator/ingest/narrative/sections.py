@@ -125,12 +125,21 @@ _WRAPPED = 20
 _NEW_LINE = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.．、](?!\d)|第[一二三四五六七八九十]+|[图表]\s*\d|注[:：])")
 
 
+# a 项 printed as a sentence of its own, its figures in the next: '（1）人大事务（款）行政运行（项）。' ⏎
+# '年初预算为5,000万元，支出决算为5,123.45万元，完成年初预算的102.47%。' (the central departments' 决算)
+_ITEM_LABEL = re.compile(r"[（(]项[）)]\s*[\d*]*[。.]$")
+_ITEM_FIGURES = re.compile(r"(?:年初预算|支出决算|决算数|预算数)")
+# ... and the comparison its reason opens with: '…完成年初预算的102.47%。' ⏎ '决算数大于年初预算数的主要原因是…'
+_ITEM_RATE = re.compile(r"[（(]项[）)].*完成(?:年初)?预算(?:的)?\s*\d+(?:\.\d+)?%[。.]$")
+_ITEM_RELATION = re.compile(r"决算数[^，,。；;的]{0,8}?(?:年初)?预算数")
+
+
 def sentences_of(sections: list[Section], exact: bool = False) -> list[tuple[int, str, str]]:
     """(line, section id, sentence) for every sentence of every section. The line is the
     paragraph's own when `exact` (paged sources), else the section's first line plus the
     paragraph's index (text sources, as their packages have always recorded it). In paged
     sources a paragraph ending mid-sentence ('其中：' and a list of lines ending in '；', or a
-    long line the page wrapped) goes on in the next one."""
+    long line the page wrapped) goes on in the next one; so does a 项 label before its figures."""
     out = []
     for s in sections:
         line, open_ = s.line, False
@@ -142,7 +151,9 @@ def sentences_of(sections: list[Section], exact: bool = False) -> list[tuple[int
                 open_ = False
             for sent in re.split(r"(?<=[。])", para):
                 sent = sent.strip()
-                continues = sent.startswith("其中") or re.match(r"与\s*(?:\d{4}\s*年|上年).{0,30}?相比", sent) or open_
+                continues = sent.startswith("其中") or re.match(r"与\s*(?:\d{4}\s*年|上年).{0,30}?相比", sent) or open_ \
+                    or (out and _ITEM_LABEL.search(out[-1][2]) and _ITEM_FIGURES.match(sent)) \
+                    or (out and _ITEM_RATE.search(out[-1][2]) and _ITEM_RELATION.match(sent))
                 open_ = False
                 if continues and out and out[-1][1] == s.id:
                     out[-1] = (out[-1][0], s.id, out[-1][2] + sent)  # '…X。其中：…' / '…X。与2019年相比…

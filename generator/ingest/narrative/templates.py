@@ -112,12 +112,15 @@ def _function_code(text: str) -> str:
 
 
 def _item_row(fc: FactCollector, m: re.Match, measure: str, unit: str | None) -> None:
-    """A 项 of the 一般公共预算 expenditure, its completion rate and the comparison word beside it."""
+    """A 项 of the 一般公共预算 expenditure (its 年初预算 where printed), its completion rate and the
+    comparison word beside it."""
     label = m["label"]
     code = _function_code(label)
     named_before = re.search(r"（类）\s*[\d*]", label) or "（款）" not in label
     item = re.split(r"[（(]", label if named_before else label.split("（款）")[-1])[0]
     item = re.sub(r"^[\d．.、\s]+", "", item)
+    if m["bnum"]:
+        fc.money(measure, m["bnum"], m["bunit"], kind="budget", code=code, item=item)
     fc.money(measure, m["num"], m["unit"], code=code, item=item)
     fc.number(measure, m["rate"], "%", "budget_rate", code=code, item=item, relation=(m["relation"] or "").strip())
 
@@ -175,13 +178,14 @@ _IN_THREE_BUDGET = both("三公", "预算支出中")
 
 NATIONAL: tuple[Clause, ...] = (
     Clause({"财政拨款": "fiscal_total", "": "total_income_expenditure"},
-           (rf"(?P<name>财政拨款)?收入?、?支出?(?:决算)?总计(?:为)?\s*{V}",), every=True,
+           (rf"(?P<name>财政拨款)?收入?、?支出?(?:决算)?总计(?:均为|为)?\s*{V}",), every=True,
            example="2021年度收、支总计516.82万元。与2020年相比，收、支总计各减少97.74万元，下降16%。 [攀枝花市西区委组织部 2021 决算]",
            then=(_changed(r"(?:收入?、?支出?(?:决算)?总计(?:各)?|^[。，,]?\s*(?:与|比|较)(?:上年|\d{4}\s*年)度?(?:相比)?[，,]?\s*)"),)),
     # 收入总计 alone may be this year's income (a university's 决算), but printed equal to 支出总计 it is 收支总计
     Clause({"财政拨款": "fiscal_total", "": "total_income_expenditure"},
            (rf"(?P<name>财政拨款)?收入(?:决算)?总计(?:为)?\s*{V}[，,、；;]\s*支出(?:决算)?总计(?:为)?\s*(?P=num)\s*(?P=unit)",),
-           unless=r"收入?、?支出?(?:决算)?总计(?:为)?\s*\d", example="2023年度收入总计1,234.56万元，支出总计1,234.56万元。 [synthetic, the 决算 total as many local departments word it]",
+           unless=r"收入?、?支出?(?:决算)?总计(?:均为|为)?\s*\d",
+           example="2023年度收入总计1,234.56万元，支出总计1,234.56万元。 [synthetic, the 决算 total as many local departments word it]",
            then=(_changed(r"收入?、?支出?(?:决算)?总计(?:各)?"),)),
     Clause("income_total", (rf"本年收入合计\s*{V}", rf"(?:收入合计|收入经费)\s*{V}"), within="本年收入",
            example="2021年本年收入合计508.65万元，其中：一般公共预算财政拨款收入436.91万元，占86%；政府性基金预算财政拨款收入71.73万元，"
@@ -189,6 +193,11 @@ NATIONAL: tuple[Clause, ...] = (
            then=(_parts(INCOME_PARTS, "income_total"),)),
     Clause("expenditure_total", (rf"(?:本年支出合计|整体支出)\s*{V}",), unless="占本年支出合计",
            example="2021年本年支出合计516.82万元，其中：基本支出289.53万元，占56%；项目支出227.29万元，占44%。 [攀枝花市西区委组织部 2021 决算]",
+           then=(_parts(EXPENDITURE_PARTS, "expenditure_total"),)),
+    # '2019年度支出合计8,000.45万元。其中：…' (no 本年): this year's spending, not a fund's (财政拨款支出合计)
+    Clause("expenditure_total", (rf"(?:^|年度?|[，,])\s*(?:本部门|本单位)?支出合计(?:为)?\s*{V}",), unless="本年支出合计",
+           example="2019年度支出合计8,000.45万元。其中：基本支出6,000.45万元，占75%；项目支出2,000万元，占25%。 "
+                   "[synthetic, the 决算 wording without 本年]",
            then=(_parts(EXPENDITURE_PARTS, "expenditure_total"),)),
     Clause("general_budget_expenditure", (rf"一般公共预算财政拨款支出(?:决算)?(?:为)?\s*{V}",),
            unless_before="基本支出", figure_unless_before=r"与\s*\d{4}\s*年$",
@@ -203,9 +212,16 @@ NATIONAL: tuple[Clause, ...] = (
     Clause("general_budget_expenditure",
            (rf"一般公共预算(?:财政拨款)?支出决算数为\s*{V}[，,]\s*完成(?:一般公共)?预算(?:的)?\s*(?P<rate>\d+(?:\.\d+)?)%",),
            example="2021年一般公共预算支出决算数为444.76万元，完成预算102%。 [攀枝花市西区委组织部 2021 决算]"),
+    Clause({"一般公共预算财政拨款": "general_budget_expenditure", "财政拨款": "fiscal_expenditure"},
+           (rf"(?<![费”\"])(?P<name>一般公共预算财政拨款|财政拨款)支出(?:年初)?预算(?:数)?为\s*(?P<bnum>{NUM})\s*(?P<bunit>万元|亿元|元)?"
+            rf"[，,]\s*(?:支出)?决算(?:数)?为\s*{V}(?:[，,]\s*完成(?:年初)?预算(?:的)?\s*(?P<rate>\d+(?:\.\d+)?)%)?",),
+           example="一般公共预算财政拨款支出年初预算为1,120.50万元，支出决算为1,186.22万元，完成年初预算的105.87%。 "
+                   "[synthetic, the central departments' 决算 wording]"),
     Clause("general_budget_expenditure",
-           (rf"(?P<label>[\u4e00-\u9fa5][\u4e00-\u9fa5（）()\d*\s]{{1,60}}?[（(]项[）)]\s*[\d*]*)\s*[:：;；]\s*支出决算为\s*{V}"
-            r"[，,]\s*完成预算\s*(?P<rate>\d+(?:\.\d+)?)%(?:[，,；;]\s*决算数(?P<relation>[^，。,；;的]{0,8}?)预算数)?",),
+           (rf"(?P<label>[\u4e00-\u9fa5][\u4e00-\u9fa5（）()\d*\s]{{1,60}}?[（(]项[）)]\s*[\d*]*)\s*[:：;；。.]\s*"
+            rf"(?:年初预算(?:数)?为\s*(?P<bnum>{NUM})\s*(?P<bunit>万元|亿元|元)?[，,]\s*)?支出决算(?:数)?为\s*{V}"
+            r"[，,]\s*完成(?:年初)?预算(?:的)?\s*(?P<rate>\d+(?:\.\d+)?)%"
+            r"(?:[，,；;。]\s*决算数(?P<relation>[^，。,；;的]{0,8}?)(?:年初)?预算数)?",),
            every=True, read=_item_row,
            example="行政运行（类）201（款）32（项）01：支出决算为478.62万元，完成预算100%，决算数等于预算数。 [峨眉山市委组织部 2020 决算]"),
     Clause("general_budget_basic", (rf"一般公共预算财政拨款基本支出\s*{V}",),
@@ -222,7 +238,7 @@ NATIONAL: tuple[Clause, ...] = (
                         whole=True, every=True, of="expenditure_basic", share_of="expenditure_basic"),)),
     Clause("three_public_total", (rf"[“\"]三公[”\"]经费(?:财政拨款)?支出(?:决算)?(?:为)?\s*{V}{RATE}",), unless="预算为",
            example="2021年“三公”经费财政拨款支出决算为0.19万元，完成预算100%，决算数与预算数持平。 [攀枝花市西区委组织部 2021 决算]"),
-    Clause("three_public_total", (rf"[“\"]三公[”\"]?经费(?:财政拨款)?(?:支出)?预算(?:数)?为\s*(?P<bnum>{NUM})\s*(?P<bunit>万元|亿元|元)?"
+    Clause("three_public_total", (rf"[“\"]三公[”\"]?经费(?:财政拨款)?(?:支出)?(?:年初)?预算(?:数)?为\s*(?P<bnum>{NUM})\s*(?P<bunit>万元|亿元|元)?"
                                   rf"[，,]\s*(?:支出)?决算(?:数)?为\s*{V}{RATE}",),
            example="2020年度一般公共预算财政拨款“三公”经费支出预算为44.31万元，支出决算为11.30万元，支出决算数比2019年减少11.39万元，"
                    "下降-50.20%。 [玉溪市委组织部 2020 决算]",
