@@ -140,3 +140,18 @@ def test_the_shanghai_final_account_states_budget_actual_and_rate():
         ("general_budget_expenditure", "budget_rate", 2024, Decimal("95.45"))]
     assert {f[0] for f in _facts("“三公”经费财政拨款支出年初预算为2.85万元，支出决算为0.39万元，完成预算的13.68%。", year=2024)} == \
         {"three_public_total"}
+
+
+def test_budget_wordings_of_the_national_template():
+    """收入总预算 / 支出总预算; 一般公共预算当年拨款 opening its sentence (杭州交通运输局, 湖州卫健委 2026),
+    not the part 绩效目标管理 涉及 (西安市委宣传部 2021); 本年收入 and 上年结转 beside it; economic
+    classes labelled （类） are no function classes (江苏省政协办公厅 2017)."""
+    assert _facts("2024年收入总预算1,500.00万元、支出总预算1,500.00万元。", "budget", 2024) == [
+        ("total_income_expenditure", "amount", 2024, Decimal("15000000.00"), "", "")]
+    assert [f[:4] for f in _facts("湖州市卫生健康委员会2026年一般公共预算当年拨款37018.75万元，比上年执行数减少11688.70万元，下降23.9%。",
+                                  "budget", 2026)] == [("income_general_budget", "amount", 2026, Decimal("370187500.00"))]
+    assert _facts("2021年本部门绩效目标管理全覆盖，涉及当年一般公共预算当年拨款5859.6万元,当年政府性基金预算当年拨款0万元。",
+                  "budget", 2021) == []
+    assert [f[:4] for f in _facts("2024年本年收入1,400万元，上年结转100万元。", "budget", 2024)] == [
+        ("income_total", "amount", 2024, Decimal("14000000")), ("carry_over_start", "amount", 2024, Decimal("1000000"))]
+    assert _facts("1、工资福利支出（类）2,097.51万元", "budget", 2017) == []

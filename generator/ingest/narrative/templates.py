@@ -289,7 +289,8 @@ def _budget(measure: str | Mapping[str, str], patterns: tuple[str, ...], **optio
 
 
 BUDGET: tuple[Clause, ...] = (
-    _budget("total_income_expenditure", (rf"收入?、?支出?预算总计(?:各)?\s*(?:为)?\s*{V}", rf"{OPEN}(?:收入|支出)预算总计\s*{V}"),
+    _budget("total_income_expenditure", (rf"收入?、?支出?预算总计(?:各)?\s*(?:均为|为)?\s*{V}", rf"{OPEN}(?:收入|支出)预算总计\s*{V}",
+                                         rf"(?:收入|支出)总预算(?:均为|为)?\s*{V}"),
             example="江苏省人大常委会办公厅2017年度收入、支出预算总计13649.07万元，与上年相比收、支预算总计各增加844.15万元，"
                     "增长6.59%。 [江苏省人大常委会办公厅 2017 预算]", then=(_NEAR_CHANGE,)),
     *(_budget("total_income_expenditure", (rf"本年{side}预算合计\s*{V}", rf"\d{{4}}年，\S*?{side}预算\s*{V}", rf"^{side}预算\s*{V}"),
@@ -312,6 +313,14 @@ BUDGET: tuple[Clause, ...] = (
                                    rf"\s*(?:支出)?\s*{V}",),
             example="1.人大事务（款）行政运行（项）支出6372.32万元，与上年相比增加1826.38万元，增长40.18%。 [江苏省人大常委会办公厅 2018 预算]",
             then=(_NEAR_CHANGE,)),
+    # the national template's 一般公共预算当年拨款 opening its sentence (its change is on last year's execution, not a
+    # printed figure; '…绩效目标管理，涉及一般公共预算当年拨款 N 万元' is a part of it)
+    _budget("income_general_budget", (rf"一般公共预算当年拨款(?:规模)?(?:预算)?(?:为|是)?\s*{V}",), unless_before=r"[，,；;：:]|涉及",
+            example="2024年一般公共预算当年拨款1,400万元，比2023年执行数增加100万元，增长7.69%。 [synthetic, the national budget template]"),
+    # this year's income and the carry-over beside it: '2024年本年收入1,400万元，上年结转100万元。'
+    _budget("income_total", (rf"(?:^|年度?|[，,])\s*本年收入(?:预算)?(?:为)?\s*{V}",),
+            example="2024年本年收入1,400万元，上年结转100万元。 [synthetic, the national budget template]",
+            then=(Clause("carry_over_start", (rf"^[，,、；;]\s*上年结转(?:和结余)?(?:资金)?(?:为)?\s*{V}",)),)),
     _budget("fiscal_total", (rf"财政拨款收、?支(?:总)?预算\s*{V}",),
             example="江苏省人大常委会办公厅2017年度财政拨款收、支总预算13649.07万元。与上年相比，财政拨款收、支总计各增加844.15万元，"
                     "增长6.59%。 [江苏省人大常委会办公厅 2017 预算]", then=(_NEAR_CHANGE,)),
