@@ -323,6 +323,22 @@ def test_income_and_spending_of_a_balanced_budget_change_alike(tmp_path, package
     assert f.cls == "inconsistency" and words in f.message
 
 
+@pytest.mark.parametrize("package, old, new, cls, words", [
+    # 福州 2026: “（一）204-公共安全支出4481.91万元” beside the tables' 204 row 4,481.91
+    (PACKAGES / "350100-gajwzryglzx/2026-budget-unit", "204-公共安全支出4481.91万元", "204-公共安全支出4581.91万元", "inconsistency",
+     "204 公共安全支出 4581.91万元"),
+    # 西安行政审批 2025: “行政运行（2010301）1,501.46万元” beside 15,014,610.00 元; printed 1,501.47 it is rounding
+    (PACKAGES / "610100-xzspfwj/2025-budget", "行政运行（2010301）1,501.46万元", "行政运行（2010301）1,501.37万元", "inconsistency",
+     "2010301 行政运行 1,501.37万元"),
+    (PACKAGES / "610100-xzspfwj/2025-budget", "行政运行（2010301）1,501.46万元", "行政运行（2010301）1,501.47万元", "rounding",
+     "2010301 行政运行 1,501.47万元"),
+])
+def test_a_coded_item_of_the_text_against_its_row_in_the_tables(tmp_path, package, old, new, cls, words):
+    assert _rules(validate_package(package), "coded-item") == []
+    [f] = _rules(validate_package(_sections_edited(tmp_path, package, old, new)), "coded-item")
+    assert f.cls == cls and words in f.message
+
+
 def _by_kind(report: PackageReport) -> list:
     """The breakdown-sum findings of a 按支出功能/用途分类 list."""
     return [f for f in _rules(report, "breakdown-sum") if f.message.startswith("按")]

@@ -1,13 +1,18 @@
 """The same figure printed in several places (tables, narrative) must agree."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from decimal import Decimal
 from typing import Iterator
 
-from generator.validate.context import Context
-from generator.validate.report import Finding
+from generator.model.money import UNITS
+from generator.validate.context import Context, Table
+from generator.validate.report import Figure, Finding
 from generator.validate.rules.common import figure, item_key, label
-from generator.validate.rules.registry import rule, same_figure
+from generator.validate.rules.narrative import _printed
+from generator.validate.rules.registry import classify, rule, same_figure
+from generator.validate.rules.sentences import NUM, paragraphs
 
 
 def _same_sentence(a, b) -> bool:
@@ -40,3 +45,55 @@ def same_figure_rule(ctx: Context) -> Iterator[Finding]:
             if finding:
                 seen.add((other.value, other.unit))
                 yield finding
+
+
+# an item of the narrative named with its classification code (function 2xx, economic 3xx/5xx) and its
+# amount: “2080505-机关事业单位基本养老保险缴费支出341.49万元” (福州), “行政运行（2010301）1,501.46万元” (西安)
+_CODED = re.compile(
+    rf"(?:(?<![\d.,])(?P<code1>[2-5]\d{{2}}(?:\d{{2}}){{0,2}})\s*[-－—]\s*(?P<name1>[\u4e00-\u9fff（）()、]{{2,40}}?)"
+    rf"|(?P<name2>[\u4e00-\u9fff]{{2,40}}?)[（(](?P<code2>[2-5]\d{{2}}(?:\d{{2}}){{0,2}})[）)])"
+    rf"(?:预算)?(?:数)?(?:为)?\s*(?P<v>{NUM})\s*(?P<u>万元|元)")
+
+
+@rule("coded-item", "文字中带科目编码的金额与表中该科目行一致",
+      "情况说明逐项写出科目编码与金额（“2080505-机关事业单位基本养老保险缴费支出341.49万元”“行政运行（2010301）1,501.46万元”"
+      "“工资福利支出（301）1,880.32万元”）时，该数须等于某张表中同一编码那一行所印的某个金额（表中哪一列不论：合计、基本支出、"
+      "一般公共预算……）。各表都没有这一编码时不判断。与最接近的一格比较：相差不超过两数末位的一半之和时相符；再多出不超过文字末位"
+      "一个单位（截去而非四舍五入：41,651.40 元写作 4.16 万元）为舍入差异；超出为不一致。",
+      message="文字中〈编码 名称〉〈N〉万元，表中该科目行没有这个数（最接近的是〈表 列〉〈M〉）")
+def coded_item(ctx: Context) -> Iterator[Finding]:
+    """福州市公安局文职人员管理中心 2026 年单位预算：“（二）2080505-机关事业单位基本养老保险缴费支出341.49万元”，
+    一般公共预算拨款支出预算表 2080505 一行印 341.49（相符，不报告）；西安市行政审批服务局 2025 年部门预算：
+    “1.行政运行（2010301）1,501.46万元”，表5 2010301 一行印 15,014,610.00 元（相符）；西安市气象局 2022 年部门综合预算：
+    “（7）事业单位医疗（2101102）4.16万元”，一般公共预算支出明细表（按功能科目分） 2101102 一行合计 41,651.40 元，应为 4.17 万元（截去末位：舍入差异）。"""
+    cells: dict[str, list[tuple[Table, dict, str, Decimal]]] = {}
+    for table in ctx.tables.values():
+        if table.info.get("unit", "元") not in UNITS:
+            continue  # no printed unit: not amounts in 元
+        hu = ctx.half_unit(table)
+        for row in table.rows:
+            if row.get("code"):
+                cells.setdefault(row["code"], []).extend(
+                    (table, row, k, hu) for k, v in row.items() if isinstance(v, Decimal) and k not in ("row",))
+    for section, text, line_at, page in paragraphs(ctx):
+        for m in _CODED.finditer(text):
+            code = m["code1"] or m["code2"]
+            if code not in cells:
+                continue
+            value, hu = _printed(m["v"], m["u"])
+            table, row, col, table_hu = min(cells[code], key=lambda c: abs(c[1][c[2]] - value))
+            diff = value - row[col]
+            # a figure cut rather than rounded (41,651.40 元 printed 4.16 万元) is off by less than one unit of its last digit
+            cls = classify(diff, 2 * hu + table_hu, hu + table_hu)
+            if cls is None:
+                continue
+            name = (m["name1"] or m["name2"]).strip()
+            column = next((f.get("title") or col for f in table.resource.schema if f["name"] == col), col)
+            line = line_at(m.start("v"))
+            finding = Finding(
+                "coded-item", f"文字中 {code} {name} {m['v']}{m['u']}，表中该科目行没有这个数（最接近的是{table.title} “{column}” {row[col] / 10000:,.4f} 万元）",
+                [Figure(f"{code} {name}（文字）", value, "元", f"section:{section}", line, m.group(0), page),
+                 Figure(f"{code} {table.title} {column}（表）", row[col], "元", table.row_ref(row, col),
+                        row.get("source_line") or 0, "", row.get("source_page"))],
+                diff, 2 * hu + table_hu, "元", cls, line=line, page=page)
+            yield finding
