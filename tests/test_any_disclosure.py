@@ -216,25 +216,56 @@ def test_a_cell_that_is_not_an_amount_keeps_its_column_as_text_with_a_warning():
 
 
 def test_tables_titled_only_by_their_number_are_known_by_what_they_contain():
-    """玉溪 2020 决算 (text export): 公开01表, 公开04表 and 公开09表 print no title words; read as
-    printed, their rows and headers still say which figures they state — the same the
-    national template's reader takes from them."""
+    """玉溪 2020 决算 (text export): each table prints its title above a line of only its number
+    ('一般公共预算财政拨款收入支出决算表' ⏎ '公开05表'); the title is read past that line. With the
+    titles taken away, the rows and headers still say which figures the tables state — the same
+    the national template's reader takes from them."""
+    from dataclasses import replace
+
     from generator.ingest.formats.sources import read_items
     from generator.ingest.items import group_tables
     from generator.ingest.tables.generic_facts import generic_facts
 
     tables = [read_generic_table(b, "003", []) for b in group_tables(read_items(CORPUS_003)) if isinstance(b, Table)]
-    by_title = {t.title: t for t in tables if t is not None}
-    got = {(f.measure, f.kind): str(f.value) for f in generic_facts(
-        [by_title[n] for n in ("公开01表", "公开04表", "公开09表")], 2020, "final") if not f.item and f.year == 2020}
-    assert got[("total_income_expenditure", "amount")] == "65949696.01"  # 公开01表 总计 | 30 | 65,949,696.01
-    assert got[("income_total", "amount")] == "64419257.01"
-    assert got[("fiscal_total", "amount")] == "65931892.81"  # 公开04表, the 财政拨款 side: no 事业收入 row
-    # 公开09表: 预算数 44.31 | 决算统计数 112,985.10 — in a 决算 the 预算数 column is passed over
-    assert got[("three_public_total", "amount")] == "112985.10"
-    assert got[("three_public_reception", "amount")] == "91254.00"
-    assert got[("operating_costs", "amount")] == "3840304.93"  # 二、机关运行经费 | 22 | | 3,840,304.93
-    assert [c.kind for c in by_title["公开01表"].columns[:3]] == ["text", "text", "amount"]  # 行次 is no amount
+    by_number = {t.number: t for t in tables if t is not None and t.number}
+    assert (by_number["05"].title, by_number["07"].title, by_number["11"].title) == (
+        "一般公共预算财政拨款收入支出决算表", "政府性基金预算财政拨款收入支出决算表", "部门整体支出绩效自评表")
+
+    def stated(numbers: tuple[str, ...], titled: bool) -> dict[tuple[str, str], str]:
+        chosen = [t if titled else replace(t, title=f"公开{n}表") for n, t in by_number.items() if n in numbers]
+        return {(f.measure, f.kind): str(f.value) for f in generic_facts(chosen, 2020, "final")
+                if not f.item and f.year == 2020}
+
+    for titled in (True, False):
+        got = stated(("01", "04", "05", "09"), titled)
+        assert got[("total_income_expenditure", "amount")] == "65949696.01"  # 公开01表 总计 | 30 | 65,949,696.01
+        assert got[("income_total", "amount")] == "64419257.01"
+        assert got[("fiscal_total", "amount")] == "65931892.81"  # 公开04表, the 财政拨款 side: no 事业收入 row
+        # 公开05表: 本年支出/合计 beside 本年收入/合计 and the carried-over columns
+        assert got[("general_budget_expenditure", "amount")] == "64410441.20"
+        assert got[("general_budget_basic", "amount")] == "15403662.01"
+        # 公开09表: 预算数 44.31 | 决算统计数 112,985.10 — in a 决算 the 预算数 column is passed over
+        assert got[("three_public_total", "amount")] == "112985.10"
+        assert got[("three_public_reception", "amount")] == "91254.00"
+        assert got[("operating_costs", "amount")] == "3840304.93"  # 二、机关运行经费 | 22 | | 3,840,304.93
+    assert [c.kind for c in by_number["01"].columns[:3]] == ["text", "text", "amount"]  # 行次 is no amount
+
+
+_FUND_SHAPE = ["年初结转和结余/合计", "本年收入/合计", "本年支出/合计", "本年支出/基本支出", "本年支出/项目支出",
+               "年末结转和结余/合计"]
+
+
+@pytest.mark.parametrize("labels, role", [
+    (["合计", "一般公共服务支出", "组织事务", "行政运行"], "general"),  # 公开05表
+    (["合计", "城乡社区支出", "国有土地使用权出让收入安排的支出", "征地和拆迁补偿支出"], "gov_fund"),  # 公开07表
+    (["合计", "其他支出", "彩票公益金安排的支出", "用于社会福利的彩票公益金支出"], "gov_fund"),
+    (["合计", "国有资本经营预算支出", "国有企业资本金注入"], None),  # 公开08表 of the older templates
+])
+def test_a_funds_table_untitled_is_told_by_the_fund_its_rows_name(labels, role):
+    """公开05表 and 公开07表 of the national 决算 template share one shape (年初结转和结余 | 本年收入 |
+    本年支出 | 年末结转和结余); where no title is printed, the 款 its rows name tells the fund."""
+    found = role_of("公开05表", _FUND_SHAPE, labels)
+    assert (found.id if found else None) == role
 
 
 @pytest.mark.parametrize("headers, labels, role", [

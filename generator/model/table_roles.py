@@ -59,11 +59,12 @@ _THREE_PUBLIC_ROWS = (
     (r"^公务接待费$", "three_public_reception"),
     (r"^机关运行经费(?:支出)?$", "operating_costs"),
 )
+# a header clipped by its cell keeps its first characters: '因公出国（', '公务用车运行维护' (西安 2019 表13)
 _THREE_PUBLIC_COLUMNS = (
-    (r"因公出国\(境\)(?:费|费用)?$", "three_public_abroad"),
+    (r"因公出国(?:\(境?\)?)?(?:费|费用)?$", "three_public_abroad"),
     (rf"公务用车购置及运行(?:维护)?费(?:用)?(?:/{_TOTAL})?$", "three_public_vehicles"),
-    (r"公务用车购置费$|/购置费$", "three_public_vehicle_purchase"),
-    (r"公务用车运行(?:维护)?费$|/运行(?:维护)?费$", "three_public_vehicle_operation"),
+    (r"公务用车购置(?:经)?费?$|/购置费$", "three_public_vehicle_purchase"),
+    (r"公务用车运行(?:维护)?(?:经)?费?$|/运行(?:维护)?费$", "three_public_vehicle_operation"),
     (r"公务接待费(?:用)?$", "three_public_reception"),
     (r"机关运行经费(?:预算数|支出)?$", "operating_costs"),  # '“三公”经费和机关运行经费预算表' (普陀商务委 2025)
     (r"^会议费$|/会议费$", "meeting_costs"),
@@ -71,7 +72,8 @@ _THREE_PUBLIC_COLUMNS = (
 )
 
 ROLES: tuple[Role, ...] = (
-    Role("fiscal_summary", (r"财政拨款", r"收支|收入支出"), _NOT_FUND,
+    # '一般公共预算财政拨款收入支出决算表' (公开05表) is the general budget's, not this
+    Role("fiscal_summary", (r"财政拨款", r"收支|收入支出"), (r"^一般公共预算",) + _NOT_FUND,
          # a 合计 is the total where no 总计 is printed: '收入合计 | 2741643000.00 | 支出合计' (重庆 2026)
          rows=((r"^(?:收入|支出)?总计$", "fiscal_total"), (r"^(?:收入|支出)合计$", "fiscal_total", r"总计")),
          example="表四 2026年财政拨款收支总体情况表",
@@ -123,10 +125,12 @@ ROLES: tuple[Role, ...] = (
          columns=_basic_split(rf"^(?:[^/]*基本支出[^/]*/)?{_TOTAL}$|^一般公共预算基本支出$|{_ONLY}", "general_budget_basic"),
          example="表六 2026年一般公共预算基本支出情况表"),
     Role("general", (r"一般公共预算", r"支出"), (r"基本支出", r"经济分类", r"机关运行") + _NOT_FUND,
-         columns=((rf"^(?:一般公共预算支出/|预算数/|支出)?{_TOTAL}$|^一般公共预算支出$|{_ONLY}", "general_budget_expenditure"),
-                  (r"基本支出$", "general_budget_basic"),
-                  (r"项目支出$", "general_budget_project")),
-         example="表五 2026年一般公共预算支出情况表; 预算05表 一般公共预算支出表"),
+         # a 决算's 本年支出 beside 年初结转和结余, 本年收入 and 年末结转和结余 (公开05表 一般公共预算财政拨款收入支出决算表)
+         columns=((rf"^(?:一般公共预算支出/|预算数/|本年支出/|支出)?{_TOTAL}$|^一般公共预算支出$|{_ONLY}",
+                   "general_budget_expenditure"),
+                  (r"^本年支出/基本支出$", "general_budget_basic"), (r"基本支出$", "general_budget_basic", r"^本年支出/"),
+                  (r"^本年支出/项目支出$", "general_budget_project"), (r"项目支出$", "general_budget_project", r"^本年支出/")),
+         example="表五 2026年一般公共预算支出情况表; 预算05表 一般公共预算支出表; 公开05表 一般公共预算财政拨款收入支出决算表"),
     Role("expenditure", (r"支出",), (r"财政拨款", r"一般公共预算", r"基本支出", r"项目支出") + _NOT_FUND,
          columns=((rf"^本年支出(?:/)?{_TOTAL}$", "expenditure_total"),
                   (rf"^(?:支出|支出预算/)?{_TOTAL}$", "expenditure_total", r"结转|结余"),
@@ -148,7 +152,7 @@ ROLES: tuple[Role, ...] = (
          example="表13 2021年部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表",
          headers=(r"三公", r"因公出国", r"会议费")),
     Role("gov_fund", (r"政府性基金",), (r"绩效",),
-         columns=((rf"^(?:本年政府性基金预算支出/|政府性基金预算支出/|支出)?{_TOTAL}$|^政府性基金预算支出$|{_ONLY}", "gov_fund_expenditure"),),
+         columns=((rf"^(?:本年政府性基金预算支出/|政府性基金预算支出/|本年支出/|支出)?{_TOTAL}$|^政府性基金预算支出$|{_ONLY}", "gov_fund_expenditure"),),
          example="表七 2026年政府性基金预算支出情况表"),
     Role("state_capital", (r"国有资本经营",), (r"绩效",),
          columns=((rf"^(?:国有资本经营预算支出/|支出)?{_TOTAL}$|^国有资本经营预算支出$|{_ONLY}", "state_capital_expenditure"),),
@@ -171,6 +175,23 @@ ROLES: tuple[Role, ...] = (
 ROLES += (replace(next(r for r in ROLES if r.id == "three_public"), words=(), headers=(),
                   labels=(r"^因公出国", r"^公务接待费$"), not_content=(r"会议费", r"培训费"),
                   example="公开09表 (2020 决算 template): （一）支出合计 | 2 | 44.31 | 112,985.10 …"),)
+
+# a 决算 table of one fund's carried-over, income, expenditure and carried-forward money by function
+# (公开05表 一般公共预算 and 公开07表 政府性基金 of the national template share this shape): which fund
+# its rows name tells them apart. Government-fund expenditure is printed under its own 款 of the
+# 政府收支分类科目 ('21208 国有土地使用权出让收入安排的支出', '22960 彩票公益金安排的支出', '21464 铁路建设基金支出',
+# '23204 地方政府专项债务付息支出'); state capital under 类 223 国有资本经营预算支出.
+_FUND_ROWS = r"安排的支出$|基金支出$|专项债务(?:付息|发行费用)?支出$|专项债券|^抗疫特别国债"
+_STATE_CAPITAL_ROWS = r"国有资本经营|国有企业"
+_FUND_SHAPE = (r"^年初结转和结余", r"^本年支出/基本支出$", r"^年末结转和结余")
+ROLES += (
+    replace(next(r for r in ROLES if r.id == "gov_fund"), words=(), headers=_FUND_SHAPE, labels=(_FUND_ROWS,),
+            example="公开07表 (title not printed): 年初结转和结余 | 本年收入 | 本年支出/基本支出 … rows "
+                    "'21208 国有土地使用权出让收入安排的支出'"),
+    replace(next(r for r in ROLES if r.id == "general"), words=(), headers=_FUND_SHAPE,
+            not_content=(_FUND_ROWS, _STATE_CAPITAL_ROWS),
+            example="公开05表 (title not printed): 年初结转和结余 | 本年收入 | 本年支出/基本支出 … rows '201 一般公共服务支出'"),
+)
 
 _NUMBERING = re.compile(r"^(?:(?:预算|公开|附)?表\s*[0-9一二三四五六七八九十]+|(?:预算|公开)\s*\d+\s*表|[（(][0-9一二三四五六七八九十]+[)）]"
                         r"|[一二三四五六七八九十]+\s*[、.．]|\d{1,2}\s*[、.．:：])\s*[:：.、．]?\s*")

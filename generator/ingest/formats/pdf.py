@@ -30,6 +30,7 @@ _ENUMERATOR = re.compile(r"^(?:[（(]\d+[）)]|\d+\s*[、．.](?!\d))")
 _LABEL = re.compile(r"^(?:编制)?(?:部门|单位)(?:名称)?[:：]|(?:金额)?单位[:：]\s*(?:万元|元|亿元|千元)")
 _NUMERIC = re.compile(r"^[-+(（]?\d[\d,，]*(?:\.\d+)?[)）%]?$")
 _SENTENCE_END = "。：:；;！？!?"
+_FIGURE = re.compile(r"[\d.,，%\-]")
 _TOLERANCE = 6.0  # points: column edges of two parts of one table agree within this
 
 
@@ -99,17 +100,35 @@ def _read_page(page, number: int) -> list[Line | _Part]:
     cells = [(t, i, j, box) for t in tables for i, r in enumerate(t.rows) for j, box in enumerate(r.cells) if box]
     held: dict[tuple, list[dict]] = {}
     free = []
-    for c in chars:  # each character goes to the smallest cell holding it (a filled background
-        cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2  # is one more, larger cell)
+    for run in _runs(chars):  # each run of characters goes to the smallest cell holding its middle (a
+        cx = (run[0]["x0"] + run[-1]["x1"]) / 2  # filled background is one more, larger cell)
+        cy = (run[0]["top"] + run[0]["bottom"]) / 2
         holding = [((b[2] - b[0]) * (b[3] - b[1]), k) for k, (_, _, _, b) in enumerate(cells)
                    if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]]
         if holding:
-            held.setdefault(cells[min(holding)[1]][:3], []).append(c)
+            held.setdefault(cells[min(holding)[1]][:3], []).extend(run)
         else:
-            free.append(c)  # outside every table, or in a gap of one that no cell covers
+            free.extend(run)  # outside every table, or in a gap of one that no cell covers
     lines = [ln for ln in group_lines(free, number) if not _is_page_number(ln, page.height)]
     parts = [_part(t, held, number) for t in tables]
     return sorted(lines + [p for p in parts if p.rows], key=lambda b: b.top)
+
+
+def _runs(chars: list[dict]) -> list[list[dict]]:
+    """Characters in the order the PDF draws them, as runs printed edge to edge on one line: a
+    header wider than its cell overflows into its neighbours ('公务用车购置及运行维护费' drawn over
+    three cells, 西安 2019 表13) and belongs to the cell holding its middle. Spaces, a gap, or a
+    change between figures and words end a run."""
+    runs: list[list[dict]] = []
+    for c in chars:
+        prev = runs[-1][-1] if runs else None
+        if prev is not None and c["text"].strip() and prev["text"].strip() and c.get("upright", True) \
+                and abs(c["top"] - prev["top"]) < 0.25 * prev["size"] and -0.1 < c["x0"] - prev["x1"] < 0.2 * prev["size"] \
+                and bool(_FIGURE.match(c["text"])) == bool(_FIGURE.match(prev["text"])):
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return runs
 
 
 def _visible(obj: dict) -> bool:

@@ -13,7 +13,7 @@ from generator.ingest.items import Paragraph, Row, Table
 from generator.ingest.tables.readers import parse_number_safe
 from generator.model.codes import joined_code
 from generator.model.money import UNITS, decimals_of, to_yuan
-from generator.model.table_roles import role_of
+from generator.model.table_roles import role_of, title_words
 from generator.model.tables import squash, table_number
 
 UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|元|亿元|千元)|[（(]\s*(万元|元)\s*[)）]\s*$")
@@ -49,14 +49,20 @@ class GenericTable:
 
 
 def _title(table: Table) -> tuple[str, str, Paragraph | None]:
-    """(title, printed table number, the title paragraph) from the paragraphs just above."""
-    number, title_para = "", None
+    """(title, printed table number, the title paragraph) from the paragraphs just above; a line
+    of only the number ('公开05表' under '一般公共预算财政拨款收入支出决算表', 玉溪 2020) gives the
+    number, and the title is the line above it."""
+    number, title_para, bare = "", None, None
     for para in reversed(table.before[-4:]):
         text = para.text.strip()
         if not number and table_number(text):
             number = table_number(text)
         if title_para is None and len(text) <= 80 and TITLE_RE.search(text) and not NOT_TITLE.search(text):
-            title_para = para
+            if table_number(text) and not title_words(text).strip("表"):
+                bare = bare or para
+            else:
+                title_para = para
+    title_para = title_para or bare
     if title_para is None:
         return "", number, None
     return re.sub(r"\s+", " ", title_para.text.strip()), number, title_para
