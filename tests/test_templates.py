@@ -149,7 +149,7 @@ def test_budget_wordings_of_the_national_template():
     assert _facts("2024年收入总预算1,500.00万元、支出总预算1,500.00万元。", "budget", 2024) == [
         ("total_income_expenditure", "amount", 2024, Decimal("15000000.00"), "", "")]
     assert [f[:4] for f in _facts("湖州市卫生健康委员会2026年一般公共预算当年拨款37018.75万元，比上年执行数减少11688.70万元，下降23.9%。",
-                                  "budget", 2026)] == [("income_general_budget", "amount", 2026, Decimal("370187500.00"))]
+                                  "budget", 2026)] == [("general_budget_expenditure", "amount", 2026, Decimal("370187500.00"))]
     assert _facts("2021年本部门绩效目标管理全覆盖，涉及当年一般公共预算当年拨款5859.6万元,当年政府性基金预算当年拨款0万元。",
                   "budget", 2021) == []
     assert [f[:4] for f in _facts("2024年本年收入1,400万元，上年结转100万元。", "budget", 2024)] == [

@@ -313,9 +313,10 @@ BUDGET: tuple[Clause, ...] = (
                                    rf"\s*(?:支出)?\s*{V}",),
             example="1.人大事务（款）行政运行（项）支出6372.32万元，与上年相比增加1826.38万元，增长40.18%。 [江苏省人大常委会办公厅 2018 预算]",
             then=(_NEAR_CHANGE,)),
-    # the national template's 一般公共预算当年拨款 opening its sentence (its change is on last year's execution, not a
-    # printed figure; '…绩效目标管理，涉及一般公共预算当年拨款 N 万元' is a part of it)
-    _budget("income_general_budget", (rf"一般公共预算当年拨款(?:规模)?(?:预算)?(?:为|是)?\s*{V}",), unless_before=r"[，,；;：:]|涉及",
+    # the national template's 一般公共预算当年拨款 opening its sentence: the total of its 一般公共预算支出表, which
+    # may spend a carry-over too (杭州交通运输局 2026: 432,564.30 = 收入 414,883.38 + 结转 17,680.92); its change is
+    # on last year's execution, not a printed figure; '…绩效目标管理，涉及一般公共预算当年拨款 N 万元' is a part of it
+    _budget("general_budget_expenditure", (rf"一般公共预算当年拨款(?:规模)?(?:预算)?(?:为|是)?\s*{V}",), unless_before=r"[，,；;：:]|涉及",
             example="2024年一般公共预算当年拨款1,400万元，比2023年执行数增加100万元，增长7.69%。 [synthetic, the national budget template]"),
     # this year's income and the carry-over beside it: '2024年本年收入1,400万元，上年结转100万元。'
     _budget("income_total", (rf"(?:^|年度?|[，,])\s*本年收入(?:预算)?(?:为)?\s*{V}",),
