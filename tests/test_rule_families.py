@@ -339,6 +339,15 @@ def test_a_coded_item_of_the_text_against_its_row_in_the_tables(tmp_path, packag
     assert f.cls == cls and words in f.message
 
 
+def test_a_budget_counting_its_assets_at_the_end_of_its_own_year():
+    """烟台审计局 2026 预算: “截至2026年12月31日，本单位共有车辆0辆” — a date still to come; 珠海 2026 预算's
+    “截至2026年1月30日” and 福州 2026's “截至2025年12月31日” are not findings."""
+    [f] = _rules(validate_package(PACKAGES / "370600-shenjiju/2026-budget"), "other-year")
+    assert f.cls == "inconsistency" and "截至2026年12月31日" in f.message
+    for quiet in ("440400-zftzjtszxmgwzx/2026-budget", "350100-gajwzryglzx/2026-budget-unit"):
+        assert _rules(validate_package(PACKAGES / quiet), "other-year") == []
+
+
 def _by_kind(report: PackageReport) -> list:
     """The breakdown-sum findings of a 按支出功能/用途分类 list."""
     return [f for f in _rules(report, "breakdown-sum") if f.message.startswith("按")]

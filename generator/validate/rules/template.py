@@ -71,25 +71,32 @@ def template_leftovers(ctx: Context) -> Iterator[Finding]:
                       places=[Place("template-leftover", t[:120]) for _, t, _ in places] if len(places) > 1 else [])
 
 
+# “截至2025年12月31日”, “截止2021年底”: the year, and the month or the year's end
+_AS_OF = re.compile(r"截[至止]\s*(\d{4})\s*年\s*(?:(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?|(底|末))?")
 _COMPARED = re.compile(r"(?:比|较|与)\s*(\d{4})\s*年(?:度)?(年初)?(预算|决算)?")
 _HEADING_YEAR = re.compile(r"(\d{4})\s*年(?:度)?[^，。]{0,12}?(?:决算|预算)")
 
 
 @rule("other-year", "年份与报告年度不符：“截至”日期、比较的年度、标题的年度",
       "情况说明中“截至 YYYY 年…”的年份应为报告年度（决算的年末数）；预算说明的资产数截至上年（如“截至2024年8月31日”），"
-      "也不报告。“比 YYYY 年…”所比的年度应早于报告年度（决算数可与本年预算比：“比2024年预算”见于 2024 年决算不报告），"
+      "也不报告；预算写截至本年下半年或年底（2026 年预算写“截至2026年12月31日”）时，公开之时那一天尚未到来（“截至2026年1月30日”不报告）。“比 YYYY 年…”所比的年度应早于报告年度（决算数可与本年预算比：“比2024年预算”见于 2024 年决算不报告），"
       "如 2026 年预算写“比2026年预算增加”。章节标题中说决算或预算的年度应为报告年度（预算可写上年），"
       "如 2024 年决算的标题写“2023年度部门决算情况说明”。"
       "出现其他年份时多为沿用往年文本。",
       classes=('inconsistency',),
       message='报告年度为 〈年〉 年，却写“〈原文〉”')
 def other_year(ctx: Context) -> Iterator[Finding]:
-    """库外人工核对的文件中：2026 年部门预算写“比2026年预算增加”；2024 年决算的标题写“2023年度”。"""
+    """库外人工核对的文件中：2026 年部门预算写“比2026年预算增加”；2024 年决算的标题写“2023年度”；烟台市审计局 2026 年
+    部门预算：“截至2026年12月31日，本单位共有车辆0辆”（同类文件都截至上年年末，如“截至2025年12月31日”）。"""
     budget = ctx.package.kind == "budget"
     for line, _, text, page in _lines(ctx):
-        for m in re.finditer(r"截[至止]\s*(\d{4})\s*年", text):
-            if int(m.group(1)) != ctx.year and not (budget and int(m.group(1)) == ctx.year - 1):
+        for m in _AS_OF.finditer(text):
+            year = int(m.group(1))
+            if year != ctx.year and not (budget and year == ctx.year - 1):
                 yield Finding("other-year", f"报告年度为 {ctx.year} 年，却写“{m.group(0)}”：{text[:120]}",
+                              [], None, None, "", line=line, page=page)
+            elif budget and year == ctx.year and (m.group(3) or int(m.group(2) or 0) > 6):
+                yield Finding("other-year", f"{ctx.year} 年预算写“{m.group(0)}”：预算公开时这一日期尚未到来（资产数应截至上年）：{text[:120]}",
                               [], None, None, "", line=line, page=page)
         for m in _COMPARED.finditer(text):
             year = int(m.group(1))
