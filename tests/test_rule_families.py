@@ -348,6 +348,17 @@ def test_a_budget_counting_its_assets_at_the_end_of_its_own_year():
         assert _rules(validate_package(PACKAGES / quiet), "other-year") == []
 
 
+def test_counted_assets_and_their_qizhong_list(tmp_path):
+    """长沙公安 2025: “…设备8台，其中，单位价值100万元以上设备15台” and “…设备0台，其中，…3台” (a part over its
+    whole, both real); its vehicles “102辆，其中，…1辆，…1辆，…84辆，…12辆，其他…4辆” add up — printed 85 they do not."""
+    found = _rules(validate_package(CHANGSHA), "count-list")
+    assert sorted(f.message.split("，")[0] for f in found) == ["单位价值50万元以上设备8台", "新增配备单位价值50万元以上设备0台"]
+    report = validate_package(_sections_edited(tmp_path, CHANGSHA, "执法执勤用车84辆", "执法执勤用车85辆"))
+    [f] = [f for f in _rules(report, "count-list") if "各类之和" in f.message]
+    assert f.cls == "inconsistency" and "各类之和为 103辆" in f.message
+    assert _rules(validate_package(PACKAGES / "350100-gajwzryglzx/2026-budget-unit"), "count-list") == []
+
+
 def _by_kind(report: PackageReport) -> list:
     """The breakdown-sum findings of a 按支出功能/用途分类 list."""
     return [f for f in _rules(report, "breakdown-sum") if f.message.startswith("按")]

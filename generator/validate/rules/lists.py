@@ -10,7 +10,7 @@ from generator.validate.context import Context
 from generator.validate.report import Figure, Finding
 from generator.validate.rules.common import classified
 from generator.validate.rules.narrative import HUNDRED, _printed, _ratio_bounds
-from generator.validate.rules.registry import pct_class, rule, sum_finding
+from generator.validate.rules.registry import compared, pct_class, rule, sum_finding
 from generator.validate.rules.sentences import NUM, half, paragraphs
 
 _LIST_TOTAL = re.compile(rf"(?P<v>{NUM})\s*(?P<u>万元|元)[）)]?[，,：:]?\s*其中[：:，,]?\s*")
@@ -210,3 +210,58 @@ def share_list(ctx: Context) -> Iterator[Finding]:
                            Figure("所列各项合计", whole, "元", "sum"),
                            Figure("按数字计算", computed, "%", "computed")],
                           pct - computed, (bounds[1] - bounds[0]) / 2 + pct_hu, "%", cls, line=line, page=page)
+
+
+_COUNT = r"辆|台[（(]套[）)]|台|套|件"
+_COUNT_TOTAL = re.compile(rf"(?<![\d.,])(?P<v>\d+)\s*(?P<u>{_COUNT})[，,]?\s*其中[：:，,]?")
+_COUNT_ITEM = re.compile(rf"(?P<label>.*?)(?:为|是)?\s*(?<![\d.,])(?P<v>\d+)\s*(?P<u>{_COUNT})$")
+
+
+def _unit(u: str) -> str:
+    return u[0]  # 台（套） counts as 台
+
+
+@rule("count-list", "资产数量：“其中”所列各项不多于总数，车辆各类之和等于总数",
+      "“共有车辆N辆，其中：…用车A辆、…其他用车E辆”“单位价值50万元以上设备N台，其中，单位价值100万元以上设备M台”："
+      "“其中”所列（同一计量单位，以逗号、顿号、分号隔开，到另一单位或句末为止）每一项都不能多于总数；所列是车辆的各类"
+      "（都以“用车”结尾，且列了“其他…用车”）时，各类之和等于总数。",
+      classes=("inconsistency",),
+      message="〈总数〉 N〈单位〉，“其中”〈项〉 M〈单位〉")
+def count_list(ctx: Context) -> Iterator[Finding]:
+    """长沙市公安局 2025 年部门预算：“共有公务用车102辆，其中，机要通信用车1辆，应急保障用车1辆，执法执勤用车84辆，特种专业技术用车12辆，
+    其他按照规定配备的公务用车4辆”（相符）；同一句“单位价值50万元以上设备8台，其中，单位价值100万元以上设备15台”（一部分多于总数）。"""
+    for section, text, line_at, page in paragraphs(ctx):
+        src = f"section:{section}"
+        for sentence in re.finditer(r"[^。]+", text):
+            s = sentence.group(0)
+            for t in _COUNT_TOTAL.finditer(s):
+                items = []
+                for clause in re.split(r"[，、；;]", s[t.end():]):
+                    if not clause.strip():
+                        continue
+                    m = _COUNT_ITEM.match(clause.strip())
+                    if m is None or _unit(m["u"]) != _unit(t["u"]):
+                        break
+                    items.append(m)
+                if not items:
+                    continue
+                total = int(t["v"])
+                head = re.split(r"[，,。；;：:]", s[:t.start()])[-1][-24:]
+                quote = (head + s[t.start():t.end() + items[-1].end() + 60]).strip()[:160]
+                line = line_at(sentence.start() + t.start())
+                figures = [Figure(f"{head}（文字）", Decimal(total), t["u"], src, line, quote, page)]
+                over = next((m for m in items if int(m["v"]) > total), None)
+                compared()
+                if over is not None:
+                    yield Finding("count-list", f"{head}{total}{t['u']}，“其中”{over['label'].strip()}{over['v']}{over['u']}，一部分多于总数：{quote}",
+                                  figures + [Figure(f"{over['label'].strip()}（文字）", Decimal(over["v"]), over["u"], src, line, quote, page)],
+                                  Decimal(int(over["v"]) - total), Decimal(0), t["u"], line=line, page=page)
+                    continue
+                vehicles = len(items) > 1 and all(m["label"].strip().endswith("用车") for m in items) \
+                    and any("其他" in m["label"] for m in items)
+                parts = sum(int(m["v"]) for m in items)
+                if vehicles and parts != total:
+                    yield Finding("count-list", f"{head}{total}{t['u']}，“其中”各类之和为 {parts}{t['u']}：{quote}",
+                                  figures + [Figure(f"{m['label'].strip()}（文字）", Decimal(m["v"]), m["u"], src, line, quote, page)
+                                             for m in items] + [Figure("各类相加", Decimal(parts), t["u"], "sum")],
+                                  Decimal(total - parts), Decimal(0), t["u"], line=line, page=page)
