@@ -359,6 +359,12 @@ def test_counted_assets_and_their_qizhong_list(tmp_path):
     assert _rules(validate_package(PACKAGES / "350100-gajwzryglzx/2026-budget-unit"), "count-list") == []
 
 
+def test_a_list_after_baokuo_adds_up_to_its_total():
+    """深圳民政 2026: “预算28,283.46万元，包括在职人员经费3,738.92万元、…项目支出22,701.77万元” adds up to 28,283.47."""
+    [f] = _rules(validate_package(PACKAGES / "440300-minzhengju/2026-budget"), "list-sum")
+    assert f.cls == "rounding" and "“包括”所列各项之和不符" in f.message
+
+
 def _by_kind(report: PackageReport) -> list:
     """The breakdown-sum findings of a 按支出功能/用途分类 list."""
     return [f for f in _rules(report, "breakdown-sum") if f.message.startswith("按")]

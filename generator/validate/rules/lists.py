@@ -13,7 +13,7 @@ from generator.validate.rules.narrative import HUNDRED, _printed, _ratio_bounds
 from generator.validate.rules.registry import compared, pct_class, rule, sum_finding
 from generator.validate.rules.sentences import NUM, half, paragraphs
 
-_LIST_TOTAL = re.compile(rf"(?P<v>{NUM})\s*(?P<u>万元|元)[）)]?[，,：:]?\s*其中[：:，,]?\s*")
+_LIST_TOTAL = re.compile(rf"(?P<v>{NUM})\s*(?P<u>万元|元)[）)]?[，,：:]?\s*(?P<word>其中|包括)[：:，,]?\s*")
 _CHANGED = re.compile(r"(?:增加|减少|增长|下降|增减|变化)了?\s*$")
 _ITEM = re.compile(rf"(?P<label>[^\d，、；。]{{1,24}}?)(?:为|是)?\s*(?P<v>{NUM})\s*(?P<u>万元|元)")
 _NOTE = re.compile(r"占|较|比|增长|下降|增加|减少|持平|无变化|相比|同比")  # a clause that annotates the item before it
@@ -48,16 +48,19 @@ def _list_items(rest: str) -> tuple[list[re.Match], bool]:
 
 @rule("list-sum", "文字中“其中”所列各项之和等于总数（导入时未取作事实的句子）",
       "“收入预算68632.12万元，其中，一般公共预算拨款68632.12万元，财政专户管理事业收入0.00万元，…”：“其中”之后逐项列出"
-      "（“名称 N万元”，以逗号、顿号、分号隔开，各项后的占比与增减不计）的金额之和等于“其中”之前的总数。列举到句末或到第一个"
+      "（“名称 N万元”，以逗号、顿号、分号隔开，各项后的占比与增减不计）的金额之和等于“其中”之前的总数；紧接总数写“包括”"
+      "（“预算28,283.46万元，包括在职人员经费…、项目支出…”）同样核对。列举到句末或到第一个"
       "既非一项也非对上一项的说明的分句为止；某项之下再分列（“…中”“主要包括”）时到此为止。各项之和小于总数时，只在所列各项"
       "都是预算的分类（资金来源、基本支出与项目支出、经济或功能分类的类款项、货物工程服务）或列出了为 0 的项（逐项列全的样子）时判断，"
       "否则所列可能只是一部分（“其中：信息化建设100万元、培训经费50万元”）。导入时已取作事实的句子由 parts-sum 核对。容差为各数末位的一半之和。",
-      message="〈总数〉与“其中”所列各项之和不符")
+      message="〈总数〉与“其中”（“包括”）所列各项之和不符")
 def list_sum(ctx: Context) -> Iterator[Finding]:
     """长沙市公安局 2025 年部门预算：“2025年本单位收入预算68632.12万元，其中，一般公共预算拨款68632.12万元，
     财政专户管理事业收入0.00万元，事业单位经营服务收入0.00万元，…上年结转0.00万元。”（相符，不报告）；西南大学 2021 年部门预算：
     “我校2021年收支总预算490,808.40万元，其中本年收入预算390,140.45万元，使用非财政拨款结余18,953.73万元，上年结转81,714.17万元”
-    （各项之和 490,808.35；收支总表印使用非财政拨款结余 18,953.78）。"""
+    （各项之和 490,808.35；收支总表印使用非财政拨款结余 18,953.78）；深圳市民政局（本级）2026 年部门预算：“预算28,283.46万元，
+    包括在职人员经费3,738.92万元、公用经费976.21万元、对个人和家庭的补助支出766.57万元、增人增资100.00万元、项目支出22,701.77万元”
+    （各项之和 28,283.47：舍入差异）。"""
     read = {(f.source, f.line) for f in ctx.facts if f.of and f.source.startswith("section:")}
     for section, text, line_at, page in paragraphs(ctx):
         src = f"section:{section}"
@@ -83,7 +86,7 @@ def list_sum(ctx: Context) -> Iterator[Finding]:
                         findings.append(None)  # short of the total, and maybe only some of it
                         continue
                     findings.append(sum_finding(
-                        "list-sum", f"“{label}”与“其中”所列各项之和不符：{quote}",
+                        "list-sum", f"“{label}”与“{t['word']}”所列各项之和不符：{quote}",
                         Figure(f"{label}（文字）", total, "元", src, line, quote, page), total_hu,
                         [(Figure(f"{m['label'].strip()}（文字）", v, "元", src, line, quote, page), hu)
                          for (v, hu), m in parts]))
