@@ -365,6 +365,12 @@ def test_a_list_after_baokuo_adds_up_to_its_total():
     assert f.cls == "rounding" and "“包括”所列各项之和不符" in f.message
 
 
+def test_a_phrase_printed_twice_in_a_row_is_a_leftover():
+    """上海医保中心 2026: “…科目710万元，主要用于主要用于单位缴纳的基本养老保险…” (three items, one finding)."""
+    [f] = _rules(validate_package(PACKAGES / "310000-ylbxsyglzx/2026-budget-unit"), "template-leftover")
+    assert "词语重复" in f.message and len(f.places) == 3
+
+
 def _by_kind(report: PackageReport) -> list:
     """The breakdown-sum findings of a 按支出功能/用途分类 list."""
     return [f for f in _rules(report, "breakdown-sum") if f.message.startswith("按")]
