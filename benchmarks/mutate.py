@@ -43,7 +43,7 @@ KINDS: dict[str, tuple[str, ...]] = {  # kind → the rules that may report it
                    "procurement-sums", "same-figure"),
     "share": ("share", "share-list"),
     "growth-rate": ("change", "item-change"),
-    "comparison-word": ("comparison-word", "balanced-change", "budget-vs-actual", "flat-word", "item-change", "change"),
+    "comparison-word": ("comparison-word", "balanced-change", "reason-direction", "budget-vs-actual", "flat-word", "item-change", "change"),
     "heading-year": ("other-year",),
     "deleted-table": ("tables-present",),
     "contents-table": ("contents",),

@@ -371,6 +371,18 @@ def test_a_phrase_printed_twice_in_a_row_is_a_leftover():
     assert "词语重复" in f.message and len(f.places) == 3
 
 
+def test_a_change_and_the_reason_given_for_the_other_direction(tmp_path):
+    """西安宣传部 2021: “…“三公”经费预算支出6.51万元，较上年增加9.49万元，减少的主要原因是…压缩经费” (上年 16.00: it fell);
+    西安行政审批 2025's 会议费 “较上年减少0.04万元，下降2.00%，下降的主要原因是…” agrees — with 增长的 it does not."""
+    [f] = _rules(validate_package(PACKAGES / "610100-xuanchuanbu/2021-budget"), "reason-direction")
+    assert f.cls == "inconsistency" and "增加9.49万元" in f.message
+    xian = PACKAGES / "610100-xzspfwj/2025-budget"
+    assert _rules(validate_package(xian), "reason-direction") == []
+    [f] = _rules(validate_package(_sections_edited(tmp_path, xian, "较上年减少0.04万元，下降2.00%，下降的主要原因是",
+                                                   "较上年减少0.04万元，下降2.00%，增长的主要原因是")), "reason-direction")
+    assert "增长的主要原因" in f.message
+
+
 def _by_kind(report: PackageReport) -> list:
     """The breakdown-sum findings of a 按支出功能/用途分类 list."""
     return [f for f in _rules(report, "breakdown-sum") if f.message.startswith("按")]

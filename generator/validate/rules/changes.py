@@ -212,3 +212,31 @@ def balanced_change(ctx: Context) -> Iterator[Finding]:
             Figure("支出比上年增减（文字）", b_value if b["dir"] == "增加" else -b_value, "元", src, line_at(b.start("chg")), quote_b, page), b_hu)
         if finding:
             yield finding
+
+
+_REASON = re.compile(rf"(?P<dir>增加|减少|增长|下降)了?\s*(?P<v>{NUM})\s*(?P<u>万元|元|[%％])"
+                     rf"(?:[，,]?\s*[（(]?\s*(?:增长|下降|增幅|降幅)?\s*{NUM}\s*[%％]\s*[）)]?)?"
+                     r"[，,]\s*(?:其|其中)?(?:主要)?(?:是)?(?P<why>增长|增加|下降|减少)的(?:主要)?原因")
+
+
+@rule("reason-direction", "增减的方向与“增加（减少）的主要原因”一致",
+      "“较上年增加M万元，减少的主要原因是…”：同一句先说增加、再解释减少（或反之），两处方向必有一处写错。增减额为 0 时不判断。",
+      classes=("inconsistency",),
+      message="写“〈增加〉〈M〉万元”，接着却说“〈减少〉的主要原因”")
+def reason_direction(ctx: Context) -> Iterator[Finding]:
+    """中共西安市委宣传部 2021 年部门综合预算：“2021年本部门当年一般公共预算“三公”经费预算支出6.51万元，较上年增加9.49万元，
+    减少的主要原因是2021年预算贯彻财政“过紧日子”要求压缩经费”（表13 上年“三公”经费 16.00 万元：实为减少 9.49 万元）。"""
+    for section, text, line_at, page in paragraphs(ctx):
+        for m in _REASON.finditer(text):
+            compared()
+            up, why_up = m["dir"] in ("增加", "增长"), m["why"] in ("增加", "增长")
+            if up == why_up or not Decimal(m["v"].replace(",", "")):
+                continue
+            line = line_at(m.start())
+            start = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
+            quote = text[start:m.end()].strip()[-160:]
+            unit = "%" if m["u"] in "%％" else m["u"]
+            value = Decimal(m["v"].replace(",", "")) if unit == "%" else _printed(m["v"], unit)[0]
+            yield Finding("reason-direction", f"写“{m['dir']}{m['v']}{m['u']}”，接着却说“{m['why']}的主要原因”：{quote}",
+                          [Figure("增减（文字）", value, "%" if unit == "%" else "元", f"section:{section}", line, quote, page)],
+                          line=line, page=page)
