@@ -308,6 +308,9 @@ def test_a_neighbours_label_printed_into_an_amount_cell_leaves_the_amount():
     ("预算09表 财政拨款“三公”经费支出表", "three_public"),
     ("表13 部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表", "three_public_meetings"),
     ("表10：2026年市级部门项目支出预算表", None), ("表11：2026年市级部门项目支出绩效表", None),
+    # a Chinese numeral before a title opening with 一 ('表五 一般…' was read '般公共预算支出表')
+    ("表五 一般公共预算支出表", "general"), ("附表5 一般公共预算财政拨款收入支出决算表", "general"),
+    ("十一、政府性基金预算财政拨款收入支出决算表", "gov_fund"),
 ])
 def test_roles_from_titles_of_every_numbering(title, role):
     found = role_of(title)

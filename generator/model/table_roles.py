@@ -16,6 +16,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from generator.model.tables import NUMBERING
+
 
 @dataclass(frozen=True)
 class Role:
@@ -193,14 +195,12 @@ ROLES += (
             example="公开05表 (title not printed): 年初结转和结余 | 本年收入 | 本年支出/基本支出 … rows '201 一般公共服务支出'"),
 )
 
-_NUMBERING = re.compile(r"^(?:(?:预算|公开|附)?表\s*[0-9一二三四五六七八九十]+|(?:预算|公开)\s*\d+\s*表|[（(][0-9一二三四五六七八九十]+[)）]"
-                        r"|[一二三四五六七八九十]+\s*[、.．]|\d{1,2}\s*[、.．:：])\s*[:：.、．]?\s*")
 _YEAR = re.compile(r"\d{4}\s*年度?")
 
 
 def title_words(title: str) -> str:
     """The title with its number, year and spaces removed ('表1：2026年市级部门收支预算总表' → '市级部门收支预算总表')."""
-    text = _NUMBERING.sub("", re.sub(r"\s+", "", title))
+    text = re.sub(r"\s+", "", NUMBERING.sub("", title, count=1))
     return _YEAR.sub("", text).replace("“", '"').replace("”", '"').replace("（", "(").replace("）", ")")
 
 

@@ -264,6 +264,9 @@ EMPTY_NOTE = re.compile(r"此表(?:为)?空|本表(?:为)?空|本表无数据|�
                         r"|(?:无|没有).{0,30}(?:收入|支出|安排|项目)")
 _CN = "一二三四五六七八九十"
 NUMBER_RE = re.compile(rf"公开\s*(\d{{1,2}})\s*表|公开表\s*([{_CN}]+)|^\s*表\s*([{_CN}]+)\s*$")
+# the number a title starts with, in every numbering ('表5 ', '附表5：', '表五 ', '预算05表', '（五）', '五、', '5、')
+NUMBERING = re.compile(rf"^\s*(?:(?:预算|公开|附)?表\s*(?:\d{{1,2}}(?!\d)|[{_CN}]+(?=[\s:：、.．]|$))|(?:预算|公开)\s*\d{{1,2}}\s*表"
+                       rf"|[（(]\s*(?:\d{{1,2}}|[{_CN}]+)\s*[)）]|[{_CN}]+\s*[、.．]|\d{{1,2}}\s*[、.．:：](?!\d))\s*[:：.、．]?\s*")
 _NUMBER_MARK = re.compile(rf"^(?:公开\d{{1,2}}表|公开表[{_CN}]+|表[{_CN}]+)|(?:公开\d{{1,2}}表|公开表[{_CN}]+)$")
 _TITLE_PREFIX = re.compile(r"^(?:\d{4}年度?)?(?:部门|预算单位|单位)?(?=.{4})")
 
@@ -282,9 +285,9 @@ def table_number(text: str) -> str:
 
 
 def title_key(text: str) -> str:
-    """A printed title reduced to what names the table: no table number ('公开03表'), year
+    """A printed title reduced to what names the table: no table number ('公开03表', '表5 '), year
     ('2025年') or publisher prefix ('部门', '预算单位')."""
-    key = _NUMBER_MARK.sub("", squash(text))
+    key = _NUMBER_MARK.sub("", squash(NUMBERING.sub("", text)))
     return _TITLE_PREFIX.sub("", _NUMBER_MARK.sub("", key))
 
 
