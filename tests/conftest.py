@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.once import once
+
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ROOT / "data" / "packages"
 SHARED = ROOT.parent / "shared"  # the project's shared folder beside the clone: corpus PDFs, harvested code lists
@@ -65,20 +67,19 @@ def _identity(path: Path) -> tuple[str, str]:
 def corpus_import(tmp_path_factory):
     """`corpus_import(sources, registry=None, **given)` → the package folder of an import of
     `sources`: each document (by name and content: a corpus file and its copy in a package are
-    one) is imported once per test session with the same arguments — once per worker under
-    `pytest -n`. Without `registry`, a session copy of data/departments.csv. The package is
-    shared: read it, copy it to change it."""
+    one) is imported once per test session with the same arguments, by whichever pytest-xdist
+    worker asks first (tests/once.py). Without `registry`, a fresh copy of data/departments.csv.
+    The package is shared: read it, copy it to change it."""
     from generator.api import import_disclosure
 
-    root = tmp_path_factory.mktemp("corpus-imports")
-    default = Path(shutil.copy(ROOT / "data" / "departments.csv", root / "departments.csv"))
-    done: dict[tuple, Path] = {}
-
     def run(sources: list[Path], registry: Path | None = None, **given) -> Path:
-        key = (tuple(_identity(Path(s)) for s in sources), str(registry or ""), tuple(sorted(given.items())))
-        if key not in done:
-            out = root / f"{len(done):03d}"
-            done[key] = import_disclosure(list(sources), out=out, registry=registry or default, **given).path
-        return done[key]
+        registry = registry or ROOT / "data" / "departments.csv"
+        key = repr(("import", [_identity(Path(s)) for s in sources], _identity(registry), sorted(given.items())))
+
+        def make(folder: Path) -> str:
+            copy = shutil.copy(registry, folder / "departments.csv")
+            return str(import_disclosure(list(sources), out=folder / "packages", registry=copy, **given).path)
+
+        return Path(once(tmp_path_factory, key, make))
 
     return run

@@ -2,20 +2,14 @@
 copies of them are never shown, and a query sees what a clean build's index sees."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from generator.site.build import run_build
 from tests.browser.chromium import serve
-from tests.site.sitedata import append_to_narrative, copy_data
-from tests.site.test_incremental import EMEI
+from tests.site.history import EMEI, history
 
 PAGE = "/departments/" + EMEI.as_posix() + "/"
-
-
-def _build(data, out, **options):
-    messages = []
-    assert run_build(data, out, echo=messages.append, jobs=2, **options) == 0, messages
-    return messages
 
 
 def _result_pages(chromium, url: str, query: str) -> list[str]:
@@ -35,19 +29,11 @@ def _result_pages(chromium, url: str, query: str) -> list[str]:
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory):
     """(incremental, clean): the base indexed with 雪莲 in 峨眉山's narrative, then 雪莲 replaced by
-    金丝猴 in an incremental build; and a clean build of the same data."""
-    base = tmp_path_factory.mktemp("overlay")
-    data = copy_data(base / "data")
-    sections = data / "packages" / EMEI / "sections.csv"
-    original = sections.read_text(encoding="utf-8")
-    append_to_narrative(data / "packages" / EMEI, "（附记：雪莲）")
-    _build(data, base / "site")
-    sections.write_text(original, encoding="utf-8")
-    append_to_narrative(data / "packages" / EMEI, "（附记：金丝猴）")
-    messages = _build(data, base / "site")
+    金丝猴 in an incremental build; and a clean build of the same data (tests/site/history.py)."""
+    built = history(tmp_path_factory)
+    messages = built["said"]["changed"]
     assert any("search index (Pagefind): 1 changed of" in m for m in messages), messages
-    _build(data, base / "clean")
-    return base / "site", base / "clean"
+    return Path(built["folders"]["changed"]), Path(built["folders"]["clean-changed"])
 
 
 def test_the_overlay_holds_the_changed_page_and_the_clean_build_has_none(sites):

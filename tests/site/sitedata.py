@@ -7,6 +7,8 @@ import json
 import shutil
 from pathlib import Path
 
+from tests.once import once
+
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE_SCRIPT = "<script>window.__pwned = 1</script>"
 HOSTILE_IMG = '<img src="x" onerror="window.__pwned = 2">'
@@ -41,24 +43,26 @@ def add_hostile_package(packages: Path) -> Path:
     return dst
 
 
-_BUILT: dict[str, Path] = {}
+_BUILT: dict[str, str] = {}
 
 
 def built_site(tmp_path_factory) -> Path:
-    """The site built once per test session from `copy_data` (shared by tests/site and tests/browser)."""
-    if "site" not in _BUILT:
+    """The site built (on two processes) once per test session from `copy_data`, shared by
+    tests/site and tests/browser and by every pytest-xdist worker (tests/once.py)."""
+    def make(base: Path) -> dict[str, str]:
         from generator.site.build import run_build
 
-        base = tmp_path_factory.mktemp("built")
         data = copy_data(base / "data")
-        assert run_build(data, base / "site", echo=lambda _: None) == 0
-        _BUILT["site"] = base / "site"
-        _BUILT["data"] = data
-    return _BUILT["site"]
+        assert run_build(data, base / "site", echo=lambda _: None, jobs=2) == 0
+        return {"site": str(base / "site"), "data": str(data)}
+
+    _BUILT.update(once(tmp_path_factory, "built site", make))
+    return Path(_BUILT["site"])
 
 
 def built_data() -> Path:
-    return _BUILT["data"]
+    """The data `built_site` built from (read it, copy it to change it)."""
+    return Path(_BUILT["data"])
 
 
 def append_to_narrative(package: Path, text: str) -> None:

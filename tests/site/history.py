@@ -1,0 +1,73 @@
+"""One copy of the data built again and again, each build after one change, and what each build
+said — the incremental builds tests/site/test_incremental.py and tests/browser/test_search_overlay.py
+check, made once per test session (tests/once.py) on two processes each."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.once import once
+from tests.site.sitedata import append_to_narrative, copy_data
+
+EMEI = Path("511181-zuzhibu") / "2020-final"
+YUXI = "530400-zuzhibu"
+
+
+def digest(folder: Path) -> dict[str, str]:
+    """Path in the site → sha256 of every file."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _build(data: Path, out: Path, **options) -> list[str]:
+    from generator.site.build import run_build
+
+    messages: list[str] = []
+    assert run_build(data, out, echo=messages.append, jobs=2, **options) == 0, messages
+    return messages
+
+
+def _history(base: Path) -> dict:
+    """The builds in order, into `site` unless said (the sites of the steps named in `folders`
+    are copies kept as they were then):
+    base       峨眉山's narrative ending “（附记：雪莲）”, built clean;
+    unchanged  built again;
+    changed    雪莲 replaced by 金丝猴 in it (folders: changed), and that data built clean (clean-changed);
+    removed    530400-zuzhibu moved out of the data (whether its pages went: yuxi_gone);
+    added      moved back (folders: added);
+    clean      built again with clean=True (digests: clean, the sha256 of each file then);
+    code       built again as if the code had changed."""
+    data = copy_data(base / "data")
+    site, sections = base / "site", data / "packages" / EMEI / "sections.csv"
+    original = sections.read_text(encoding="utf-8")
+    said = {}
+    append_to_narrative(data / "packages" / EMEI, "（附记：雪莲）")
+    said["base"] = _build(data, site)
+    said["unchanged"] = _build(data, site)
+    sections.write_text(original, encoding="utf-8")
+    append_to_narrative(data / "packages" / EMEI, "（附记：金丝猴）")
+    said["changed"] = _build(data, site)
+    shutil.copytree(site, base / "changed")
+    said["clean-changed"] = _build(data, base / "clean-changed")
+    shutil.move(data / "packages" / YUXI, base / "aside")
+    said["removed"] = _build(data, site)
+    gone = not (site / "departments" / YUXI).exists()
+    shutil.move(base / "aside", data / "packages" / YUXI)
+    said["added"] = _build(data, site)
+    shutil.copytree(site, base / "added")
+    said["clean"] = _build(data, site, clean=True)
+    digests = {"clean": digest(site)}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("generator.site.build.code_fingerprint", lambda: "another version of the code")
+        said["code"] = _build(data, site)
+    folders = {name: str(base / name) for name in ("site", "changed", "clean-changed", "added")}
+    return {"said": said, "folders": folders, "digests": digests, "yuxi_gone": gone}
+
+
+def history(tmp_path_factory) -> dict:
+    """{"said": step → the build's messages, "folders": name → folder, "digests": name → digest,
+    "yuxi_gone": bool}."""
+    return once(tmp_path_factory, "incremental history", _history)
