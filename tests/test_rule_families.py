@@ -383,6 +383,18 @@ def test_a_change_and_the_reason_given_for_the_other_direction(tmp_path):
     assert "增长的主要原因" in f.message
 
 
+def test_the_classes_of_a_structure_section_add_up_to_its_scale_section(tmp_path):
+    """杭州交通 2026: “1.一般公共预算当年拨款规模变化情况” 432,564.30 = the seven 类 of “2.…结构情况”; 湖州卫健委 2026:
+    37,018.75 against four 类 adding up to 37,018.76 (rounding, grouped with 表05's same 0.01)."""
+    hangzhou = PACKAGES / "330100-jtysj/2026-budget"
+    assert _rules(validate_package(hangzhou), "structure-sum") == []
+    [f] = _rules(validate_package(HUZHOU), "structure-sum")
+    assert f.cls == "rounding"
+    [f] = _rules(validate_package(_sections_edited(tmp_path, hangzhou, "交通运输（类）支出165,653.20万元", "交通运输（类）支出165,753.20万元")),
+                 "structure-sum")
+    assert f.cls == "inconsistency" and "432,564.30万元" in f.message
+
+
 def _by_kind(report: PackageReport) -> list:
     """The breakdown-sum findings of a 按支出功能/用途分类 list."""
     return [f for f in _rules(report, "breakdown-sum") if f.message.startswith("按")]

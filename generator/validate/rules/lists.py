@@ -268,3 +268,45 @@ def count_list(ctx: Context) -> Iterator[Finding]:
                                   figures + [Figure(f"{m['label'].strip()}（文字）", Decimal(m["v"]), m["u"], src, line, quote, page)
                                              for m in items] + [Figure("各类相加", Decimal(parts), t["u"], "sum")],
                                   Decimal(total - parts), Decimal(0), t["u"], line=line, page=page)
+
+
+_OUTLINE = r"^\s*(?:\d+\s*[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)?\s*"
+_SCALE_HEADING = re.compile(_OUTLINE + r"(?P<subject>.+?)规模(?:变化)?情况")
+_STRUCTURE_HEADING = re.compile(_OUTLINE + r"(?P<subject>.+?)结构情况")
+_CLASS_ITEM = re.compile(rf"(?P<label>[\u4e00-\u9fff]+[（(]类[）)])(?:支出)?\s*(?P<v>{NUM})\s*(?P<u>万元|元)")
+
+
+@rule("structure-sum", "“结构情况”所列各类之和等于上一节“规模变化情况”的总数",
+      "浙江的部门预算说明先写“1.一般公共预算当年拨款规模变化情况”（当年拨款总数），再写“2.一般公共预算当年拨款结构情况”"
+      "（“X（类）支出N万元，占P%”逐类列出）：各类之和等于总数。容差为各数末位的一半之和。",
+      message="“〈主题〉结构情况”所列各类之和与“规模变化情况”的〈N〉万元不符")
+def structure_sum(ctx: Context) -> Iterator[Finding]:
+    """杭州市交通运输局 2026 年部门预算：“2026年一般公共预算当年拨款432,564.30万元…” / “一般公共服务（类）支出6,701.98万元，
+    占1.6%；…交通运输（类）支出165,653.20万元，占38.3%”（七类之和 432,564.30，相符）；湖州市卫生健康委员会 2026 年：
+    “…当年拨款37018.75万元” / 四类 1140.61 + 11871.20 + 23268.50 + 738.45 = 37,018.76（舍入差异）。"""
+    scale: dict[str, tuple[re.Match, str, int, int | None]] = {}
+    for s in ctx.rows("sections"):
+        heading, text = s.get("heading") or "", (s.get("text") or "").replace("\n", "")
+        line, page = int(s.get("line") or 0), int(s["page"]) if s.get("page") else None
+        h = _SCALE_HEADING.match(heading)
+        if h:
+            total = re.search(rf"{re.escape(h['subject'].strip('。 '))}\s*(?P<v>{NUM})\s*(?P<u>万元|元)", text)
+            if total:
+                scale[h["subject"].strip("。 ")] = (total, s["id"], line, page)
+            continue
+        h = _STRUCTURE_HEADING.match(heading)
+        if not h or h["subject"].strip("。 ") not in scale:
+            continue
+        items = list(_CLASS_ITEM.finditer(text))
+        if len(items) < 2:
+            continue
+        total, src, total_line, total_page = scale[h["subject"].strip("。 ")]
+        value, hu = _printed(total["v"], total["u"])
+        quote = text[:160]
+        finding = sum_finding(
+            "structure-sum", f"“{h['subject'].strip('。 ')}结构情况”所列各类之和与“规模变化情况”的{total['v']}{total['u']}不符：{quote}",
+            Figure(f"{h['subject'].strip('。 ')}（文字）", value, "元", f"section:{src}", total_line, total.group(0), total_page), hu,
+            [(Figure(f"{m['label']}（文字）", v, "元", f"section:{s['id']}", line + 1, quote, page), v_hu)
+             for m in items for v, v_hu in [_printed(m["v"], m["u"])]])
+        if finding:
+            yield finding
