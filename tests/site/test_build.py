@@ -5,7 +5,8 @@ import shutil
 from pathlib import Path
 
 from generator.site.build import run_build
-from tests.site.sitedata import HOSTILE_SLUG, copy_data
+from tests.conftest import PACKAGES, ROOT
+from tests.site.sitedata import HOSTILE_SLUG
 
 
 def page(site: Path, path: str) -> str:
@@ -75,8 +76,16 @@ def test_two_builds_serial_and_parallel_are_byte_identical(site, tmp_path):
     assert _digest(tmp_path / "again") == _digest(site)
 
 
+def _two_packages(data: Path) -> Path:
+    """峨眉山 and 玉溪 2020 with the registry: a data folder that validates in a second."""
+    for rel in ("511181-zuzhibu/2020-final", "530400-zuzhibu/2020-final"):
+        shutil.copytree(PACKAGES / rel, data / "packages" / rel)
+    shutil.copy(ROOT / "data" / "departments.csv", data / "departments.csv")
+    return data
+
+
 def test_package_with_errors_is_refused_and_out_untouched(tmp_path):
-    data = copy_data(tmp_path / "data")
+    data = _two_packages(tmp_path / "data")
     broken = data / "packages" / "530400-zuzhibu" / "2020-final" / "tables" / "final_income.csv"
     broken.write_text(broken.read_text(encoding="utf-8").replace("64419257.01", "六千万"), encoding="utf-8")
     out = tmp_path / "site"
@@ -91,7 +100,7 @@ def test_package_with_errors_is_refused_and_out_untouched(tmp_path):
 
 
 def test_refuses_to_replace_a_folder_that_is_not_a_site(tmp_path):
-    data = copy_data(tmp_path / "data")
+    data = _two_packages(tmp_path / "data")
     out = tmp_path / "notes"
     out.mkdir()
     (out / "mine.txt").write_text("keep", encoding="utf-8")
