@@ -30,6 +30,8 @@ EDITS = [  # (rule, package, file, as printed, as planted)
      "（一）因公出国（境）费839万元，与2024年预算持平", "（一）因公出国（境）费839万元，比2024年预算增加39万元，与2024年预算持平"),
     ("outline-sum", "110000-zdxmjszhbbgs/2026-budget", "sections.csv",  # （一） ≠ 1. + 2. + 3.
      "（一）本年财政拨款收入4695.06万元", "（一）本年财政拨款收入4795.06万元"),
+    ("change-parts", "370600-shenjiju/2026-budget", "sections.csv",  # 79.26 + 39.5 ≠ 118.76 once 79.26 reads 89.26
+     "其中基本支出增加79.26万元", "其中基本支出增加89.26万元"),
     ("balanced-change", "610100-qixiangju/2022-budget", "sections.csv",  # 收入 +506.39 beside 支出 +406.39, both 1899.9
      "2022年本部门预算收入\n较上年增加406.39万元", "2022年本部门预算收入\n较上年增加506.39万元"),
     ("product", "510403-zuzhibu/2021-final", "sections.csv",  # 502 × 400 元 = 20.08 万元, printed 20.8

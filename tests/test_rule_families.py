@@ -395,6 +395,18 @@ def test_the_classes_of_a_structure_section_add_up_to_its_scale_section(tmp_path
     assert f.cls == "inconsistency" and "432,564.30万元" in f.message
 
 
+@pytest.mark.parametrize("package, old, new", [
+    (PACKAGES / "370600-shenjiju/2026-budget", "其中基本支出增加79.26万元", "其中基本支出增加89.26万元"),
+    (PACKAGES / "500000-ghhzrzyj/2026-budget", "项目支出减少39,297.4万元", "项目支出减少39,397.4万元"),
+])
+def test_a_change_and_the_changes_of_its_parts(tmp_path, package, old, new):
+    """烟台审计局 2026: “支出预算增加118.76万元，其中基本支出增加79.26万元，项目支出增加39.5万元”; 重庆规划自然资源 2026:
+    “比2025年减少29,815.76万元，主要是基本支出增加9,481.64万元，项目支出减少39,297.4万元” — both add up."""
+    assert _rules(validate_package(package), "change-parts") == []
+    [f] = _rules(validate_package(_sections_edited(tmp_path, package, old, new)), "change-parts")
+    assert f.cls == "inconsistency"
+
+
 def _by_kind(report: PackageReport) -> list:
     """The breakdown-sum findings of a 按支出功能/用途分类 list."""
     return [f for f in _rules(report, "breakdown-sum") if f.message.startswith("按")]

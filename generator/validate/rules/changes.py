@@ -8,6 +8,7 @@ from typing import Iterator
 
 from generator.validate.context import Context
 from generator.validate.report import Figure, Finding
+from generator.validate.rules.common import classified
 from generator.validate.rules.narrative import HUNDRED, _printed, _ratio_bounds
 from generator.validate.rules.registry import compared, pct_class, rule, same_figure, sum_finding
 from generator.validate.rules.sentences import NUM, half, paragraphs
@@ -240,3 +241,40 @@ def reason_direction(ctx: Context) -> Iterator[Finding]:
             yield Finding("reason-direction", f"写“{m['dir']}{m['v']}{m['u']}”，接着却说“{m['why']}的主要原因”：{quote}",
                           [Figure("增减（文字）", value, "%" if unit == "%" else "元", f"section:{section}", line, quote, page)],
                           line=line, page=page)
+
+
+_CHANGE_TOTAL = re.compile(rf"(?P<dir>增加|减少)了?\s*(?P<v>{NUM})\s*万元[，,]\s*(?P<how>其中|主要是)[：:，,]?\s*")
+_CHANGE_PART = re.compile(rf"^(?P<label>[^\d，。；：:]{{2,24}}?)(?P<dir>增加|减少)了?\s*(?P<v>{NUM})\s*万元")
+_BASIC_PROJECT = {"基本支出", "项目支出"}
+
+
+@rule("change-parts", "增减额与其分项的增减额：“增加T万元，其中A增加a万元，B减少b万元”",
+      "“比上年增加118.76万元，其中一般公共预算收入增加83.76万元，其他收入增加35万元”：分项的增减额（减少记负）之和等于总的增减额。"
+      "只在分项都是预算的分类（资金来源、基本支出与项目支出、经济或功能分类等）时判断；写“主要是”时，只在所列正好是基本支出与"
+      "项目支出两项（分得完整）时判断。容差为各数末位的一半之和。",
+      message="增减〈T〉万元与分项增减之和不符")
+def change_parts(ctx: Context) -> Iterator[Finding]:
+    """烟台市审计局 2026 年部门预算：“2.支出预算增加118.76万元，其中基本支出增加79.26万元，项目支出增加39.5万元”（相符）；
+    重庆市规划和自然资源局 2026 年：“比2025年减少29,815.76万元，主要是基本支出增加9,481.64万元，项目支出减少39,297.4万元”（相符）。"""
+    for section, text, line_at, page in paragraphs(ctx):
+        src = f"section:{section}"
+        for t in _CHANGE_TOTAL.finditer(text):
+            parts = []
+            for clause in re.split(r"[，；;]|,(?!\d)", text[t.end():re.search(r"。|$", text[t.end():]).start() + t.end()]):
+                m = _CHANGE_PART.match(clause.strip())
+                if m is None:
+                    break
+                parts.append(m)
+            labels = [m["label"].strip() for m in parts]
+            if len(parts) < 2 or not classified(labels) or t["how"] == "主要是" and set(labels) != _BASIC_PROJECT:
+                continue
+            total, total_hu = _printed(t["v"], "万元")
+            line = line_at(t.start())
+            quote = text[max(0, t.start() - 20):t.end() + 120]
+            finding = sum_finding(
+                "change-parts", f"{t['dir']}{t['v']}万元与所列分项的增减之和不符：{quote}",
+                Figure("增减额（文字）", total if t["dir"] == "增加" else -total, "元", src, line, quote, page), total_hu,
+                [(Figure(f"{m['label'].strip()}增减（文字）", v if m["dir"] == "增加" else -v, "元", src, line, quote, page), hu)
+                 for m in parts for v, hu in [_printed(m["v"], "万元")]])
+            if finding:
+                yield finding
