@@ -408,7 +408,7 @@ def test_a_change_and_the_changes_of_its_parts(tmp_path, package, old, new):
 
 
 def test_instructions_to_the_preparer_left_in():
-    """西安安监局 2019: “注：1、封面和目录的格式不得随意改变。…3、…请在目录中添加。” on its cover."""
+    """西安安监局 2019: “注：1、封面和目录的格式不得随意改变。…3、…请在目录中添加。” under its contents."""
     [f] = _rules(validate_package(PACKAGES / "610100-aqscjdglj/2019-budget"), "template-leftover")
     assert "编写说明未删除" in f.message and "不得随意改变" in f.message
 
