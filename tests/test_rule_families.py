@@ -413,6 +413,18 @@ def test_instructions_to_the_preparer_left_in():
     assert "编写说明未删除" in f.message and "不得随意改变" in f.message
 
 
+def test_a_reason_that_speaks_of_another_item(tmp_path):
+    """西安行政审批 2025: 会议费 “下降的主要原因是：落实过紧日子相关要求，减少公务接待费预算” (copied from 公务接待费);
+    江苏人大 2017's 培训费 “从会议费预算中调减403.75万元用于培训费开支” names its own item too — not reported."""
+    xian = PACKAGES / "610100-xzspfwj/2025-budget"
+    [f] = _rules(validate_package(xian), "reason-item")
+    assert f.message.startswith("会议费增减的原因说的是公务接待费")
+    assert _rules(validate_package(PACKAGES / "320000-renda-bgt/2017-budget"), "reason-item") == []
+    fixed = _sections_edited(tmp_path, xian, "下降2.00%，下降的主要原因是：落实过紧日子相关要求，减少公务接待费预算。",
+                             "下降2.00%，下降的主要原因是：落实过紧日子相关要求，减少会议费预算。")
+    assert _rules(validate_package(fixed), "reason-item") == []
+
+
 def _by_kind(report: PackageReport) -> list:
     """The breakdown-sum findings of a 按支出功能/用途分类 list."""
     return [f for f in _rules(report, "breakdown-sum") if f.message.startswith("按")]

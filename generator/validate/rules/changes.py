@@ -278,3 +278,32 @@ def change_parts(ctx: Context) -> Iterator[Finding]:
                  for m in parts for v, hu in [_printed(m["v"], "万元")]])
             if finding:
                 yield finding
+
+
+_LEAF = ("会议费", "培训费", "公务接待费", "因公出国（境）费", "公务用车运行维护费", "公务用车运行费", "公务用车购置费")
+_LEAF_ALT = "|".join(map(re.escape, _LEAF))
+_ITEM_REASON = re.compile(rf"(?P<item>{_LEAF_ALT})[^。；]{{0,40}}?(?:增加|减少|下降|增长)[^。；]{{0,30}}?原因(?:是|为)?[：:]?"
+                          rf"(?P<why>[^。；]{{0,80}})")
+
+
+@rule("reason-item", "增减原因说的是另一项经费",
+      "“会议费预算支出1.96万元，较上年减少0.04万元…下降的主要原因是：…减少公务接待费预算”：一项经费（会议费、培训费、“三公”"
+      "的各项）的增减原因只说到另一项经费、不提本项时，原因多半是从相邻一项照抄的。原因同时提到本项（“从会议费预算中调减…用于培训费开支”）"
+      "或同属公务用车的两项时不报告。",
+      classes=("inconsistency",),
+      message="〈本项〉增减的原因说的是〈另一项〉")
+def reason_item(ctx: Context) -> Iterator[Finding]:
+    """西安市行政审批服务局 2025 年部门预算：“本部门当年一般公共预算会议费预算支出1.96万元，较上年减少0.04万元，下降2.00%，下降的主要原因是：
+    落实过紧日子相关要求，减少公务接待费预算。”（与前一句公务接待费的原因一字不差）。"""
+    for _, text, line_at, page in paragraphs(ctx):
+        for m in _ITEM_REASON.finditer(text):
+            compared()
+            named = set(re.findall(_LEAF_ALT, m["why"]))
+            others = {y for y in named if not (y.startswith("公务用车") and m["item"].startswith("公务用车"))} - {m["item"]}
+            if not others or m["item"] in named:
+                continue
+            line = line_at(m.start())
+            quote = m.group(0)[:160]
+            other = sorted(others)[0]
+            yield Finding("reason-item", f"{m['item']}增减的原因说的是{other}：{quote}",
+                          [], None, None, "", line=line, page=page)
