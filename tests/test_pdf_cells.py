@@ -2,6 +2,7 @@
 cell, read from a real page."""
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from generator.ingest.formats.pdf import _Assembler, _read_page
@@ -38,3 +39,28 @@ def test_a_header_overflowing_its_cell_stays_in_the_cell_holding_its_middle():
     assert got[("three_public_vehicle_operation", 2019)] == "240000.00"  # its header clipped: '公务用车运行维护'
     assert got[("meeting_costs", 2019)] == "190600.00"
     assert got[("three_public_vehicles", 2018)] == "212200.00"
+
+
+XIAN_2022 = SHARED / "corpus" / "wild" / "sn-西安市气象局2022年部门综合预算.pdf"
+
+
+@needs_shared(XIAN_2019)
+def test_a_table_number_and_title_ruled_above_the_table_are_its_caption():
+    """西安 2019 p.29: '表11' and '2019年部门综合预算财政拨款结转资金支出表' stand in ruled rows of
+    their own above the table; they were a two-row table of no figures, and the table under them
+    went untitled."""
+    items = _page_items(XIAN_2019, 29)
+    tables = [t for t in group_tables(items) if isinstance(t, Table)]
+    t = read_generic_table(tables[0], "xian.pdf", [])
+    assert (t.title, t.unit) == ("2019年部门综合预算财政拨款结转资金支出表", "万元")
+    assert [r["c4"] for r in t.rows][:2] == [Decimal("90000.00"), Decimal("26100.00")]  # 9.00, 2.61 万元
+
+
+@needs_shared(XIAN_2022)
+def test_a_titled_header_with_no_rows_is_kept_as_an_empty_table():
+    """西安 2022 p.28: 表11 财政拨款结转资金支出表, declared empty (不涉及), is printed as its header
+    row alone: an empty table, not a line of text."""
+    (table,) = [t for t in group_tables(_page_items(XIAN_2022, 28)) if isinstance(t, Table)]
+    t = read_generic_table(table, "xian.pdf", [])
+    assert t.title.endswith("财政拨款结转资金支出表") and t.rows == []
+    assert [c.title for c in t.columns][:5] == ["序号", "预算单位代码", "预算单位名称", "预算项目名称", "金额"]

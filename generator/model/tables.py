@@ -186,12 +186,17 @@ TABLES: tuple[TableSpec, ...] = (
         ),
     ),
     TableSpec(
-        "fiscal_three_public", '财政拨款"三公"经费支出决算表', "wide", ('财政拨款"三公"经费支出决算表',),
-        tuple(C(f"{id}_{side}", f"{name}/{label}", *(f"{a}/{label}" for a in aliases))
+        "fiscal_three_public", '财政拨款"三公"经费支出决算表', "wide",
+        # the 2016–2018 决算 template's 公开07表 prints 预算数 | 决算数 above the items, not under them
+        ('财政拨款"三公"经费支出决算表', '一般公共预算财政拨款"三公"经费支出决算表'),
+        tuple(C(f"{id}_{side}", f"{name}/{label}", *(f"{a}/{label}" for a in aliases),
+                *(f"{label}/{a}" for a in (name, *aliases)))
               for id, name, *aliases in (
                   ("total", "合计"), ("abroad", "因公出国(境)费"),
-                  ("vehicles", "公务用车购置及运行维护费/小计"), ("vehicle_purchase", "公务用车购置费"),
-                  ("vehicle_operation", "公务用车运行维护费"), ("reception", "公务接待费"))
+                  ("vehicles", "公务用车购置及运行维护费/小计", "公务用车购置及运行费/小计"),
+                  ("vehicle_purchase", "公务用车购置费", "公务用车购置及运行费/公务用车购置费"),
+                  ("vehicle_operation", "公务用车运行维护费", "公务用车运行费", "公务用车购置及运行费/公务用车运行费"),
+                  ("reception", "公务接待费"))
               for side, label in (("budget", "预算数"), ("actual", "决算数"))),
         identities=tuple((f"total_{s}", (f"abroad_{s}", f"vehicles_{s}", f"reception_{s}")) for s in ("budget", "actual"))
         + tuple((f"vehicles_{s}", (f"vehicle_purchase_{s}", f"vehicle_operation_{s}")) for s in ("budget", "actual")),

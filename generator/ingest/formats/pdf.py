@@ -20,7 +20,7 @@ from pathlib import Path
 from generator.ingest.formats.pdf_layout import Line, TextCell, cell_text, group_lines, join_lines
 from generator.ingest.items import DocumentError, Paragraph, Row, normalise
 from generator.ingest.limits import MAX_PAGES
-from generator.model.tables import spec_for_title, squash
+from generator.model.tables import NUMBERING, spec_for_title, squash
 
 # '12', '- 12 -', '第12页', '第 12 页，共 45 页', '12/45', '1 3' (a page number set in spaced digits)
 _PAGE_NUMBER = re.compile(r"^[\s\-—–─_·•]*(?:第\s*)?\d(?:\s?\d){0,3}(?:\s*页)?(?:\s*[，,]?\s*(?:/|／|共)\s*\d+\s*页?)?"
@@ -172,7 +172,9 @@ def _is_caption(cells: list[TextCell | None], first: bool = False) -> bool:
     if any(_LABEL.search(t) for t in texts):
         return True
     lines = [ln.text for c in cells if c for ln in c.lines]
-    return len(texts) == 1 and (any(spec_for_title(x) for x in (texts[0], *lines)) or first and texts[0].endswith("表"))
+    # at the top of a table, a title or a lone table number ('表11' ruled above its title, 西安 2019)
+    return len(texts) == 1 and (any(spec_for_title(x) for x in (texts[0], *lines))
+                                or first and (texts[0].endswith("表") or not NUMBERING.sub("", texts[0], count=1)))
 
 
 def _caption_texts(cells: list[TextCell | None]) -> list[str]:
@@ -308,11 +310,13 @@ class _Assembler:
             self._rows(rows, part)
 
     def _rows(self, rows: list[list[TextCell | None]], part: _Part) -> None:
-        for k, cells in enumerate(rows):
-            if _is_caption(cells, first=k == 0):
+        leading = True  # the rows above the table's first: its number, then its title
+        for cells in rows:
+            if _is_caption(cells, first=leading):
                 self.items.extend(Paragraph(0, t, page=part.page) for t in _caption_texts(cells))
                 self._start(part.edges)
                 continue
+            leading = False
             texts = _texts(cells)
             self.in_body = self.in_body or _is_body(texts)
             if not self.in_body:

@@ -180,14 +180,16 @@ def _code(cells: list[str]) -> str:
 
 
 def read_generic_table(table: Table, source_name: str, warnings: list[str], set_unit: str = "") -> GenericTable | None:
-    """The table as printed, or None when it holds fewer than two rows of two cells (a line of
-    text the layout reader took for a table; its words stay in the narrative). A titled table
+    """The table as printed, or None when it holds fewer than two rows of two cells and is no
+    titled header row (a line of text the layout reader took for a table; its words stay in
+    the narrative). A titled table
     of a money role (model.table_roles) printing no unit takes `set_unit`, the unit of the table before it in the set ('西南大学收入
     预算表' under one '单位：万元' with its neighbours), with a warning."""
     rows = [r for r in table.rows if any(c.strip() for c in r.cells)]
-    if len(rows) < 2 or max(sum(1 for c in r.cells if c.strip()) for r in rows) < 2:
-        return None
     title, number, title_para = _title(table)
+    filled = max((sum(1 for c in r.cells if c.strip()) for r in rows), default=0)
+    if filled < 2 or len(rows) < 2 and not (title_para is not None and filled >= 3):
+        return None  # a titled header row with no rows under it is an empty table (西安 2022 表11 上年结转资金支出表)
     unit = _unit(table)
     if not unit and set_unit and role_of(title) is not None:
         unit = set_unit

@@ -326,9 +326,15 @@ def _is_value_row(r: Row) -> bool:
     return bool(filled) and all(parse_number_safe(c) is not None for c in filled)
 
 
+def _column_numbers(r: Row) -> bool:
+    """A row numbering the columns under the header ('1 | 2 | 3 … 12', 公开07表 of the 2016–2018 决算 template)."""
+    filled = [c.strip() for c in r.cells if c.strip()]
+    return len(filled) >= 3 and filled == [str(k) for k in range(1, len(filled) + 1)]
+
+
 def _read_wide(spec: TableSpec, t: Table, unit: str, where: str) -> tuple[list[dict], dict[str, str]]:
     """Value columns only (a one-row summary such as the “三公” table): header paths → columns."""
-    start = next((k for k, r in enumerate(t.rows) if _is_value_row(r)), len(t.rows))
+    start = next((k for k, r in enumerate(t.rows) if _is_value_row(r) and not _column_numbers(r)), len(t.rows))
     paths = _header_paths(t.rows[:start])
     mapping = _columns(spec, paths, first=0)
     rows = []
@@ -400,4 +406,6 @@ def fits(spec: TableSpec, t: Table) -> bool:
         return not coded and any(_is_value_row(r) for r in t.rows)
     if spec.shape == "grouped":
         return not coded and "项目名称" in labels and "小计" in labels
+    if spec.shape == "items":  # items down the rows beside their 行次; not items across the header
+        return _find_header_row(t, "行次")[0] >= 0
     return True
