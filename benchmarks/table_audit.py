@@ -12,7 +12,7 @@ import csv
 import json
 from pathlib import Path
 
-from generator.ingest.formats.sources import read_items
+from generator.ingest.formats.sources import join_sources, page_count, read_items
 from generator.ingest.items import Table, group_tables
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,11 +38,11 @@ def lost_tables(package: Path) -> list[str]:
     """The printed tables of the package's sources that nothing in the package keeps."""
     desc = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
     sources = [package / s["path"] for s in desc.get("sources", [desc["source"]])]
-    if len(sources) > 1:
-        return []  # the lines of a disclosure of two files are numbered across both: not compared here
+    parts = [(items, page_count(path, items)) for path in sources for items in [read_items(path)]]
+    items = parts[0][0] if len(parts) == 1 else join_sources(parts)[0]  # numbered as the import numbers them
     rows, titles = kept_lines(package)
     out, previous_end = [], 0
-    for block in group_tables(read_items(sources[0])):
+    for block in group_tables(items):
         if not isinstance(block, Table):
             continue
         lines = [x for r in block.rows for x in (r.line, *r.lines)]
