@@ -425,6 +425,13 @@ def test_a_reason_that_speaks_of_another_item(tmp_path):
     assert _rules(validate_package(fixed), "reason-item") == []
 
 
+def test_a_change_printed_without_its_direction_word():
+    """烟台审计局 2026: “机关运行经费安排210.32万元，比上年1.43万元，增加0.68%” — the quote starts at the leftover, far into its line."""
+    [f] = [f for f in _rules(validate_package(PACKAGES / "370600-shenjiju/2026-budget"), "template-leftover")
+           if "方向" in f.message or "缺" in f.message]
+    assert "比上年1.43万元，增加0.68%" in f.message
+
+
 def _by_kind(report: PackageReport) -> list:
     """The breakdown-sum findings of a 按支出功能/用途分类 list."""
     return [f for f in _rules(report, "breakdown-sum") if f.message.startswith("按")]

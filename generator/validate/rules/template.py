@@ -21,6 +21,8 @@ LEFTOVERS = [
                 r"|(?:请在|请按|请根据)[^。；]{0,30}(?:添加|填写|填列|删除)|不得随意(?:改变|调整|删除)"),
      "编写说明未删除"),
     (re.compile(r"(?:支出|收入|预算|决算|为|合计|总计|共计|达)(?:万元|元)(?![\w（(])"), "金额空缺"),
+    (re.compile(r"(?:比|较)(?:上年|去年|\d{4}年)(?:预算)?(?:数)?\s*\d[\d,]*(?:\.\d+)?\s*万元[，,]\s*(?:增加|增长|减少|下降)\s*\d[\d.]*\s*[%％]"),
+     "增减额前缺“增加/减少”"),
     (re.compile(r"([。，；：、])\1"), "标点重复"),
     (re.compile(r"([\u4e00-\u9fff]{3,10})\1"), "词语重复"),
 ]
@@ -29,15 +31,22 @@ _ZERO_AFTER = re.compile(r"\s*[0０](?:\.0+)?\s*(?:万元|元|%|％)")
 _UNCHOSEN = "未选定的“增加（减少）”"
 
 
-def _hits(text: str) -> list[str]:
-    out = []
+def _hits(text: str) -> tuple[list[str], int]:
+    """The kinds of leftover in a line, and where the first of them stands."""
+    out, at = [], len(text)
     for pattern, what in LEFTOVERS:
         for m in pattern.finditer(text):
             if what == _UNCHOSEN and _ZERO_AFTER.match(text, m.end()):
                 continue
             out.append(what)
+            at = min(at, m.start())
             break
-    return out
+    return out, at
+
+
+def _quote(text: str, at: int) -> str:
+    """The line from its start, or from just before the leftover when that stands further on."""
+    return text[:120] if at < 100 else "…" + text[at - 40:at + 80]
 
 
 def _lines(ctx: Context) -> Iterator[tuple[int, str, str, int | None]]:
@@ -53,7 +62,7 @@ def _lines(ctx: Context) -> Iterator[tuple[int, str, str, int | None]]:
       "公开模板中的占位内容与编写说明原样发布：“***”、“XX局”、“[值]”、“小于/等于”、未选定的“增加（减少）”"
       "（其后的金额或幅度为 0 时无方向可选，不报告）、“主要用于…”、“主要原因是。”、“…（具体工作）”、"
       "“（按“部门预算公开06表…”填写）”“（增加内容）”“封面和目录的格式不得随意改变…请在目录中添加”之类的编写说明、金额空缺（“预算支出万元”）、重复的标点（“。。”）、"
-      "紧接着重复的词语（“主要用于主要用于”）。"
+      "紧接着重复的词语（“主要用于主要用于”）、增减额前漏了方向词（“比上年1.43万元，增加0.68%”）。"
       "每句报告一次，附原文。",
       classes=('inconsistency',),
       message='模板文字未填写（〈种类〉）：〈原文〉')
@@ -63,18 +72,19 @@ def template_leftovers(ctx: Context) -> Iterator[Finding]:
     “减少了该项支出。。”（标点重复）；峨眉山市委组织部 2020 年决算：“决算数小于/等于预算数的主要原因是…。”；上海市医疗保险事业管理中心
     2026 年单位预算：““社会保障和就业支出”科目710万元，主要用于主要用于单位缴纳的基本养老保险…”（词语重复，三处）；西安市安全生产
     监督管理局 2019 年部门综合预算公开报表：“注：1、封面和目录的格式不得随意改变。2、公开空表一定要在目录说明理由。3、部门涉及公开扶贫
-    项目资金绩效目标表的，请在目录中添加。”（编写说明未删除）。"""
+    项目资金绩效目标表的，请在目录中添加。”（编写说明未删除）；烟台市审计局 2026 年部门预算：“机关运行经费安排210.32万元，比上年1.43万元，
+    增加0.68%”（增减额前缺方向词）。"""
     by_kind: dict[tuple[str, ...], list[tuple[int, str, int | None]]] = {}
     for line, _, text, page in _lines(ctx):
-        hits = _hits(text)
+        hits, at = _hits(text)
         if hits:
-            by_kind.setdefault(tuple(hits), []).append((line, text, page))
+            by_kind.setdefault(tuple(hits), []).append((line, _quote(text, at), page))
     for hits, places in by_kind.items():  # one kind of leftover is one defect, listing every place
-        line, text, page = places[0]
+        line, quote, page = places[0]
         more = f"（共 {len(places)} 处）" if len(places) > 1 else ""
-        yield Finding("template-leftover", f"模板文字未填写（{'、'.join(hits)}）{more}：{text[:120]}",
+        yield Finding("template-leftover", f"模板文字未填写（{'、'.join(hits)}）{more}：{quote}",
                       [], None, None, "", line=line, page=page,
-                      places=[Place("template-leftover", t[:120]) for _, t, _ in places] if len(places) > 1 else [])
+                      places=[Place("template-leftover", q) for _, q, _ in places] if len(places) > 1 else [])
 
 
 # “截至2025年12月31日”, “截止2021年底”: the year, and the month or the year's end
