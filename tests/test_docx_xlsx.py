@@ -197,3 +197,31 @@ def test_a_broken_file_is_a_clear_error(tmp_path, suffix, reader):
     path.write_bytes(b"not a zip")
     with pytest.raises(DocumentError, match="not a readable"):
         reader(path)
+
+
+def test_each_sheet_of_a_workbook_is_a_table_of_its_own(tmp_path):
+    """A workbook of one table per sheet, the second with no title row (its name says which
+    table it is): two tables, not one; a title row not of the known sets is a title, not a row."""
+    import openpyxl
+
+    from generator.ingest.items import Table, group_tables
+    from generator.ingest.tables.generic import read_generic_table
+    from generator.ingest.tables.generic_facts import generic_facts
+
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "表1 收支总表"
+    for row in (["2026年部门收支总体情况表"], ["单位：万元"], ["项目", "预算数", "项目", "预算数"],
+                ["一般公共预算拨款收入", "100.00", "一般公共服务支出", "100.00"],
+                ["收入总计", "100.00", "支出总计", "100.00"]):
+        first.append(row)
+    second = book.create_sheet("表2 收入总表")
+    for row in (["单位：万元"], ["科目编码", "科目名称", "合计", "一般公共预算"], ["", "合计", "100.00", "100.00"],
+                ["201", "一般公共服务支出", "100.00", "100.00"]):
+        second.append(row)
+    book.save(tmp_path / "budget.xlsx")
+    tables = [read_generic_table(b, "budget.xlsx", []) for b in group_tables(read_xlsx(tmp_path / "budget.xlsx"))
+              if isinstance(b, Table)]
+    assert [t.title for t in tables] == ["2026年部门收支总体情况表", "表2 收入总表"]
+    got = {f.measure: str(f.value) for f in generic_facts(tables, 2026)}
+    assert (got["total_income_expenditure"], got["income_total"]) == ("1000000.00", "1000000.00")

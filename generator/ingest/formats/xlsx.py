@@ -1,11 +1,12 @@
 """Read an Excel (.xlsx) disclosure into the item stream of the text importer (openpyxl).
 
-Every sheet is read in order, row by row. A merged cell holds its value in its first cell
-and leaves the others blank, as the text export prints it. A row holding nothing but a
-table's title, its 部门/单位 line, its number or a note is a paragraph. Numbers are written
-with the decimals their cell format shows (an amount typed as 100.00 stays 100.00). A formula
-is read as the value Excel saved with it; a formula saved without one is an error naming its
-cells (limits.py), as is a workbook past the size limits.
+Every sheet is read in order, row by row, after its name (a sheet is a table of its own; a
+workbook of one sheet gives no name). A merged cell holds its value in its first cell and
+leaves the others blank, as the text export prints it. A row holding nothing but a table's
+title (any text ending in 表), its 部门/单位 line, its number or a note is a paragraph. Numbers
+are written with the decimals their cell format shows (an amount typed as 100.00 stays
+100.00). A formula is read as the value Excel saved with it; a formula saved without one is an
+error naming its cells (limits.py), as is a workbook past the size limits.
 """
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ def read_xlsx(path: Path) -> list[Paragraph | Row]:
                             "Excel or LibreOffice Calc and save it again, or import the PDF") from None
     items: list[Paragraph | Row] = []
     for sheet in book.worksheets:
+        if len(book.worksheets) > 1:  # a sheet is a table of its own: its name ends the table before
+            items.append(Paragraph(len(items) + 1, normalise(sheet.title).strip()))
         for row in sheet.iter_rows():
             cells = [_text(c) for c in row]  # as wide as the sheet, as a text export prints it
             filled = [c for c in cells if c]
@@ -50,7 +53,9 @@ def read_xlsx(path: Path) -> list[Paragraph | Row]:
 
 
 def _is_caption(text: str) -> bool:
-    return bool(spec_for_title(text) or table_number(text) or _CAPTION.search(text) or len(text) > 40)
+    """A row of one cell that is a title ('2026年部门收支总体情况表'), a number, a label or a note."""
+    return bool(spec_for_title(text) or table_number(text) or _CAPTION.search(text) or len(text) > 40
+                or re.search(r"表(?:[（(][^)）]*[)）])?$", text))
 
 
 def _text(cell) -> str:
