@@ -332,6 +332,9 @@ def test_income_and_spending_of_a_balanced_budget_change_alike(tmp_path, package
      "2010301 行政运行 1,501.37万元"),
     (PACKAGES / "610100-xzspfwj/2025-budget", "行政运行（2010301）1,501.46万元", "行政运行（2010301）1,501.47万元", "rounding",
      "2010301 行政运行 1,501.47万元"),
+    # 西南大学 2023: “1.小学教育（2050202），2023年度决算数为7,970.38万元”
+    (PACKAGES / "500000-xinandaxue/2023-final", "2023年度决算数为7,970.38万元", "2023年度决算数为8,070.38万元", "inconsistency",
+     "2050202 小学教育 8,070.38万元"),
 ])
 def test_a_coded_item_of_the_text_against_its_row_in_the_tables(tmp_path, package, old, new, cls, words):
     assert _rules(validate_package(package), "coded-item") == []
@@ -398,6 +401,7 @@ def test_the_classes_of_a_structure_section_add_up_to_its_scale_section(tmp_path
 @pytest.mark.parametrize("package, old, new", [
     (PACKAGES / "370600-shenjiju/2026-budget", "其中基本支出增加79.26万元", "其中基本支出增加89.26万元"),
     (PACKAGES / "500000-ghhzrzyj/2026-budget", "项目支出减少39,297.4万元", "项目支出减少39,397.4万元"),
+    (PACKAGES / "500000-xinandaxue/2023-final", "教育支出增加52,499.75万元", "教育支出增加52,599.75万元"),  # function 类 by name
 ])
 def test_a_change_and_the_changes_of_its_parts(tmp_path, package, old, new):
     """烟台审计局 2026: “支出预算增加118.76万元，其中基本支出增加79.26万元，项目支出增加39.5万元”; 重庆规划自然资源 2026:

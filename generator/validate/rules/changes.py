@@ -243,19 +243,23 @@ def reason_direction(ctx: Context) -> Iterator[Finding]:
                           line=line, page=page)
 
 
-_CHANGE_TOTAL = re.compile(rf"(?P<dir>增加|减少)了?\s*(?P<v>{NUM})\s*万元[，,]\s*(?P<how>其中|主要是)[：:，,]?\s*")
+_CHANGE_TOTAL = re.compile(rf"(?P<dir>增加|减少)了?\s*(?P<v>{NUM})\s*万元(?:[，,]\s*(?:增长|降低|下降|减少|增加)了?\s*{NUM}\s*[%％])?"
+                           r"[，,。]\s*(?P<how>其中|主要是)[：:，,]?\s*")
 _CHANGE_PART = re.compile(rf"^(?P<label>[^\d，。；：:]{{2,24}}?)(?P<dir>增加|减少)了?\s*(?P<v>{NUM})\s*万元")
 _BASIC_PROJECT = {"基本支出", "项目支出"}
 
 
 @rule("change-parts", "增减额与其分项的增减额：“增加T万元，其中A增加a万元，B减少b万元”",
       "“比上年增加118.76万元，其中一般公共预算收入增加83.76万元，其他收入增加35万元”：分项的增减额（减少记负）之和等于总的增减额。"
-      "只在分项都是预算的分类（资金来源、基本支出与项目支出、经济或功能分类等）时判断；写“主要是”时，只在所列正好是基本支出与"
+      "只在分项都是预算的分类（资金来源、基本支出与项目支出、经济或功能分类等，功能分类的类按其名称）时判断；写“主要是”时，只在所列正好是基本支出与"
       "项目支出两项（分得完整）时判断。容差为各数末位的一半之和。",
       message="增减〈T〉万元与分项增减之和不符")
 def change_parts(ctx: Context) -> Iterator[Finding]:
     """烟台市审计局 2026 年部门预算：“2.支出预算增加118.76万元，其中基本支出增加79.26万元，项目支出增加39.5万元”（相符）；
-    重庆市规划和自然资源局 2026 年：“比2025年减少29,815.76万元，主要是基本支出增加9,481.64万元，项目支出减少39,297.4万元”（相符）。"""
+    重庆市规划和自然资源局 2026 年：“比2025年减少29,815.76万元，主要是基本支出增加9,481.64万元，项目支出减少39,297.4万元”（相符）；
+    西南大学 2023 年决算：“支出总计457,676.75万元，与2022年度相比，增加54,492.83万元，增长13.52%。其中：教育支出增加52,499.75万元，…
+    其他支出增加32.50万元”（六个功能类，相符）。"""
+    classes = {ctx.codes.function_name(str(c), ctx.year) for c in range(201, 235)} - {None}  # the function 类 by name
     for section, text, line_at, page in paragraphs(ctx):
         src = f"section:{section}"
         for t in _CHANGE_TOTAL.finditer(text):
@@ -266,7 +270,8 @@ def change_parts(ctx: Context) -> Iterator[Finding]:
                     break
                 parts.append(m)
             labels = [m["label"].strip() for m in parts]
-            if len(parts) < 2 or not classified(labels) or t["how"] == "主要是" and set(labels) != _BASIC_PROJECT:
+            if len(parts) < 2 or not (classified(labels) or all(x in classes for x in labels)) \
+                    or t["how"] == "主要是" and set(labels) != _BASIC_PROJECT:
                 continue
             total, total_hu = _printed(t["v"], "万元")
             line = line_at(t.start())

@@ -48,11 +48,12 @@ def same_figure_rule(ctx: Context) -> Iterator[Finding]:
 
 
 # an item of the narrative named with its classification code (function 2xx, economic 3xx/5xx) and its
-# amount: “2080505-机关事业单位基本养老保险缴费支出341.49万元” (福州), “行政运行（2010301）1,501.46万元” (西安)
+# amount: “2080505-机关事业单位基本养老保险缴费支出341.49万元” (福州), “行政运行（2010301）1,501.46万元” (西安),
+# “1.小学教育（2050202），2023年度决算数为7,970.38万元” (西南大学 2023)
 _CODED = re.compile(
     rf"(?:(?<![\d.,])(?P<code1>[2-5]\d{{2}}(?:\d{{2}}){{0,2}})\s*[-－—]\s*(?P<name1>[\u4e00-\u9fff（）()、]{{2,40}}?)"
     rf"|(?P<name2>[\u4e00-\u9fff]{{2,40}}?)[（(](?P<code2>[2-5]\d{{2}}(?:\d{{2}}){{0,2}})[）)])"
-    rf"(?:预算)?(?:数)?(?:为)?\s*(?P<v>{NUM})\s*(?P<u>万元|元)")
+    rf"(?:[，,]\s*\d{{4}}\s*年度?)?(?:预算|决算)?(?:数)?(?:为)?\s*(?P<v>{NUM})\s*(?P<u>万元|元)")
 
 
 @rule("coded-item", "文字中带科目编码的金额与表中该科目行一致",
