@@ -225,3 +225,29 @@ def test_each_sheet_of_a_workbook_is_a_table_of_its_own(tmp_path):
     assert [t.title for t in tables] == ["2026年部门收支总体情况表", "表2 收入总表"]
     got = {f.measure: str(f.value) for f in generic_facts(tables, 2026)}
     assert (got["total_income_expenditure"], got["income_total"]) == ("1000000.00", "1000000.00")
+
+
+def test_a_word_tables_title_and_unit_rows_are_its_caption(tmp_path):
+    """A Word table carrying its title and its 部门/单位 line in its own first rows (merged
+    across the table): paragraphs above the table, as in the PDF and text sources."""
+    import docx
+
+    from generator.ingest.items import Table, group_tables
+    from generator.ingest.tables.generic import read_generic_table
+
+    document = docx.Document()
+    grid = document.add_table(rows=5, cols=4)
+    grid.cell(0, 0).merge(grid.cell(0, 3)).text = "2026年一般公共预算支出情况表"
+    grid.cell(1, 0).merge(grid.cell(1, 1)).text = "部门：某局"
+    grid.cell(1, 2).merge(grid.cell(1, 3)).text = "单位：万元"
+    for k, row in enumerate((["科目编码", "科目名称", "合计", "基本支出"], ["", "合计", "80.00", "80.00"],
+                             ["201", "一般公共服务支出", "80.00", "80.00"]), start=2):
+        for j, text in enumerate(row):
+            grid.cell(k, j).text = text
+    document.save(tmp_path / "budget.docx")
+    items = read_docx(tmp_path / "budget.docx")
+    assert [i.text for i in items if isinstance(i, Paragraph)] == ["2026年一般公共预算支出情况表", "部门：某局", "单位：万元"]
+    (table,) = [b for b in group_tables(items) if isinstance(b, Table)]
+    t = read_generic_table(table, "budget.docx", [])
+    assert (t.title, t.unit, [c.title for c in t.columns]) == (
+        "2026年一般公共预算支出情况表", "万元", ["科目编码", "科目名称", "合计", "基本支出"])

@@ -2,13 +2,15 @@
 
 Body paragraphs and tables are read in document order. A merged cell is printed once, in
 its first row and column, the cells it covers left blank — as in a spreadsheet export, so
-header paths and group labels read the same as from the text and PDF sources.
+header paths and group labels read the same as from the text and PDF sources. A table's first
+rows holding only its title or its 部门/单位 line are paragraphs (formats/captions.py).
 """
 from __future__ import annotations
 
 import zipfile
 from pathlib import Path
 
+from generator.ingest.formats.captions import caption_cells
 from generator.ingest.items import DocumentError, Paragraph, Row, normalise
 from generator.ingest.limits import check_archive
 
@@ -34,8 +36,12 @@ def read_docx(path: Path) -> list[Paragraph | Row]:
             if text:
                 items.append(Paragraph(len(items) + 1, text))
         elif child.tag.endswith("}tbl"):
+            leading = True  # the table's first rows may hold its title and 部门/单位 line
             for cells in _rows(DocxTable(child, document)):
-                if any(cells):
+                caption = caption_cells(cells) if leading else []
+                leading = leading and bool(caption)
+                items.extend(Paragraph(len(items) + 1, text) for text in caption)
+                if any(cells) and not caption:
                     items.append(Row(len(items) + 1, cells, [len(items) + 1] * len(cells)))
     return items
 

@@ -16,11 +16,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from generator.ingest.formats.captions import is_caption
 from generator.ingest.items import DocumentError, Paragraph, Row, normalise
 from generator.ingest.limits import check_archive, scan_workbook
-from generator.model.tables import spec_for_title, table_number
-
-_CAPTION = re.compile(r"^(?:编制)?(?:部门|单位)(?:名称)?[:：]|单位[:：]\s*(?:万元|元|亿元|千元)\s*$|^(?:注|说明)")
 
 
 def read_xlsx(path: Path) -> list[Paragraph | Row]:
@@ -45,17 +43,11 @@ def read_xlsx(path: Path) -> list[Paragraph | Row]:
             if not filled:
                 continue
             line = len(items) + 1
-            if len(filled) == 1 and _is_caption(filled[0]):
+            if len(filled) == 1 and is_caption(filled[0]):
                 items.append(Paragraph(line, filled[0]))
             else:
                 items.append(Row(line, cells, [line] * len(cells)))
     return items
-
-
-def _is_caption(text: str) -> bool:
-    """A row of one cell that is a title ('2026年部门收支总体情况表'), a number, a label or a note."""
-    return bool(spec_for_title(text) or table_number(text) or _CAPTION.search(text) or len(text) > 40
-                or re.search(r"表(?:[（(][^)）]*[)）])?$", text))
 
 
 def _text(cell) -> str:
