@@ -8,7 +8,6 @@ from typing import Iterator
 
 from generator.validate.context import Context
 from generator.validate.report import Figure, Finding
-from generator.validate.rules.common import classified
 from generator.validate.rules.narrative import HUNDRED, _printed, _ratio_bounds
 from generator.validate.rules.registry import compared, pct_class, rule, same_figure, sum_finding
 from generator.validate.rules.sentences import NUM, half, paragraphs
@@ -247,11 +246,36 @@ _CHANGE_TOTAL = re.compile(rf"(?P<dir>增加|减少)了?\s*(?P<v>{NUM})\s*万元
                            r"[，,。]\s*(?P<how>其中|主要是)[：:，,]?\s*")
 _CHANGE_PART = re.compile(rf"^(?P<label>[^\d，。；：:]{{2,24}}?)(?P<dir>增加|减少)了?\s*(?P<v>{NUM})\s*万元")
 _BASIC_PROJECT = {"基本支出", "项目支出"}
+# the income sources a label names, and the table facts each covers (财政拨款 is the three funds together)
+_SOURCES = {"一般公共预算": ("income_general_budget",), "政府性基金": ("income_gov_fund",),
+            "国有资本经营": ("income_state_capital",),
+            "财政拨款": ("income_general_budget", "income_gov_fund", "income_state_capital", "income_fiscal"),
+            "事业收入": ("income_business",), "经营收入": ("income_operating",), "上级补助": ("income_superior_subsidy",),
+            "附属单位": ("income_subsidiary",), "其他收入": ("income_other", "income_other_funds")}
+
+
+def _whole(ctx: Context, labels: list[str], classes: set[str]) -> bool:
+    """The labels split a whole, as far as the tables show: 基本支出 and 项目支出; function 类 naming every
+    类 the tables print a figure for; income sources covering every source the tables print as not 0."""
+    if set(labels) == _BASIC_PROJECT:
+        return True
+    if all(x in classes for x in labels):
+        spent = {ctx.codes.function_name(r["code"], ctx.year) for t in ctx.tables.values() for r in t.rows
+                 if len(r.get("code") or "") == 3 and r["code"].startswith("2") and any(
+                     isinstance(v, Decimal) and v for k, v in r.items() if k != "row")}
+        return bool(spent) and spent <= set(labels)
+    covered = [next((m for k, m in _SOURCES.items() if k in x), None) for x in labels]
+    if None in covered:
+        return False
+    sources = {f.measure for f in ctx.facts if f.source.startswith("table:") and f.kind == "amount" and f.year == ctx.year
+               and f.value and f.measure in {m for ms in _SOURCES.values() for m in ms}} - {"income_fiscal"}  # a subtotal
+    return bool(sources) and sources <= {m for ms in covered for m in ms}
 
 
 @rule("change-parts", "增减额与其分项的增减额：“增加T万元，其中A增加a万元，B减少b万元”",
       "“比上年增加118.76万元，其中一般公共预算收入增加83.76万元，其他收入增加35万元”：分项的增减额（减少记负）之和等于总的增减额。"
-      "只在分项都是预算的分类（资金来源、基本支出与项目支出、经济或功能分类等，功能分类的类按其名称）时判断；写“主要是”时，只在所列正好是基本支出与"
+      "只在分项分得完整时判断：基本支出与项目支出；功能分类的类（按名称），表中印有数字的类都列到了；资金来源，表中本年不为 0 的来源都列到了"
+      "（财政拨款收入包括三种财政拨款）；写“主要是”时，只在所列正好是基本支出与"
       "项目支出两项（分得完整）时判断。容差为各数末位的一半之和。",
       message="增减〈T〉万元与分项增减之和不符")
 def change_parts(ctx: Context) -> Iterator[Finding]:
@@ -270,8 +294,7 @@ def change_parts(ctx: Context) -> Iterator[Finding]:
                     break
                 parts.append(m)
             labels = [m["label"].strip() for m in parts]
-            if len(parts) < 2 or not (classified(labels) or all(x in classes for x in labels)) \
-                    or t["how"] == "主要是" and set(labels) != _BASIC_PROJECT:
+            if len(parts) < 2 or not _whole(ctx, labels, classes) or t["how"] == "主要是" and set(labels) != _BASIC_PROJECT:
                 continue
             total, total_hu = _printed(t["v"], "万元")
             line = line_at(t.start())

@@ -53,13 +53,13 @@ def same_figure_rule(ctx: Context) -> Iterator[Finding]:
 _CODED = re.compile(
     rf"(?:(?<![\d.,])(?P<code1>[2-5]\d{{2}}(?:\d{{2}}){{0,2}})\s*[-－—]\s*(?P<name1>[\u4e00-\u9fff（）()、]{{2,40}}?)"
     rf"|(?P<name2>[\u4e00-\u9fff]{{2,40}}?)[（(](?P<code2>[2-5]\d{{2}}(?:\d{{2}}){{0,2}})[）)])"
-    rf"(?:[，,]\s*\d{{4}}\s*年度?)?(?:预算|决算)?(?:数)?(?:为)?\s*(?P<v>{NUM})\s*(?P<u>万元|元)")
+    rf"(?:[，,]\s*(?P<year>\d{{4}})\s*年度?)?(?:预算|决算)?(?:数)?(?:为)?\s*(?P<v>{NUM})\s*(?P<u>万元|元)")
 
 
 @rule("coded-item", "文字中带科目编码的金额与表中该科目行一致",
       "情况说明逐项写出科目编码与金额（“2080505-机关事业单位基本养老保险缴费支出341.49万元”“行政运行（2010301）1,501.46万元”"
       "“工资福利支出（301）1,880.32万元”）时，该数须等于某张表中同一编码那一行所印的某个金额（表中哪一列不论：合计、基本支出、"
-      "一般公共预算……）。各表都没有这一编码时不判断。与最接近的一格比较：相差不超过两数末位的一半之和时相符；再多出不超过文字末位"
+      "一般公共预算……）。各表都没有这一编码、或所写是另一年度的数时不判断。与最接近的一格比较：相差不超过两数末位的一半之和时相符；再多出不超过文字末位"
       "一个单位（截去而非四舍五入：41,651.40 元写作 4.16 万元）为舍入差异；超出为不一致。",
       message="文字中〈编码 名称〉〈N〉万元，表中该科目行没有这个数（最接近的是〈表 列〉〈M〉）")
 def coded_item(ctx: Context) -> Iterator[Finding]:
@@ -79,8 +79,8 @@ def coded_item(ctx: Context) -> Iterator[Finding]:
     for section, text, line_at, page in paragraphs(ctx):
         for m in _CODED.finditer(text):
             code = m["code1"] or m["code2"]
-            if code not in cells:
-                continue
+            if code not in cells or m["year"] and int(m["year"]) != ctx.year:
+                continue  # a code the tables do not print, or a figure of another year
             value, hu = _printed(m["v"], m["u"])
             table, row, col, table_hu = min(cells[code], key=lambda c: abs(c[1][c[2]] - value))
             diff = value - row[col]
