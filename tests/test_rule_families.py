@@ -436,6 +436,14 @@ def test_a_change_printed_without_its_direction_word():
     assert "比上年1.43万元，增加0.68%" in f.message
 
 
+def test_a_rate_in_brackets_after_its_change():
+    """西安宣传部 2021: “会议费32万元，较上年减少14.2万元（44.38%）” and “培训费109.6万元，较上年增加89.06万元（81.26%）” —
+    both worked against this year's figure; “公务接待费费6.51万元，较上年减少1.49万元（18.63%）” is right (1.49 ÷ 8.00)."""
+    found = _rules(validate_package(PACKAGES / "610100-xuanchuanbu/2021-budget"), "item-change")
+    assert sorted(f.message.split("，按")[0] for f in found) == [
+        "109.6万元，比上年增加89.06万元，写作增长81.26%", "32万元，比上年减少14.2万元，写作下降44.38%"]
+
+
 def _by_kind(report: PackageReport) -> list:
     """The breakdown-sum findings of a 按支出功能/用途分类 list."""
     return [f for f in _rules(report, "breakdown-sum") if f.message.startswith("按")]

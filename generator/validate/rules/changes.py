@@ -18,7 +18,8 @@ _ITEM_CHANGE = re.compile(
     r"(?:[^\d，。；]{0,10}?各)?"
     rf"(?P<dir>增加|减少)了?\s*(?P<chg>{NUM})\s*万元"
     rf"(?:[（(]上年(?:执行数|预算数|决算数|数)?为\s*(?P<prior>{NUM})\s*万元)?"
-    r"(?:[，,]\s*(?P<rdir>增长|下降|减少|增加|降低)了?\s*(?P<rate>\d+(?:\.\d+)?)\s*[%％])?")
+    r"(?:[，,]\s*(?P<rdir>增长|下降|减少|增加|降低)了?\s*(?P<rate>\d+(?:\.\d+)?)\s*[%％]"
+    r"|[（(](?P<brate>\d+(?:\.\d+)?)\s*[%％][）)])?")  # or the rate in brackets: “减少14.2万元（44.38%）”
 # a change and its rate whose base is elsewhere in the paragraph: a prior stated in brackets
 # (“与2016年度相比（2016年度部门支出预算安排为8,648.07万元），增加498.72万元，增长5.77%”) or the figure of
 # the phrase's subject (“收入预算68632.12万元，…。收入较去年减少1316.82万元，下降1.88%”)
@@ -35,7 +36,7 @@ def _subject_figure(text: str, subj: str, end: int) -> re.Match | None:
 
 
 @rule("item-change", "逐项列出的“N万元，比上年增加/减少M万元，增长/下降P%”自身一致",
-      "预算、决算说明逐项写“X（项）N万元，比上年执行数增加M万元，增长P%”：P 须等于 M ÷ 上年数 × 100（上年数 = N ∓ M，"
+      "预算、决算说明逐项写“X（项）N万元，比上年执行数增加M万元，增长P%”（或“增加M万元（P%）”）：P 须等于 M ÷ 上年数 × 100（上年数 = N ∓ M，"
       "按各数末位的一半留出舍入余地；多出不超过百分比末位一个单位为舍入差异），增加须配增长、减少须配下降。"
       "写明上年数（“比2025年年初预算数4464.03万元增加240.21万元”“（上年执行数为P万元）”“（2016年度部门支出预算安排为P万元），"
       "增加M万元”）时，N − P 须等于所说的增减额，P 即上年数；“收入较去年减少M万元”的本年数是本段先前所印的“收入预算N万元”。"
@@ -43,7 +44,8 @@ def _subject_figure(text: str, subj: str, end: int) -> re.Match | None:
       message="〈N〉万元，比上年〈增加/减少〉〈M〉万元，写作〈增长/下降〉〈P〉%，按所列数字应为约 〈Q〉%")
 def item_change(ctx: Context) -> Iterator[Finding]:
     """湖州市卫生健康委员会 2026 年部门预算：“一般公共预算当年拨款37018.75万元，比上年执行数减少11688.70万元，下降23.9%”：
-    11688.70 ÷ 48707.45 = 23.998%，应印 24.0%（舍入差异）。"""
+    11688.70 ÷ 48707.45 = 23.998%，应印 24.0%（舍入差异）；中共西安市委宣传部 2021 年部门综合预算：“会议费32万元，较上年减少14.2万元
+    （44.38%）”：14.2 ÷ 46.2 = 30.74%（44.38% 是除以本年数）。"""
     quotes: dict[str, list[str]] = {}
     for f in ctx.facts:
         if f.kind == "change_rate" and f.quote:
@@ -86,10 +88,12 @@ def _judge(m: re.Match, cur_text: str | None, prior_text: str | None, src: str, 
         if finding:
             yield finding
             return
-    if not m["rate"]:
+    rate_text = m["rate"] or m.groupdict().get("brate")
+    rdir = m["rdir"] or ("增长" if up else "下降")  # a bracketed rate goes the way of its change
+    if not rate_text:
         return
-    if up != (m["rdir"] in ("增长", "增加")):
-        yield Finding("item-change", f"“{m['dir']}”与“{m['rdir']}”方向相反：{quote}",
+    if up != (rdir in ("增长", "增加")):
+        yield Finding("item-change", f"“{m['dir']}”与“{rdir}”方向相反：{quote}",
                       [Figure("增减额（文字）", chg, "元", src, line, quote, page)], line=line, page=page)
         return
     if prior_text:
@@ -102,8 +106,8 @@ def _judge(m: re.Match, cur_text: str | None, prior_text: str | None, src: str, 
         return
     if prior <= 0:
         return
-    rate = Decimal(m["rate"])
-    rate_hu = half(m["rate"])
+    rate = Decimal(rate_text)
+    rate_hu = half(rate_text)
     bounds = _ratio_bounds(chg, chg_hu, prior, prior_hu)
     cls = pct_class(rate, rate_hu, bounds) if bounds else None
     if cls:
@@ -112,7 +116,7 @@ def _judge(m: re.Match, cur_text: str | None, prior_text: str | None, src: str, 
         figures = [Figure("增减幅度（文字）", rate, "%", src, line, quote, page)]
         if cur:
             figures.append(Figure("本年数（文字）", cur[0], "元", src, line, quote, page))
-        yield Finding("item-change", f"{head}比上年{m['dir']}{m['chg']}万元，写作{m['rdir']}{rate}%，按所列数字应为约 {computed}%：{quote}",
+        yield Finding("item-change", f"{head}比上年{m['dir']}{m['chg']}万元，写作{rdir}{rate}%，按所列数字应为约 {computed}%：{quote}",
                       figures + [Figure("增减额（文字）", chg, "元", src, line, quote, page), base,
                                  Figure("按数字计算", computed, "%", "computed")],
                       rate - computed, (bounds[1] - bounds[0]) / 2 + rate_hu, "%", cls, line=line, page=page)
