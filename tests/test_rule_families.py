@@ -444,6 +444,16 @@ def test_a_rate_in_brackets_after_its_change():
         "109.6万元，比上年增加89.06万元，写作增长81.26%", "32万元，比上年减少14.2万元，写作下降44.38%"]
 
 
+def test_one_coded_item_printed_twice_with_two_changes(tmp_path):
+    """西安宣传部 2021: 住房公积金（2210201）192.99万元 “较上年增加15.96万元”, then in the 人员经费 list “…15.95万元”; 购房补贴
+    16.627 and 16.62 — rounding both; printed 25.95 the second time it is an inconsistency."""
+    package = PACKAGES / "610100-xuanchuanbu/2021-budget"
+    found = _rules(validate_package(package), "coded-twice")
+    assert sorted((f.cls, f.message.split(" ")[0]) for f in found) == [("rounding", "2210201"), ("rounding", "2210203")]
+    planted = _sections_edited(tmp_path, package, "192.99万元，较上年增加15.95万元", "192.99万元，较上年增加25.95万元")
+    assert [f.cls for f in _rules(validate_package(planted), "coded-twice") if "2210201" in f.message] == ["inconsistency"]
+
+
 def _by_kind(report: PackageReport) -> list:
     """The breakdown-sum findings of a 按支出功能/用途分类 list."""
     return [f for f in _rules(report, "breakdown-sum") if f.message.startswith("按")]

@@ -98,3 +98,39 @@ def coded_item(ctx: Context) -> Iterator[Finding]:
                         row.get("source_line") or 0, "", row.get("source_page"))],
                 diff, 2 * hu + table_hu, "元", cls, line=line, page=page)
             yield finding
+
+
+_CODED_CHANGE = re.compile(rf"[，,]\s*(?:较|比)(?:上年|去年)(?:预算数?)?\s*(?P<dir>增加|减少)了?\s*(?P<chg>{NUM})\s*万元")
+
+
+@rule("coded-twice", "同一科目在文字中写了两遍，比上年的增减也应一样",
+      "情况说明先按功能科目逐项写“住房公积金（2210201）192.99万元，较上年增加15.96万元”，再按人员经费、公用经费、专项经费分列时"
+      "把同一科目同一金额又写一遍：两处所写的增减额应相同。相差不超过两数末位的一半之和、再加较粗一数末位的一半（截去而非四舍五入："
+      "16.627 写作 16.62）为舍入差异；超出为不一致。",
+      message="〈编码 名称〉 〈N〉万元两处写的增减额不同：〈M1〉万元与〈M2〉万元")
+def coded_twice(ctx: Context) -> Iterator[Finding]:
+    """中共西安市委宣传部 2021 年部门综合预算：“（10）住房公积金（2210201）192.99万元，较上年增加15.96万元”，下文人员经费中
+    “⑥住房公积金（2210201）192.99万元，较上年增加15.95万元”；“购房补贴（2210203）99.45万元，较上年增加16.627万元”与“…16.62万元”。"""
+    seen: dict[tuple[str, str], list[tuple[re.Match, re.Match, str, int, int | None]]] = {}
+    for section, text, line_at, page in paragraphs(ctx):
+        for m in _CODED.finditer(text):
+            c = _CODED_CHANGE.match(text, m.end())
+            if c is not None:
+                seen.setdefault((m["code1"] or m["code2"], m["v"].replace(",", "")), []).append(
+                    (m, c, f"section:{section}", line_at(c.start("chg")), page))
+    for (code, value), places in seen.items():
+        (m, a, src, line, page), reported = places[0], set()
+        a_value, a_hu = _printed(a["chg"], "万元")
+        for _, b, b_src, b_line, b_page in places[1:]:
+            b_value, b_hu = _printed(b["chg"], "万元")
+            diff = (a_value if a["dir"] == "增加" else -a_value) - (b_value if b["dir"] == "增加" else -b_value)
+            coarse = max(a_hu, b_hu) if a_hu != b_hu else Decimal(0)  # a coarser printing is the finer one rounded
+            cls = classify(diff, a_hu + b_hu + max(a_hu, b_hu), coarse)
+            if cls is None or b["chg"] in reported:
+                continue
+            reported.add(b["chg"])
+            name = (m["name1"] or m["name2"]).strip()
+            yield Finding("coded-twice", f"{code} {name} {value}万元两处写的增减额不同：{a['dir']}{a['chg']}万元与{b['dir']}{b['chg']}万元",
+                          [Figure(f"{code} {name} 比上年增减（文字）", a_value, "元", src, line, m.group(0) + a.group(0), page),
+                           Figure(f"{code} {name} 比上年增减（文字，再写）", b_value, "元", b_src, b_line, b.group(0), b_page)],
+                          diff, a_hu + b_hu + max(a_hu, b_hu), "元", cls, line=line, page=page)
