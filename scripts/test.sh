@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command: install what the tests need, lint (ruff), then run the tests.
-#   bash scripts/test.sh [pytest arguments...]     e.g. -m "not slow" -n auto
+#   bash scripts/test.sh [pytest arguments...]     e.g. -m "not slow", -n 0
 # Browser tests use CHROMIUM_PATH (default /usr/bin/chromium); when neither exists,
 # chromium and CJK fonts are installed with apt-get.
 set -euo pipefail
@@ -29,8 +29,15 @@ fi
 lint=0
 python -m ruff check generator tests benchmarks scripts || lint=$?  # the tests run anyway; the exit says both
 
+# On every core (pytest-xdist), a test file kept on one worker, the longest first in the order
+# tests/conftest.py gives; unless the arguments choose: `-n 0` runs in this one process.
+parallel=(-n auto --dist loadgroup --no-loadscope-reorder)
+for arg in "$@"; do
+  case "$arg" in -n|-n*|--numprocesses*|--dist*|no:xdist) parallel=() ;; esac
+done
+
 status=0
-python -m pytest -q -p no:cacheprovider "$@" || status=$?
+python -m pytest -q -p no:cacheprovider "${parallel[@]}" "$@" || status=$?
 if [ "$status" -eq 5 ]; then
   echo "scripts/test.sh: no tests were collected" >&2
 fi

@@ -19,7 +19,7 @@ SHARED = ROOT.parent / "shared"  # the project's shared folder beside the clone:
 # site (the `site` fixture): `bash scripts/test.sh -m "not slow"` is the fast loop (README).
 SLOW = (
     "tests/browser/",  # Chromium over a built site
-    "tests/site/test_incremental.py",  # builds the site again and again (~100 s)
+    "tests/site/test_incremental.py",  # builds the site again and again
     "tests/site/test_build.py",  # builds
     "tests/site/test_relative_out.py",  # builds
     "tests/site/test_search_order.py",  # builds on two file systems
@@ -39,10 +39,47 @@ SLOW = (
 )
 
 
+# Under pytest-xdist (scripts/test.sh: `-n auto --dist loadgroup --no-loadscope-reorder`) a test
+# file runs on one worker, so that its module fixtures are made once, and files sharing a history
+# of builds (tests/site/history.py) on the same one; the reimports of test_import.py, each on its
+# own, spread over the workers, last, to even out the end of the run. The groups that take longest
+# start first, longest first, so that none of them runs alone at the end.
+SPREAD = "tests/test_import.py::test_reimport"
+TOGETHER = {"tests/browser/test_search_overlay.py": "tests/site/test_incremental.py"}
+FIRST = (
+    "tests/site/test_incremental.py",  # the session's history of incremental builds, and its search overlay
+    "tests/test_rule_families.py",  # the mutation benchmark
+    "tests/test_pdf.py",  # imports every corpus PDF
+    "tests/browser/test_site.py",
+    "tests/test_fault_injection.py",
+    "tests/browser/test_search_years.py",
+    "tests/browser/test_chart_menu.py",
+    "tests/test_any_disclosure.py",
+    "tests/browser/test_static_charts.py",
+    "tests/browser/test_search_rows.py",
+    "tests/site/test_build.py",
+)
+
+
+def _group(item: pytest.Item) -> str:
+    path = item.nodeid.partition("::")[0]
+    return TOGETHER.get(path, path)
+
+
+def _order(item: pytest.Item) -> int:
+    if item.nodeid.startswith(SPREAD):
+        return len(FIRST) + 1
+    return FIRST.index(_group(item)) if _group(item) in FIRST else len(FIRST)
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.nodeid.startswith(SLOW) or "site" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
+        if not item.nodeid.startswith(SPREAD):
+            item.add_marker(pytest.mark.xdist_group(_group(item)))
+    items.sort(key=_order)
 
 
 def needs_shared(*paths: Path):

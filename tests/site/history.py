@@ -31,15 +31,18 @@ def _build(data: Path, out: Path, **options) -> list[str]:
 
 
 def _history(base: Path) -> dict:
-    """The builds in order, into `site` unless said (the sites of the steps named in `folders`
-    are copies kept as they were then):
-    base       峨眉山's narrative ending “（附记：雪莲）”, built clean;
-    unchanged  built again;
-    changed    雪莲 replaced by 金丝猴 in it (folders: changed), and that data built clean (clean-changed);
-    removed    530400-zuzhibu moved out of the data (whether its pages went: yuxi_gone);
-    added      moved back (folders: added);
-    clean      built again with clean=True (digests: clean, the sha256 of each file then);
-    code       built again as if the code had changed."""
+    """The builds in order, into `site` (the sites of the steps named in `folders` are copies
+    kept as they were then):
+    base           峨眉山's narrative ending “（附记：雪莲）”, built clean;
+    unchanged      built again;
+    changed        雪莲 replaced by 金丝猴 in it (folders: changed);
+    clean-changed  that data built clean into a folder of its own (folders: clean-changed);
+    removed        530400-zuzhibu moved out of the data (whether its pages went: yuxi_gone);
+    added          moved back: the data of clean-changed again;
+    and, on a copy of two packages (what is rebuilt is tested, not the data), into `small`:
+    small          built clean;
+    clean          built again with clean=True;
+    code           built again as if the code had changed."""
     data = copy_data(base / "data")
     site, sections = base / "site", data / "packages" / EMEI / "sections.csv"
     original = sections.read_text(encoding="utf-8")
@@ -57,17 +60,19 @@ def _history(base: Path) -> dict:
     gone = not (site / "departments" / YUXI).exists()
     shutil.move(base / "aside", data / "packages" / YUXI)
     said["added"] = _build(data, site)
-    shutil.copytree(site, base / "added")
-    said["clean"] = _build(data, site, clean=True)
-    digests = {"clean": digest(site)}
+    small = base / "small-data"
+    for package in (EMEI, Path(YUXI) / "2020-final"):
+        shutil.copytree(data / "packages" / package, small / "packages" / package)
+    shutil.copy(data / "departments.csv", small / "departments.csv")
+    said["small"] = _build(small, base / "small")
+    said["clean"] = _build(small, base / "small", clean=True)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("generator.site.build.code_fingerprint", lambda: "another version of the code")
-        said["code"] = _build(data, site)
-    folders = {name: str(base / name) for name in ("site", "changed", "clean-changed", "added")}
-    return {"said": said, "folders": folders, "digests": digests, "yuxi_gone": gone}
+        said["code"] = _build(small, base / "small")
+    folders = {name: str(base / name) for name in ("site", "changed", "clean-changed")}
+    return {"said": said, "folders": folders, "yuxi_gone": gone}
 
 
 def history(tmp_path_factory) -> dict:
-    """{"said": step → the build's messages, "folders": name → folder, "digests": name → digest,
-    "yuxi_gone": bool}."""
+    """{"said": step → the build's messages, "folders": name → folder, "yuxi_gone": bool}."""
     return once(tmp_path_factory, "incremental history", _history)

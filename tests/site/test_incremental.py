@@ -44,10 +44,9 @@ def test_a_changed_package_rebuilds_its_pages_only_and_equals_a_clean_build(buil
 
 def test_removed_and_added_packages_equal_a_clean_build(built):
     assert built["yuxi_gone"]
-    assert any("validating 1 of" in m for m in built["said"]["added"]), built["said"]["added"]
-    added = digest(Path(built["folders"]["added"]))
-    assert any(k.startswith(f"departments/{YUXI}/") for k in added)
-    _assert_same(_without_search(added), _without_search(built["digests"]["clean"]))
+    site = digest(Path(built["folders"]["site"]))
+    assert any(k.startswith(f"departments/{YUXI}/") for k in site)
+    _assert_same(_without_search(site), _without_search(digest(Path(built["folders"]["clean-changed"]))))
 
 
 def test_an_unchanged_rebuild_redoes_nothing_and_clean_redoes_all(built):
