@@ -454,6 +454,16 @@ def test_one_coded_item_printed_twice_with_two_changes(tmp_path):
     assert [f.cls for f in _rules(validate_package(planted), "coded-twice") if "2210201" in f.message] == ["inconsistency"]
 
 
+def test_the_money_a_full_coverage_of_performance_targets_covers():
+    """西安宣传部 2021: “绩效目标管理全覆盖，涉及当年一般公共预算当年拨款5859.6万元” (25,859.60 in the tables); 西安气象 2022's
+    1899.9, 西安行政审批 2025's 5,093.76 and 苏州科技局 2026's 财政性资金186,241 agree; 湖州's “其他运转类项目和特定目标类项目”
+    cover part of the budget and are not compared."""
+    [f] = _rules(validate_package(PACKAGES / "610100-xuanchuanbu/2021-budget"), "performance-coverage")
+    assert f.cls == "inconsistency" and "5859.6万元" in f.message
+    for quiet in ("610100-qixiangju/2022-budget", "610100-xzspfwj/2025-budget", "320500-kxjsj/2026-budget-unit", "330500-wsjkwyh/2026-budget"):
+        assert _rules(validate_package(PACKAGES / quiet), "performance-coverage") == []
+
+
 def _by_kind(report: PackageReport) -> list:
     """The breakdown-sum findings of a 按支出功能/用途分类 list."""
     return [f for f in _rules(report, "breakdown-sum") if f.message.startswith("按")]

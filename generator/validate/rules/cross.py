@@ -134,3 +134,33 @@ def coded_twice(ctx: Context) -> Iterator[Finding]:
                           [Figure(f"{code} {name} 比上年增减（文字）", a_value, "元", src, line, m.group(0) + a.group(0), page),
                            Figure(f"{code} {name} 比上年增减（文字，再写）", b_value, "元", b_src, b_line, b.group(0), b_page)],
                           diff, a_hu + b_hu + max(a_hu, b_hu), "元", cls, line=line, page=page)
+
+
+# performance targets set for the whole budget: the money they cover is the whole of its fund
+_COVERAGE = re.compile(rf"(?:绩效目标管理全覆盖|整体支出纳入绩效目标管理)[，,]\s*涉及(?:当年)?(?P<what>一般公共预算(?:当年)?拨款|财政性资金)"
+                       rf"\s*(?P<v>{NUM})\s*(?P<u>万元|元)")
+_COVERED = {"一般公共预算": ("general_budget_expenditure", "一般公共预算拨款支出"), "财政性资金": ("fiscal_total", "财政拨款收支总计")}
+
+
+@rule("performance-coverage", "绩效目标“全覆盖”所涉及的资金等于该项资金的总数",
+      "“本部门绩效目标管理全覆盖，涉及当年一般公共预算当年拨款N万元”“本单位整体支出纳入绩效目标管理，涉及财政性资金N万元”："
+      "既然全部纳入，N 就是表中一般公共预算拨款支出（财政拨款收支总计）的总数。只说部分项目纳入（“其他运转类项目和特定目标类项目"
+      "均实行绩效目标管理”）时不比较。容差为两数末位的一半之和。",
+      message="绩效目标全覆盖涉及的〈资金〉〈N〉万元与表中〈总数〉不符")
+def performance_coverage(ctx: Context) -> Iterator[Finding]:
+    """西安市气象局 2022 年部门综合预算：“本部门绩效目标管理全覆盖，涉及当年一般公共预算当年拨款1899.9万元”（相符）；
+    中共西安市委宣传部 2021 年：“…涉及当年一般公共预算当年拨款5859.6万元”，表中一般公共预算拨款支出 25,859.60 万元（漏了首位）。"""
+    for section, text, line_at, page in paragraphs(ctx):
+        for m in _COVERAGE.finditer(text):
+            measure, name = next(v for k, v in _COVERED.items() if m["what"].startswith(k))
+            total = next((f for f in ctx.facts if f.measure == measure and f.kind == "amount" and f.year == ctx.year
+                          and f.source.startswith("table:") and not f.code and not f.item), None)
+            if total is None:
+                continue
+            value, hu = _printed(m["v"], m["u"])
+            finding = same_figure(
+                "performance-coverage", f"绩效目标全覆盖涉及的{m['what']}{m['v']}{m['u']}与表中{name}不符",
+                figure(total), total.half_unit,
+                Figure(f"绩效目标涉及的{m['what']}（文字）", value, "元", f"section:{section}", line_at(m.start("v")), m.group(0), page), hu)
+            if finding:
+                yield finding
