@@ -1,6 +1,6 @@
 """One copy of the data built again and again, each build after one change, and what each build
-said — the incremental builds tests/site/test_incremental.py and tests/browser/test_search_overlay.py
-check, made once per test session (tests/once.py) on two processes each."""
+said — the builds tests/site/test_incremental.py and tests/browser/test_search_overlay.py check,
+made once per test session (tests/once.py)."""
 from __future__ import annotations
 
 import hashlib
@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 from tests.once import once
-from tests.site.sitedata import append_to_narrative, copy_data
+from tests.site.sitedata import EMEI, SNOW_LOTUS, built_data, built_site
 
-EMEI = Path("511181-zuzhibu") / "2020-final"
 YUXI = "530400-zuzhibu"
 
 
@@ -26,16 +25,16 @@ def _build(data: Path, out: Path, **options) -> list[str]:
     from generator.site.build import run_build
 
     messages: list[str] = []
-    assert run_build(data, out, echo=messages.append, jobs=2, **options) == 0, messages
+    assert run_build(data, out, echo=messages.append, **{"jobs": 2, **options}) == 0, messages
     return messages
 
 
-def _history(base: Path) -> dict:
+def _history(base: Path, built: Path) -> dict:
     """The builds in order, into `site` (the sites of the steps named in `folders` are copies
-    kept as they were then):
-    base           峨眉山's narrative ending “（附记：雪莲）”, built clean;
+    kept as they were then), from a copy of the data `built_site` built from:
+    base           built clean on one process (digests: base);
     unchanged      built again;
-    changed        雪莲 replaced by 金丝猴 in it (folders: changed);
+    changed        峨眉山's “（附记：雪莲）” replaced by “（附记：金丝猴）” (folders: changed);
     clean-changed  that data built clean into a folder of its own (folders: clean-changed);
     removed        530400-zuzhibu moved out of the data (whether its pages went: yuxi_gone);
     added          moved back: the data of clean-changed again;
@@ -43,15 +42,14 @@ def _history(base: Path) -> dict:
     small          built clean;
     clean          built again with clean=True;
     code           built again as if the code had changed."""
-    data = copy_data(base / "data")
+    data = Path(shutil.copytree(built, base / "data"))
     site, sections = base / "site", data / "packages" / EMEI / "sections.csv"
-    original = sections.read_text(encoding="utf-8")
-    said = {}
-    append_to_narrative(data / "packages" / EMEI, "（附记：雪莲）")
-    said["base"] = _build(data, site)
+    said = {"base": _build(data, site, jobs=1)}
+    digests = {"base": digest(site)}
     said["unchanged"] = _build(data, site)
-    sections.write_text(original, encoding="utf-8")
-    append_to_narrative(data / "packages" / EMEI, "（附记：金丝猴）")
+    text = sections.read_text(encoding="utf-8")
+    assert text.count(SNOW_LOTUS) == 1
+    sections.write_text(text.replace(SNOW_LOTUS, "（附记：金丝猴）"), encoding="utf-8")
     said["changed"] = _build(data, site)
     shutil.copytree(site, base / "changed")
     said["clean-changed"] = _build(data, base / "clean-changed")
@@ -70,9 +68,11 @@ def _history(base: Path) -> dict:
         patch.setattr("generator.site.build.code_fingerprint", lambda: "another version of the code")
         said["code"] = _build(small, base / "small")
     folders = {name: str(base / name) for name in ("site", "changed", "clean-changed")}
-    return {"said": said, "folders": folders, "yuxi_gone": gone}
+    return {"said": said, "folders": folders, "digests": digests, "yuxi_gone": gone}
 
 
 def history(tmp_path_factory) -> dict:
-    """{"said": step → the build's messages, "folders": name → folder, "yuxi_gone": bool}."""
-    return once(tmp_path_factory, "incremental history", _history)
+    """{"said": step → the build's messages, "folders": name → folder, "digests": name → digest,
+    "yuxi_gone": bool}."""
+    built_site(tmp_path_factory)
+    return once(tmp_path_factory, "incremental history", lambda base: _history(base, built_data()))

@@ -13,6 +13,8 @@ ROOT = Path(__file__).resolve().parents[2]
 HOSTILE_SCRIPT = "<script>window.__pwned = 1</script>"
 HOSTILE_IMG = '<img src="x" onerror="window.__pwned = 2">'
 HOSTILE_SLUG = "2019-final"
+EMEI = Path("511181-zuzhibu") / "2020-final"
+SNOW_LOTUS = "（附记：雪莲）"  # ends 峨眉山's narrative in the built site; an incremental build replaces it
 
 
 def copy_data(target: Path) -> Path:
@@ -47,12 +49,14 @@ _BUILT: dict[str, str] = {}
 
 
 def built_site(tmp_path_factory) -> Path:
-    """The site built (on two processes) once per test session from `copy_data`, shared by
-    tests/site and tests/browser and by every pytest-xdist worker (tests/once.py)."""
+    """The site built (on two processes) once per test session from `copy_data`, 峨眉山's narrative
+    ending in SNOW_LOTUS (tests/site/history.py replaces it); shared by tests/site and tests/browser
+    and by every pytest-xdist worker (tests/once.py)."""
     def make(base: Path) -> dict[str, str]:
         from generator.site.build import run_build
 
         data = copy_data(base / "data")
+        append_to_narrative(data / "packages" / EMEI, SNOW_LOTUS)
         assert run_build(data, base / "site", echo=lambda _: None, jobs=2) == 0
         return {"site": str(base / "site"), "data": str(data)}
 

@@ -63,19 +63,6 @@ def test_downloads_equal_the_package(site):
     assert doc.samefile(pkg / source["path"])  # a hard link, not a second copy of every document
 
 
-def _digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def test_two_builds_serial_and_parallel_are_byte_identical(site, tmp_path):
-    """`site` was built on two processes; built again on one, every file is the same."""
-    from tests.site.sitedata import built_data
-
-    assert run_build(built_data(), tmp_path / "again", echo=lambda _: None, jobs=1) == 0
-    assert _digest(tmp_path / "again") == _digest(site)
-
-
 def _two_packages(data: Path) -> Path:
     """峨眉山 and 玉溪 2020 with the registry: a data folder that validates in a second."""
     for rel in ("511181-zuzhibu/2020-final", "530400-zuzhibu/2020-final"):

@@ -1,7 +1,7 @@
 """Incremental builds produce exactly the site a clean build produces (the search bundle aside: an
 incremental build adds an overlay index, tests/browser/test_search_overlay.py); the builds are the
-session's history of one data copy (tests/site/history.py). Serial and parallel builds:
-tests/site/test_build.py."""
+session's history of one data copy (tests/site/history.py); and a build on one process is the
+build on two."""
 from __future__ import annotations
 
 import re
@@ -60,3 +60,8 @@ def test_a_change_to_code_or_templates_rebuilds_everything(built):
     messages = built["said"]["code"]
     done, total = _rendered(messages)
     assert done == total and not any("unchanged)" in m and "(0 unchanged)" not in m for m in messages), messages
+
+
+def test_serial_and_parallel_builds_are_identical(built, site):
+    """`site` was built on two processes, the history's base from the same data on one: every file is the same."""
+    _assert_same(built["digests"]["base"], digest(site))
