@@ -115,6 +115,23 @@ def test_the_university_final_accounts_set_imports_with_its_four_tables_and_tota
     assert values(rows, "expenditure_project", "2023", "table") == {"978951500.00"}
 
 
+def test_the_university_budget_set_imports_with_its_four_tables_and_totals():
+    """西南大学 2021 部门预算 (the central-department budget set, 上年结转 / 结转下年): p.6 本年收入合计
+    390,140.45 | 本年支出合计 415,808.40, 上年结转 81,714.17, 结转下年 75,000.00; p.8 合计 415,808.40 =
+    基本支出 326,582.94 + 项目支出 89,225.46 (万元)."""
+    package = PACKAGES / "500000-xinandaxue" / "2021-budget"
+    desc = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    assert [r["title"] for r in desc["resources"] if r.get("table")] == [
+        "西南大学收支预算总表", "西南大学收入预算表", "西南大学支出预算表", "西南大学财政拨款支出预算表"]
+    rows = facts(package)
+    assert values(rows, "income_total", "2021", "table") == {"3901404500.00"}
+    assert values(rows, "expenditure_total", "2021", "table") == {"4158084000.00"}
+    assert values(rows, "carry_over_start", "2021", "table") == {"817141700.00"}
+    assert values(rows, "carry_over_end", "2021", "table") == {"750000000.00"}
+    assert values(rows, "expenditure_basic", "2021", "table") == {"3265829400.00"}
+    assert values(rows, "expenditure_project", "2021", "table") == {"892254600.00"}
+
+
 def test_every_wild_disclosure_is_shipped_with_tables_and_facts():
     expected = {  # package: (tables at least, table facts at least)
         "110000-zdxmjszhbbgs/2026-budget": (12, 15), "500000-ghhzrzyj/2026-budget": (11, 25),
