@@ -464,6 +464,17 @@ def test_the_money_a_full_coverage_of_performance_targets_covers():
         assert _rules(validate_package(PACKAGES / quiet), "performance-coverage") == []
 
 
+def test_one_name_with_a_code_no_table_prints(tmp_path):
+    """西安宣传部 2021: “行政运行（2013301）1765.18万元”, then “①行政运行（2013201）1641.18万元” — the tables print 2013301 only."""
+    package = PACKAGES / "610100-xuanchuanbu/2021-budget"
+    [f] = _rules(validate_package(package), "coded-name")
+    assert "2013201" in f.message and "2013301" in f.message
+    fixed = _sections_edited(tmp_path, package, "①行政运行（2013201）1641.18万元", "①行政运行（2013301）1641.18万元")
+    fixed_text = (fixed / "sections.csv").read_text(encoding="utf-8").replace("①行政运行（2013201）124.00万元", "①行政运行（2013301）124.00万元")
+    (fixed / "sections.csv").write_text(fixed_text, encoding="utf-8")
+    assert _rules(validate_package(fixed), "coded-name") == []
+
+
 def _by_kind(report: PackageReport) -> list:
     """The breakdown-sum findings of a 按支出功能/用途分类 list."""
     return [f for f in _rules(report, "breakdown-sum") if f.message.startswith("按")]

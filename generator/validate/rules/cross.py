@@ -164,3 +164,30 @@ def performance_coverage(ctx: Context) -> Iterator[Finding]:
                 Figure(f"绩效目标涉及的{m['what']}（文字）", value, "元", f"section:{section}", line_at(m.start("v")), m.group(0), page), hu)
             if finding:
                 yield finding
+
+
+@rule("coded-name", "文字中同一科目名称配了表中没有的编码",
+      "情况说明用同一名称写出两个编码（“行政运行（2013301）…”“①行政运行（2013201）…”），其中一个编码在各表中都没有、另一个有，"
+      "且两个编码长度相同、同属一类：没有的那个多半是编码写错。只在各表印有科目编码时判断。",
+      classes=("inconsistency",),
+      message="文字中“〈名称〉”写作 〈编码〉，表中没有这一编码；同一名称在表中与前文是 〈编码〉")
+def coded_name(ctx: Context) -> Iterator[Finding]:
+    """中共西安市委宣传部 2021 年部门综合预算：“（1）行政运行（2013301）1765.18万元”，下文按人员经费、公用经费再列时写
+    “①行政运行（2013201）1641.18万元”“①行政运行（2013201）124.00万元”（1641.18 + 124.00 = 1765.18；各表只有 2013301）。"""
+    printed = {r["code"] for t in ctx.tables.values() for r in t.rows if r.get("code")}
+    if not printed:
+        return
+    by_name: dict[str, list[tuple[str, int, int | None, str]]] = {}
+    for _, text, line_at, page in paragraphs(ctx):
+        for m in _CODED.finditer(text):
+            name = (m["name1"] or m["name2"]).strip()
+            by_name.setdefault(name, []).append((m["code1"] or m["code2"], line_at(m.start()), page, m.group(0)))
+    for name, uses in by_name.items():
+        known = {c for c, *_ in uses if c in printed}
+        for code, line, page, quote in uses:
+            twin = next((k for k in sorted(known) if len(k) == len(code) and k[:3] == code[:3]), None)
+            if code in printed or twin is None:
+                continue
+            yield Finding("coded-name", f"文字中“{name}”写作 {code}，表中没有这一编码；同一名称在表中与前文是 {twin}：{quote}",
+                          [], None, None, "", line=line, page=page)
+            break
