@@ -38,7 +38,8 @@ REVIEWED = ROOT / "tests/reviewed_findings.csv"
 REGISTRY = ROOT / "data/departments.csv"
 
 KINDS: dict[str, tuple[str, ...]] = {  # kind → the rules that may report it
-    "narrative-figure": ("same-figure", "balanced-change", "coded-item", "parts-sum", "list-sum", "breakdown-sum", "outline-sum", "share-list", "product", "share", "change", "item-change", "basic-split", "budget-vs-actual"),
+    "narrative-figure": ("same-figure", "balanced-change", "coded-item", "coded-twice", "structure-sum", "change-parts",
+                         "performance-coverage", "parts-sum", "list-sum", "breakdown-sum", "outline-sum", "share-list", "product", "share", "change", "item-change", "basic-split", "budget-vs-actual"),
     "table-cell": ("code-tree", "row-identities", "ledger-totals", "item-sums", "budget-ledger", "group-sums",
                    "procurement-sums", "same-figure"),
     "share": ("share", "share-list"),
