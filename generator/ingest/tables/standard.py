@@ -106,6 +106,8 @@ def read_standard_tables(blocks: list, source_name: str, skipped: list[str] | No
         where = f"{source_name}, " + (f"page {title.page}" if title.page else f"line {title.line}") + f" ({spec.title})"
         try:
             unit = _context(block, UNIT_RE)
+            if unit not in UNITS and not fits(spec, block):
+                continue  # a title above a table of another layout: a contents page's last line above a chart's data
             if unit not in UNITS:
                 raise DocumentError(f"{where}: no 单位 line (e.g. '金额单位：元') found before the table")
             rows, headers = READERS[spec.shape](spec, block, unit, where)
