@@ -155,3 +155,13 @@ def test_budget_wordings_of_the_national_template():
     assert [f[:4] for f in _facts("2024年本年收入1,400万元，上年结转100万元。", "budget", 2024)] == [
         ("income_total", "amount", 2024, Decimal("14000000")), ("carry_over_start", "amount", 2024, Decimal("1000000"))]
     assert _facts("1、工资福利支出（类）2,097.51万元", "budget", 2017) == []
+
+
+def test_this_years_income_without_heji_opens_its_sentence():
+    """'2023年度收入决算1,234.56万元' is the 收入决算表's total; '本年收入' inside a list is a part of
+    what the list is about (君山区委组织部 2020: the project funds' 本年收入)."""
+    assert [f[:4] for f in _facts("2023年度收入决算1,234.56万元。", year=2023)] == [
+        ("income_total", "amount", 2023, Decimal("12345600.00"))]
+    assert _facts("2020年本单位专项资金共计161.46万元（含上年结余），其中：上年结余50.77万元，本年收入110.68万元，全部为本级财政安排。",
+                  "evaluation", 2020) == []
+    assert _facts("“三公”经费财政拨款支出年初预算为2.85万元，支出决算为0.39万元。", year=2024)[0][0] == "three_public_total"

@@ -199,6 +199,15 @@ NATIONAL: tuple[Clause, ...] = (
            example="2019年度支出合计8,000.45万元。其中：基本支出6,000.45万元，占75%；项目支出2,000万元，占25%。 "
                    "[synthetic, the 决算 wording without 本年]",
            then=(_parts(EXPENDITURE_PARTS, "expenditure_total"),)),
+    # this year's income or spending, without 合计, and the carry-over beside it: '2024年本年收入1,400万元，上年结转100万元。'
+    # (a budget), '2023年度收入决算1,234.56万元' (a 决算: its 收入决算表's total) — opening the sentence or after its year,
+    # not in a list ('专项资金共计161.46万元，其中：上年结余50.77万元，本年收入110.68万元': 君山区委组织部 2020)
+    *(Clause(measure, (rf"(?:^|\d年度?)\s*(?:本部门|本单位)?(?:本年{side}(?:预算|决算)?|{side}决算(?:数)?)(?:为|合计为?)?\s*{V}",),
+             unless=f"本年{side}合计", example=example,
+             then=(Clause("carry_over_start", (rf"^[，,、；;]\s*(?:上年结转|年初结转)(?:和结余)?(?:资金)?(?:为)?\s*{V}",)),))
+      for side, measure, example in (
+          ("收入", "income_total", "2024年本年收入1,400万元，上年结转100万元。 [synthetic, the national budget template]"),
+          ("支出", "expenditure_total", "2023年度支出决算1,180.00万元。 [synthetic, a 决算 without 本年支出合计]"))),
     Clause("general_budget_expenditure", (rf"一般公共预算财政拨款支出(?:决算)?(?:为)?\s*{V}",),
            unless_before="基本支出", figure_unless_before=r"与\s*\d{4}\s*年$",
            example="2020年一般公共预算财政拨款支出1186.22万元，占本年支出合计的97.56%。与2019年一般公共预算财政拨款支出1403.83相比，"
@@ -318,10 +327,6 @@ BUDGET: tuple[Clause, ...] = (
     # on last year's execution, not a printed figure; '…绩效目标管理，涉及一般公共预算当年拨款 N 万元' is a part of it
     _budget("general_budget_expenditure", (rf"一般公共预算当年拨款(?:规模)?(?:预算)?(?:为|是)?\s*{V}",), unless_before=r"[，,；;：:]|涉及",
             example="2024年一般公共预算当年拨款1,400万元，比2023年执行数增加100万元，增长7.69%。 [synthetic, the national budget template]"),
-    # this year's income and the carry-over beside it: '2024年本年收入1,400万元，上年结转100万元。'
-    _budget("income_total", (rf"(?:^|年度?|[，,])\s*本年收入(?:预算)?(?:为)?\s*{V}",),
-            example="2024年本年收入1,400万元，上年结转100万元。 [synthetic, the national budget template]",
-            then=(Clause("carry_over_start", (rf"^[，,、；;]\s*上年结转(?:和结余)?(?:资金)?(?:为)?\s*{V}",)),)),
     _budget("fiscal_total", (rf"财政拨款收、?支(?:总)?预算\s*{V}",),
             example="江苏省人大常委会办公厅2017年度财政拨款收、支总预算13649.07万元。与上年相比，财政拨款收、支总计各增加844.15万元，"
                     "增长6.59%。 [江苏省人大常委会办公厅 2017 预算]", then=(_NEAR_CHANGE,)),
