@@ -25,6 +25,7 @@ SLOW = (
     "tests/site/test_search_order.py",  # builds on two file systems
     "tests/site/test_budget_vs_final.py",  # imports a PDF, then builds
     "tests/test_pdf.py",  # reads every corpus PDF (~60 s)
+    "tests/test_image_pages.py",  # imports a corpus PDF twice, one page made a picture
     "tests/test_limits.py",  # imports in subprocesses, against time and memory limits
     "tests/test_fault_injection.py",  # kills imports and builds midway (~120 s)
     "tests/test_rule_families.py::test_the_mutation_benchmark",  # plants defects in every document

@@ -9,6 +9,7 @@ from typing import Callable
 
 from generator.errors import AmbiguousDepartment, BadInput, TransparencyError, Undetermined, UnknownDepartment
 from generator.ingest.document_meta import infer_kind, infer_scope, infer_year
+from generator.ingest.formats.images import image_pages, unread_pages
 from generator.ingest.formats.sources import Pages, join_sources, page_count, plain_text, read_items
 from generator.ingest.guard import describe, preflight, refuse_poorer
 from generator.ingest.items import DocumentError, Table, group_tables
@@ -198,18 +199,21 @@ def import_document(source: Path | list[Path], out: Path, department: str | None
     return 0
 
 
-def _read(sources: list[Path]) -> tuple[list, list[int], list[int]]:
-    """The items of every source file as one stream, each file's first page and first line."""
+def _read(sources: list[Path]) -> tuple[list, list[int], list[int], list[int]]:
+    """The items of every source file as one stream, each file's first page and first line, and
+    the pages printed only as pictures (numbered on through the files)."""
     for path in sources:
         if not path.is_file():
             raise DocumentError(f"{path}: no such file")
-    parts = []
+    parts, pictures, pages = [], [], 0
     for path in sources:
         items = read_items(path)
         parts.append((items, page_count(path, items)))
+        pictures += [pages + n for n in image_pages(path, items)]
+        pages += parts[-1][1]
     if len(parts) == 1:
-        return parts[0][0], [1], [1]
-    return join_sources(parts)
+        return parts[0][0], [1], [1], pictures
+    return (*join_sources(parts), pictures)
 
 
 def _source_entry(path: Path) -> dict:
@@ -242,7 +246,7 @@ def _department(items: list, text: str, registry: dict, registry_path: Path, fir
 
 def _import(sources: list[Path], out: Path, department: str | None, year: int | None, kind: str | None,
             scope: str | None, registry_path: Path, replace: bool, source_url: str | None) -> ImportResult:
-    items, starts, firsts = _read(sources)
+    items, starts, firsts, pictures = _read(sources)
     text = plain_text(items)
     paged = any(item.page is not None for item in items)
     blocks = group_tables(items)
@@ -293,6 +297,7 @@ def _import(sources: list[Path], out: Path, department: str | None, year: int | 
            if len(sources) > 1 else {}),
         "names_in_source": names,
         "inferred": inferred,
+        **({"unread": unread_pages(pictures)} if pictures else {}),
         "licenses": LICENSE,
     }
     target = out / dept.id / slug
@@ -306,5 +311,5 @@ def _import(sources: list[Path], out: Path, department: str | None, year: int | 
     tables = [r.extra["table"] for r in resources if "table" in r.extra]
     generic = sum(1 for t in tables if t.get("generic"))
     return ImportResult(target, dept.id, dept.name, year, kind, scope, tuple(inferred),
-                        tuple(f"table left out: {r}" for r in skipped) + tuple(warnings),
+                        tuple(f"table left out: {r}" for r in skipped) + tuple(warnings) + tuple(unread_pages(pictures)),
                         {r.name: len(r.rows) for r in resources}, len(tables) - generic, generic, added)
