@@ -64,3 +64,14 @@ def test_a_titled_header_with_no_rows_is_kept_as_an_empty_table():
     t = read_generic_table(table, "xian.pdf", [])
     assert t.title.endswith("财政拨款结转资金支出表") and t.rows == []
     assert [c.title for c in t.columns][:5] == ["序号", "预算单位代码", "预算单位名称", "预算项目名称", "金额"]
+
+
+@needs_shared(XIAN_2019)
+def test_columns_merged_over_the_whole_page_belong_to_the_table():
+    """西安 2019 p.37 (部门整体支出绩效目标表, continued): the 一级指标 / 二级指标 columns are cells
+    merged from the page before to the page after, so they print no top or bottom border; their
+    vertical rulings span the table's height. They are the table's first columns, not text
+    beside it ('年 度 绩 效 指 标' printed one character a line split the table in two)."""
+    tables = [t for t in group_tables(_page_items(XIAN_2019, 37)) if isinstance(t, Table)]
+    assert len(tables) == 1 and all(len(r.cells) == 5 for r in tables[0].rows)
+    assert tables[0].rows[0].cells[1:3] == ["效益指标", "社会效益指标"]

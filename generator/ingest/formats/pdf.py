@@ -96,7 +96,7 @@ def _read_page(page, number: int) -> list[Line | _Part]:
     """
     page = page.within_bbox(page.bbox).filter(_visible)
     chars = [dict(c, text=normalise(c["text"])) for c in page.chars]
-    tables = page.find_tables()
+    tables = _closed(page, page.find_tables())
     cells = [(t, i, j, box) for t in tables for i, r in enumerate(t.rows) for j, box in enumerate(r.cells) if box]
     held: dict[tuple, list[dict]] = {}
     free = []
@@ -112,6 +112,19 @@ def _read_page(page, number: int) -> list[Line | _Part]:
     lines = [ln for ln in group_lines(free, number) if not _is_page_number(ln, page.height)]
     parts = [_part(t, held, number) for t in tables]
     return sorted(lines + [p for p in parts if p.rows], key=lambda b: b.top)
+
+
+def _closed(page, tables: list) -> list:
+    """The tables again with their top and bottom rulings drawn across the page where vertical
+    rulings of the table's full height stand beside it: cells merged over the whole page (a
+    绩效目标表's 一级指标 column continued from the page before, 西安 2019 pp.34–44) print no
+    top or bottom border, and their columns were left out of the table."""
+    beside = {(round(t.bbox[1], 1), round(t.bbox[3], 1)) for t in tables for e in page.edges
+              if e["orientation"] == "v" and abs(e["top"] - t.bbox[1]) <= 2 and abs(e["bottom"] - t.bbox[3]) <= 2
+              and not t.bbox[0] - 2 <= e["x0"] <= t.bbox[2] + 2}
+    if not beside:
+        return tables
+    return page.find_tables({"explicit_horizontal_lines": sorted({y for pair in beside for y in pair})})
 
 
 def _runs(chars: list[dict]) -> list[list[dict]]:
