@@ -28,7 +28,14 @@ from generator.ingest.tables.units import read_unit_tables
 from generator.model.departments import RegistryError, append_department, load_registry, matching_departments
 from generator.model.package import IN_YUAN, NO_UNIT, field_, sha256_of, table_fields, write_package
 from generator.model.packages import Resource
-from generator.model.resources import FACTS, GLOSSARY, PERFORMANCE_INDICATORS, PERFORMANCE_PROJECTS, SECTIONS
+from generator.model.resources import (
+    FACTS,
+    GLOSSARY,
+    PERFORMANCE_FUNDS,
+    PERFORMANCE_INDICATORS,
+    PERFORMANCE_PROJECTS,
+    SECTIONS,
+)
 
 KIND_TITLES = {"final": "部门决算", "budget": "部门预算", "evaluation": "部门整体支出绩效自评"}
 UNIT_TITLES = {"final": "单位决算", "budget": "单位预算"}
@@ -110,7 +117,9 @@ def build_resources(blocks: list, year: int, source_name: str, pages: Pages | No
         at = next((k for k, t in enumerate(texts) if t[0] >= start), len(texts))
         texts.insert(at, (start, "", 1))
     sections = nar.split_sections(texts)
-    projects, indicators = extract_performance([x for b in blocks for x in (b.rows if isinstance(b, Table) else [b])])
+    funds: list = []
+    projects, indicators = extract_performance([x for b in blocks for x in (b.rows if isinstance(b, Table) else [b])],
+                                               funds)
     generic = _generic_tables(blocks, tables, projects, indicators, source_name, warnings)
     sentences = nar.sentences_of(sections, exact=pages is not None)
     stated = template_facts(sentences, year, kind)
@@ -119,12 +128,13 @@ def build_resources(blocks: list, year: int, source_name: str, pages: Pages | No
     terms = nar.glossary(sections)
     if pages is not None:
         facts = [replace(f, page=pages.page(f.line, f.quote)) for f in facts]
-        for item in [*sections, *terms, *projects, *indicators]:
+        for item in [*sections, *terms, *projects, *indicators, *funds]:
             item.page = pages.page(item.line, getattr(item, "quote", ""))
     resources = [_table_resource(t) for t in tables] + [_generic_resource(t) for t in generic]
     resources.append(FACTS.resource([f.row() for f in facts]))
     resources.append(SECTIONS.resource([asdict(s) for s in sections]))
-    for spec, items in ((GLOSSARY, terms), (PERFORMANCE_PROJECTS, projects), (PERFORMANCE_INDICATORS, indicators)):
+    for spec, items in ((GLOSSARY, terms), (PERFORMANCE_PROJECTS, projects), (PERFORMANCE_INDICATORS, indicators),
+                        (PERFORMANCE_FUNDS, funds)):
         if items:
             resources.append(spec.resource([asdict(i) for i in items]))
     printed = {t.department_name for t in tables if t.department_name}

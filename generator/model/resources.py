@@ -127,5 +127,17 @@ PERFORMANCE_INDICATORS = ResourceSpec("performance_indicators", "绩效指标", 
     _PAGE,
 ), "绩效自评 indicators of the department and of its projects (levels 1–3)")
 
-RESOURCES = (FACTS, SECTIONS, GLOSSARY, PERFORMANCE_PROJECTS, PERFORMANCE_INDICATORS)
+PERFORMANCE_FUNDS = ResourceSpec("performance_funds", "绩效自评资金", (
+    _f("project", "项目名称", about="the project (or 部门整体) whose fund block it is"),
+    _f("row", "资金", about="the row as printed: the total (合计, 年度资金总额), a part (财政资金小计, 其他资金) or a part "
+       "of a 小计 (①中央财政资金)"),
+    _f("level", "层级", "integer", "0 the total, 1 its parts, 2 the parts of the 小计 above"),
+    _f("measure", "栏目", about="the column's header as printed (年初预算数, 全年预算数, 全年执行数 …)"),
+    _f("amount", "金额", "number", "the amount as printed (a blank cell is 0)"),
+    _f("unit", "单位", about="the money unit the form states, empty when it states none"),
+    _LINE,
+    _PAGE,
+), "the 资金 rows of 绩效自评 forms: the total and its parts, column by column")
+
+RESOURCES = (FACTS, SECTIONS, GLOSSARY, PERFORMANCE_PROJECTS, PERFORMANCE_INDICATORS, PERFORMANCE_FUNDS)
 REQUIRED = tuple(r.name for r in RESOURCES if r.required)

@@ -46,6 +46,22 @@ class Project:
 
 
 @dataclass
+class Fund:
+    """One amount of a 资金 row of a self-evaluation form (performance_funds.csv): the total
+    (合计, 年度资金总额), its parts (财政资金小计, 其他资金; 其中：上级财政资金, 本级财政资金) and the
+    parts of a 小计 (①中央财政资金 …), each column as printed."""
+
+    project: str
+    row: str
+    level: int  # 0 the total, 1 its parts, 2 the parts of the 小计 above
+    measure: str  # the column's header as printed
+    amount: Decimal
+    unit: str = ""  # as the form states it, "" when it states none
+    line: int = 0
+    page: int | None = None
+
+
+@dataclass
 class Indicator:
     """One row of performance_indicators.csv."""
 
@@ -99,6 +115,11 @@ _COLUMN_LABEL = re.compile(r"金额|预算数|决算数|合计|总计|小计|功
 _TASK = re.compile(r"任务名称")
 _IMPLEMENTER = re.compile(r"(项目)?实施单位|预算单位|部门名称")
 _FUNDS_TOTAL = re.compile(r"(年度)?资金总额|合计|总计")
+# the parts of the total a fund block prints below it (宁德 2024: 财政资金小计, ①中央财政资金,
+# ②省级财政资金, ③地方财政资金, 其他资金小计; 攀枝花西区 2021: 其中：上级财政资金, 本级财政资金, 其他资金)
+_FUND_PART = re.compile(r"(?:其中[:：]?)?[①-⑳]?(?:(?:中央|上级|省级|市级|县级|区级|本级|地方|当年)?财政(?:资金|拨款)"
+                        r"|上年结转(?:结余)?(?:资金)?|其他资金)(?:小计)?[:：]?")
+_SUBPART = re.compile(r"^(?:其中|[①-⑳])")
 _TOTAL = re.compile(r"总分值?|(总分值?、)?评价总分|合计|(绩效)?自评(综合)?得分|综合得分")
 _SCORE_LABEL = re.compile(r"评价总分|得分")
 _CLOSING = re.compile(r"其他需要?说明的?事项|评价等[次级]|自评等[次级]")
@@ -214,6 +235,7 @@ class _Reader:
     def __init__(self) -> None:
         self.projects: list[Project] = []
         self.indicators: list[Indicator] = []
+        self.fund_rows: list[Fund] = []
         self.project: Project | None = None
         self.previous: list[str] = []
         self._end_table()
@@ -221,6 +243,8 @@ class _Reader:
     def _end_table(self) -> None:
         self.unit: str | None = None
         self.funds: list[tuple[int, str]] = []  # (column, field) of the 项目资金 header
+        self.amounts: list[tuple[int, str]] = []  # (column, header) of its amount columns
+        self.group = False  # a 小计 row's parts may follow
         self.tasks: dict[str, int] = {}  # field → column of a task list
         self.columns: list[str] = []  # indicator fields by column
         self.reading = False  # indicator rows are being read
@@ -274,6 +298,9 @@ class _Reader:
         first = _key(next(c for c in cells if c))
         if self.funds and not self.reading and _FUNDS_TOTAL.fullmatch(first):
             self._funds_total(cells, keys.index(first))
+            self._fund_row(row, cells, keys.index(first), 0)
+        elif self.amounts and not self.reading and _FUND_PART.fullmatch(_label(_first(cells))):
+            self._fund_part(row, cells)
         elif _TOTAL.fullmatch(first) or _CLOSING.fullmatch(first):
             self._total(cells, keys)
         elif self.reading:
@@ -305,6 +332,8 @@ class _Reader:
             # a two-row header: 分值 | 得分 stand in the row above the amounts' labels
             self.funds = sorted([(i, name) for i, name in fields if name is not None]
                                 + [(i, name) for i, name in above if name in ("weight", "score")])
+            self.amounts = [(i, cells[i]) for i, name in fields if name in ("", "budget", "executed")
+                            and "率" not in _key(cells[i])]
 
     def _funds_total(self, cells: list[str], start: int) -> None:
         """The 年度资金总额 row, aligned with the 项目资金 header.
@@ -318,6 +347,29 @@ class _Reader:
         else:
             by_field = {name: cells[i] for i, name in self.funds if start < i < len(cells)}
         self._set_funds(by_field, " | ".join(c for c in cells if c))
+
+    def _fund_part(self, row: Row, cells: list[str]) -> None:
+        """A part of the fund total; a 小计's own parts (①…, 其中…) are a level below it."""
+        label = _label(_first(cells))
+        if "小计" in label:
+            level, self.group = 1, True
+        elif self.group and _SUBPART.match(label):
+            level = 2
+        else:
+            level, self.group = 1, False
+        self._fund_row(row, cells, cells.index(_first(cells)), level)
+
+    def _fund_row(self, row: Row, cells: list[str], start: int, level: int) -> None:
+        """The amounts of a fund row under its amount columns; a blank cell prints none (0)."""
+        if self.project is None:
+            return
+        label = _label(cells[start])
+        for i, header in self.amounts:
+            text = cells[i].strip() if start < i < len(cells) else None
+            amount = Decimal(0) if text == "" else _number(text) if text else None
+            if amount is not None:
+                self.fund_rows.append(Fund(self.project.project, label, level, _text(header), amount,
+                                           self.unit or "", _line(row, start)))
 
     def _set_funds(self, values: dict[str, str], quote: str) -> None:
         """Record the first printed budget/executed/rate/weight/score of the project."""
@@ -474,17 +526,26 @@ def _fill(indicator: Indicator, values: dict[str, str]) -> None:
             setattr(indicator, name, _number(values[name]))
 
 
+def _first(cells: list[str]) -> str:
+    return next(c for c in cells if c)
+
+
 def _line(row: Row, column: int) -> int:
     """Source line of a cell (Word cells start on lines of their own)."""
     return row.lines[column] if column < len(row.lines) else row.line
 
 
-def extract_performance(items: list[Paragraph | Row]) -> tuple[list[Project], list[Indicator]]:
-    """Projects and indicators of the performance self-evaluations in `items`."""
+def extract_performance(items: list[Paragraph | Row],
+                        funds: list[Fund] | None = None) -> tuple[list[Project], list[Indicator]]:
+    """Projects and indicators of the performance self-evaluations in `items`; the amounts of
+    their 资金 rows are appended to `funds`."""
     reader = _Reader()
     for item in items:
         if isinstance(item, Row):
             reader.row(item)
         else:
             reader.paragraph(item)
+    if funds is not None:  # only totals printed with their parts (a 小计 column of a budget table is none)
+        split = {f.project for f in reader.fund_rows if f.level}
+        funds.extend(f for f in reader.fund_rows if f.project in split)
     return reader.projects, reader.indicators

@@ -9,7 +9,7 @@ from typing import Iterator
 
 from generator.model.packages import decimal_or_none
 from generator.validate.context import Context
-from generator.validate.report import Figure, Finding
+from generator.validate.report import Figure, Finding, Place
 from generator.validate.rules.registry import classify, pct_class, rule
 
 HUNDRED = Decimal(100)
@@ -90,3 +90,68 @@ def project_same_figure(ctx: Context) -> Iterator[Finding]:
                         [Figure(f"{word}（{a['source']}）", a[col], "元", _where(a), a["line"], a["quote"]),
                          Figure(f"{word}（{b['source']}）", b[col], "元", _where(b), b["line"], b["quote"])],
                         a[col] - b[col], tol, "元", cls, line=min(a["line"], b["line"]) or a["line"])
+
+
+def _fund_blocks(ctx: Context) -> dict[str, list[dict]]:
+    """The 资金 rows of each self-evaluation form, by project, in reading order."""
+    blocks: dict[str, list[dict]] = defaultdict(list)
+    for r in ctx.rows("performance_funds"):
+        blocks[r["project"]].append({**r, "level": int(r["level"]), "amount": Decimal(r["amount"]),
+                                     "line": int(r.get("line") or 0)})
+    return blocks
+
+
+def _sums(rows: list[dict]) -> list[tuple[dict, list[dict]]]:
+    """(whole, its parts) of one column: the total and the rows a level below it up to the next
+    row of its own level; a 小计 and the rows below it. Only a split into two parts or more."""
+    out = []
+    for k, whole in enumerate(rows):
+        parts = []
+        for r in rows[k + 1:]:
+            if r["level"] <= whole["level"]:
+                break
+            if r["level"] == whole["level"] + 1:
+                parts.append(r)
+        if len(parts) >= 2:
+            out.append((whole, parts))
+    return out
+
+
+def _half(value: Decimal) -> Decimal:
+    return Decimal(5).scaleb(value.as_tuple().exponent - 1) if value.as_tuple().exponent < 0 else Decimal(0)
+
+
+@rule("performance-funds", "绩效自评表的资金合计等于各项资金之和",
+      "部门整体或项目绩效自评表的资金栏（年初预算数、全年预算数、全年执行数等每一列）：合计（年度资金总额）等于财政资金与其他资金"
+      "（或其中所列上级、本级财政资金与其他资金）之和，财政资金小计等于其下所列中央、省级、地方财政资金之和；空白栏作 0。"
+      "只比较分为两项或以上的合计。一张表内的差异合为一条发现。",
+      message="“〈项目〉”的资金栏不相加：〈合计〉〈金额〉，所列各项之和〈金额〉")
+def performance_funds(ctx: Context) -> Iterator[Finding]:
+    """宁德市人民政府办公室 2024 年部门整体绩效自评表（PDF 第 1 页）：合计 年初预算 9209.55、年中调整 790.22、小计 9999.77、
+    拨付 8874.74，而“财政资金小计”与“其他资金小计”各栏都印 0.00；③地方财政资金一行与合计相同。"""
+    for project, rows in _fund_blocks(ctx).items():
+        wrong = []
+        for measure in dict.fromkeys(r["measure"] for r in rows):
+            for whole, parts in _sums([r for r in rows if r["measure"] == measure]):
+                total = sum((p["amount"] for p in parts), Decimal(0))
+                tol = _half(whole["amount"]) + sum((_half(p["amount"]) for p in parts), Decimal(0))
+                cls = classify(whole["amount"] - total, tol)
+                if cls:
+                    wrong.append((cls, whole, parts, total, tol))
+        if not wrong:
+            continue
+        cls, whole, parts, total, tol = next((w for w in wrong if w[0] == "inconsistency"), wrong[0])
+        unit = whole.get("unit") or ""
+        names = "、".join(p["row"] for p in parts)
+        where = "performance_funds"
+        figures = [Figure(f"{whole['row']}（{whole['measure']}）", whole["amount"], unit, where, whole["line"])]
+        figures += [Figure(f"{p['row']}（{p['measure']}）", p["amount"], unit, where, p["line"]) for p in parts]
+        places = [Place("performance-funds", f"{w['measure']}：{w['row']} {w['amount']}，{'、'.join(p['row'] for p in ps)}"
+                        f"之和 {t}") for _, w, ps, t, _ in wrong] if len(wrong) > 1 else []
+        common = set.intersection(*({w["row"]} | {p["row"] for p in ps} for _, w, ps, _, _ in wrong))
+        suspect = f"，各处都有的“{next(iter(common))}”一行疑为印错" if len(wrong) > 1 and len(common) == 1 else ""
+        yield Finding("performance-funds",
+                      f"“{project}”的资金栏不相加：{whole['row']}（{whole['measure']}）{whole['amount']}{unit}，"
+                      f"所列{names}之和 {total}{unit}"
+                      + (f"；另有 {len(wrong) - 1} 处同样不符{suspect}" if len(wrong) > 1 else ""),
+                      figures, whole["amount"] - total, tol, unit, cls, line=whole["line"], places=places)
