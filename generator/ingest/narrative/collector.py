@@ -37,15 +37,15 @@ class FactCollector:
         value = parse_number(num)
         if value is None:
             return
-        d = decimals_of(num)
+        decimals = decimals_of(num)
         self.facts.append(Fact(
             measure=measure, kind=kind, year=year or self.year, value=value, unit=unit, unit_in_source=unit,
-            half_unit=Decimal(5) * Decimal(10) ** (-d - 1), source=f"section:{self.section}",
+            half_unit=Decimal(5) * Decimal(10) ** (-decimals - 1), source=f"section:{self.section}",
             line=self.line, quote=self.sentence, **extra))
 
-    def change(self, measure: str, m: re.Match, **extra) -> None:
+    def change(self, measure: str, match: re.Match, **extra) -> None:
         """A `CHANGE` match → the signed change and its rate."""
-        sign = "-" if m.group("dir") in ("减少", "下降", "降低") else ""
-        self.money(measure, sign + m.group("cnum").lstrip("-"), m.group("cunit"), kind="change", **extra)
-        if m.group("crate"):
-            self.number(measure, sign + m.group("crate").lstrip("-"), "%", "change_rate", **extra)
+        sign = "-" if match.group("dir") in ("减少", "下降", "降低") else ""
+        self.money(measure, sign + match.group("cnum").lstrip("-"), match.group("cunit"), kind="change", **extra)
+        if match.group("crate"):
+            self.number(measure, sign + match.group("crate").lstrip("-"), "%", "change_rate", **extra)

@@ -98,8 +98,8 @@ _GLUED = re.compile(r"[费款出入金额]$")
 # the items listed under 人员经费/公用经费 are economic classes, not the measures of the same name
 _ECONOMIC_LIST = re.compile(r"(?:人员|公用)经费[^。；;]*?包括[^。；;]*$")  # a list still open where the name stands
 _AMOUNT = r"(-?\d[\d,，]*(?:\.\d+)?)\s*(万元|亿元|元)"
-_NAMES = sorted(((n, p.measure) for p in PHRASINGS for n in p.names), key=lambda x: -len(x[0]))
-_ANY = re.compile("|".join(f"(?P<m{k}>{n}){_JOIN}{_AMOUNT}" for k, (n, _) in enumerate(_NAMES)))
+_NAMES = sorted(((name, phrasing.measure) for phrasing in PHRASINGS for name in phrasing.names), key=lambda entry: -len(entry[0]))
+_ANY = re.compile("|".join(f"(?P<m{index}>{name}){_JOIN}{_AMOUNT}" for index, (name, _) in enumerate(_NAMES)))
 # after a fund's total in the same sentence, its 其中 parts are that fund's
 SCOPED = {
     "general_budget_expenditure": {"expenditure_basic": "general_budget_basic",
@@ -114,13 +114,13 @@ _HEADING_ITEM = re.compile(r"[（(]?[一二三四五六七八九十\d]{1,2}[)）
 _NAMED = re.compile("|".join(f"(?:{name})" for name, _ in _NAMES))
 
 
-def _inside_longer(sentence: str, start: int, end: int, k: int) -> bool:
+def _inside_longer(sentence: str, start: int, end: int, index: int) -> bool:
     """Whether the name found at start:end is the tail of a longer registered name
     ('财政拨款收入' inside '一般公共预算财政拨款收入')."""
     window = sentence[max(0, start - 12):end]
-    return any(j != k and re.search(f"(?:{name})$", window) and
+    return any(other != index and re.search(f"(?:{name})$", window) and
                re.search(f"(?:{name})$", window).start() < start - max(0, start - 12)
-               for j, (name, _) in enumerate(_NAMES))
+               for other, (name, _) in enumerate(_NAMES))
 
 
 def _year(before: str, year: int) -> int | None:
@@ -128,9 +128,9 @@ def _year(before: str, year: int) -> int | None:
     year the document does not report, e.g. a plan)."""
     if re.search(r"上年[^，,。；;]{0,10}$|上一年[^，,。；;]{0,10}$", before):
         return year - 1
-    m = _YEAR_BEFORE.search(before)
-    if m:
-        printed = int(m.group(1))
+    match = _YEAR_BEFORE.search(before)
+    if match:
+        printed = int(match.group(1))
         return printed if printed in (year, year - 1) else None
     return year
 
@@ -138,36 +138,36 @@ def _year(before: str, year: int) -> int | None:
 def pattern_facts(sentences: list[tuple[int, str, str]], year: int, kind: str, known: list[Fact]) -> list[Fact]:
     """Facts of the registry's phrasings in (line, section, sentence) triples, except where the
     template clauses already took the same measure from the same sentence."""
-    taken = {(f.line, f.measure) for f in known}
-    fc = FactCollector(year)
+    taken = {(fact.line, fact.measure) for fact in known}
+    collector = FactCollector(year)
     for line, section, sentence in sentences:
-        fc.line, fc.section, fc.sentence = line, section, sentence
+        collector.line, collector.section, collector.sentence = line, section, sentence
         scope: dict[str, str] = {}
-        for m in _ANY.finditer(sentence):
-            k = next(int(g[1:]) for g, v in m.groupdict().items() if v is not None and g.startswith("m"))
-            if _inside_longer(sentence, m.start(), m.end(f"m{k}"), k):
+        for match in _ANY.finditer(sentence):
+            index = next(int(group[1:]) for group, value in match.groupdict().items() if value is not None and group.startswith("m"))
+            if _inside_longer(sentence, match.start(), match.end(f"m{index}"), index):
                 continue
-            measure = scope.get(_NAMES[k][1], _NAMES[k][1])
+            measure = scope.get(_NAMES[index][1], _NAMES[index][1])
             scope = SCOPED.get(measure, scope)
-            before = sentence[:m.start()]
+            before = sentence[:match.start()]
             if not measure or (line, measure) in taken or re.search(r"(?:增加|减少|增长|下降|比|较|与|占)$", before) \
-                    or (_GLUED.search(before) and m.group(f"m{k}")[0] not in "“\"'‘") \
+                    or (_GLUED.search(before) and match.group(f"m{index}")[0] not in "“\"'‘") \
                     or _ECONOMIC_LIST.search(before) \
-                    or re.match(r"\s*(?:的|中|占|比)", sentence[m.end():]):
+                    or re.match(r"\s*(?:的|中|占|比)", sentence[match.end():]):
                 continue
-            joined = re.match(r"\d{4}(?=\s*年)", sentence[m.end(f"m{k}"):])  # '公务用车购置费2026年预算数0.00万元'
+            joined = re.match(r"\d{4}(?=\s*年)", sentence[match.end(f"m{index}"):])  # '公务用车购置费2026年预算数0.00万元'
             figure_year = _year(before, year) if joined is None else _year(f"{joined.group()}年", year)
             if figure_year is None:
                 continue
-            stated_kind = "budget" if kind == "final" and "预算" in sentence[m.end(f"m{k}"):m.start(m.lastindex - 1)] \
+            stated_kind = "budget" if kind == "final" and "预算" in sentence[match.end(f"m{index}"):match.start(match.lastindex - 1)] \
                 else "amount"
-            fc.money(measure, m.group(m.lastindex - 1).replace("，", ","), m.group(m.lastindex), kind=stated_kind,
+            collector.money(measure, match.group(match.lastindex - 1).replace("，", ","), match.group(match.lastindex), kind=stated_kind,
                      year=figure_year)
-    _heading_figures(sentences, year, kind, taken | {(f.line, f.measure) for f in fc.facts}, fc)
-    return fc.facts
+    _heading_figures(sentences, year, kind, taken | {(fact.line, fact.measure) for fact in collector.facts}, collector)
+    return collector.facts
 
 
-def _heading_figures(sentences: list[tuple[int, str, str]], year: int, kind: str, taken: set, fc: FactCollector) -> None:
+def _heading_figures(sentences: list[tuple[int, str, str]], year: int, kind: str, taken: set, collector: FactCollector) -> None:
     """A heading that is only a measure's name, and its figure in the sentence after it — the
     first amount, standing before any other name and any change:
     '（二）公务接待费。2026年预算数0.00万元。' (北京重大项目办 2026), '（一）机关运行经费。
@@ -176,7 +176,7 @@ def _heading_figures(sentences: list[tuple[int, str, str]], year: int, kind: str
         item = _HEADING_ITEM.fullmatch(head)
         if not item or next_section != section:
             continue
-        measure = next((m for name, m in _NAMES if re.fullmatch(name, item["name"])), None)
+        measure = next((match for name, match in _NAMES if re.fullmatch(name, item["name"])), None)
         amount = re.search(_AMOUNT, sentence)
         if measure is None or (line, measure) in taken or amount is None:
             continue
@@ -184,6 +184,6 @@ def _heading_figures(sentences: list[tuple[int, str, str]], year: int, kind: str
         figure_year = _year(before, year)
         if _NAMED.search(before) or re.search(r"比|较|增|减|占", before) or figure_year is None:
             continue
-        fc.line, fc.section, fc.sentence = line, section, f"{head}{sentence}"
-        fc.money(measure, amount.group(1).replace("，", ","), amount.group(2),
+        collector.line, collector.section, collector.sentence = line, section, f"{head}{sentence}"
+        collector.money(measure, amount.group(1).replace("，", ","), amount.group(2),
                  kind="budget" if kind == "final" and "预算" in before else "amount", year=figure_year)

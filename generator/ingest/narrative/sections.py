@@ -43,11 +43,11 @@ class Term:
 
 def heading_level(text: str) -> int:
     """Level of a heading line (1 = 第…部分 … 4 = '1.'), 0 when the line is body text."""
-    t = text.strip()
-    if len(t) > 32 or re.search(r"\d+(?:\.\d+)?\s*(?:万元|元|%)", t) or re.search(r"[：:].{6,}", t):
+    text = text.strip()
+    if len(text) > 32 or re.search(r"\d+(?:\.\d+)?\s*(?:万元|元|%)", text) or re.search(r"[：:].{6,}", text):
         return 0
     for level, pattern in _HEADING:
-        if pattern.match(t):
+        if pattern.match(text):
             return level
     return 0
 
@@ -59,12 +59,12 @@ def narrative_texts(blocks: list, skip_lines: set[int]) -> list[tuple[int, str, 
     """(line, text, heading level or 0) for paragraphs and for the paragraph-like cells of
     tables (e.g. 公开10), whose short label cells become a heading; in document order."""
     out = []
-    for b in blocks:
-        if isinstance(b, Paragraph):
-            out.append((b.line, b.text, heading_level(b.text)))
-        elif isinstance(b, Table) and b.line not in skip_lines:
-            for row in b.rows:
-                labels = [c for c in row.cells if c and len(c) <= 24]
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            out.append((block.line, block.text, heading_level(block.text)))
+        elif isinstance(block, Table) and block.line not in skip_lines:
+            for row in block.rows:
+                labels = [cell for cell in row.cells if cell and len(cell) <= 24]
                 for cell, line in zip(row.cells, row.lines):
                     if len(cell) > 60 and not cell.startswith("<"):
                         out.append((line, " / ".join(labels[:3]) or "表格文字", TABLE_LEVEL))
@@ -83,8 +83,8 @@ def split_sections(texts: list[tuple[int, str, int]]) -> list[Section]:
                 sections.append(current)
             while stack and stack[-1].level >= level:
                 stack.pop()
-            m = next((p.match(text.strip()) for lv, p in _HEADING if lv == level), None)
-            current = Section(f"s{len(sections) + 1}", m.group(0) if m else "", text.strip(), level,
+            match = next((pattern.match(text.strip()) for heading, pattern in _HEADING if heading == level), None)
+            current = Section(f"s{len(sections) + 1}", match.group(0) if match else "", text.strip(), level,
                               stack[-1].id if stack else "", line, "", lines=[line])
             stack.append(current)
         else:
@@ -102,20 +102,20 @@ _TERM = re.compile(rf"^\s*(?:([{CN_NUM}]+、|\d+[．.、]\s*))?([^：:]{{2,60}}?
 def glossary(sections: list[Section]) -> list[Term]:
     """Terms of the 名词解释 section and everything nested in it: '一、财政拨款收入：指…'."""
     terms, inside = [], None
-    for s in sections:
-        if inside is not None and s.level and s.level <= inside:
+    for section in sections:
+        if inside is not None and section.level and section.level <= inside:
             inside = None
-        if "名词解释" in s.heading:
-            inside = s.level
-            lines = [s.heading.split("名词解释", 1)[1]] + s.text.split("\n")
+        if "名词解释" in section.heading:
+            inside = section.level
+            lines = [section.heading.split("名词解释", 1)[1]] + section.text.split("\n")
         elif inside is not None:
-            lines = [s.heading] + s.text.split("\n") if s.level != TABLE_LEVEL else s.text.split("\n")
+            lines = [section.heading] + section.text.split("\n") if section.level != TABLE_LEVEL else section.text.split("\n")
         else:
             continue
-        for k, line in enumerate(x for x in lines if x.strip()):
-            m = _TERM.match(line)
-            if m:
-                terms.append(Term((m.group(1) or "").strip(), m.group(2).strip(), m.group(3).strip(), s.line + k))
+        for index, line in enumerate(line for line in lines if line.strip()):
+            match = _TERM.match(line)
+            if match:
+                terms.append(Term((match.group(1) or "").strip(), match.group(2).strip(), match.group(3).strip(), section.line + index))
     return terms
 
 
@@ -141,12 +141,12 @@ def sentences_of(sections: list[Section], exact: bool = False) -> list[tuple[int
     sources a paragraph ending mid-sentence ('其中：' and a list of lines ending in '；', or a
     long line the page wrapped) goes on in the next one; so does a 项 label before its figures."""
     out = []
-    for s in sections:
-        line, open_ = s.line, False
-        for i, para in enumerate([s.heading] + s.text.split("\n")):
-            k = i
-            if exact and k < len(s.lines):
-                line, k = s.lines[k], 0
+    for section in sections:
+        line, open_ = section.line, False
+        for position, para in enumerate([section.heading] + section.text.split("\n")):
+            index = position
+            if exact and index < len(section.lines):
+                line, index = section.lines[index], 0
             if open_ == "wrapped" and _NEW_LINE.match(para):
                 open_ = False
             for sent in re.split(r"(?<=[。])", para):
@@ -155,11 +155,11 @@ def sentences_of(sections: list[Section], exact: bool = False) -> list[tuple[int
                     or (out and _ITEM_LABEL.search(out[-1][2]) and _ITEM_FIGURES.match(sent)) \
                     or (out and _ITEM_RATE.search(out[-1][2]) and _ITEM_RELATION.match(sent))
                 open_ = False
-                if continues and out and out[-1][1] == s.id:
-                    out[-1] = (out[-1][0], s.id, out[-1][2] + sent)  # '…X。其中：…' / '…X。与2019年相比…
+                if continues and out and out[-1][1] == section.id:
+                    out[-1] = (out[-1][0], section.id, out[-1][2] + sent)  # '…X。其中：…' / '…X。与2019年相比…
                 elif sent:
-                    out.append((line + k, s.id, sent))
+                    out.append((line + index, section.id, sent))
             end = para.rstrip()[-1:]
             open_ = exact and (end in ("；", ";", "：", ":") or (
-                "wrapped" if i > 0 and len(para.strip()) >= _WRAPPED and end not in "。！？!?）)" else False))
+                "wrapped" if position > 0 and len(para.strip()) >= _WRAPPED and end not in "。！？!?）)" else False))
     return out

@@ -42,10 +42,10 @@ class Clause:
 
     def facts(self, sentence: str, year: int) -> list[Fact]:
         """What this clause alone reads in one sentence."""
-        fc = FactCollector(year)
-        fc.sentence = sentence
-        _read(fc, self, sentence)
-        return fc.facts
+        collector = FactCollector(year)
+        collector.sentence = sentence
+        _read(collector, self, sentence)
+        return collector.facts
 
     def measures(self) -> set[str]:
         """The measures its figures may state."""
@@ -63,9 +63,9 @@ def near(pattern: str, chars: int = 60) -> str:
     return rf"^[\s\S]{{0,{chars - 1}}}?(?:{pattern})"
 
 
-def both(a: str, b: str) -> str:
-    """A sentence holding `a` and `b`, in either order."""
-    return rf"(?:{a})[\s\S]*(?:{b})|(?:{b})[\s\S]*(?:{a})"
+def both(first: str, second: str) -> str:
+    """A sentence holding `first` and `second`, in either order."""
+    return rf"(?:{first})[\s\S]*(?:{second})|(?:{second})[\s\S]*(?:{first})"
 
 
 SHARE = r"(?:[，,]\s*占[^0-9%]{0,12}?(?P<share>\d+(?:\.\d+)?)%)?"  # '，占本年支出合计的42.5%'
@@ -104,60 +104,60 @@ _PLAIN_V = rf"({NUM})\s*(万元|亿元|元)?"
 
 def _function_code(text: str) -> str:
     """'（类）201（款）32（项）01' → '2013201'; '一般公共服务（201）' → '201'."""
-    m = re.search(r"（类）\s*(\d{3})\s*(?:（款）\s*(\d{2}))?\s*(?:[（(]项[）)]\s*(\d{2}))?", text)
-    if m:
-        return "".join(g for g in m.groups() if g)
-    m = re.search(r"[（(](\d{3}(?:\d{2}){0,2})[）)]", text)
-    return m.group(1) if m else ""
+    match = re.search(r"（类）\s*(\d{3})\s*(?:（款）\s*(\d{2}))?\s*(?:[（(]项[）)]\s*(\d{2}))?", text)
+    if match:
+        return "".join(group for group in match.groups() if group)
+    match = re.search(r"[（(](\d{3}(?:\d{2}){0,2})[）)]", text)
+    return match.group(1) if match else ""
 
 
-def _item_row(fc: FactCollector, m: re.Match, measure: str, unit: str | None) -> None:
+def _item_row(collector: FactCollector, match: re.Match, measure: str, unit: str | None) -> None:
     """A 项 of the 一般公共预算 expenditure (its 年初预算 where printed), its completion rate and the
     comparison word beside it."""
-    label = m["label"]
+    label = match["label"]
     code = _function_code(label)
     named_before = re.search(r"（类）\s*[\d*]", label) or "（款）" not in label
     item = re.split(r"[（(]", label if named_before else label.split("（款）")[-1])[0]
     item = re.sub(r"^[\d．.、\s]+", "", item)
-    if m["bnum"]:
-        fc.money(measure, m["bnum"], m["bunit"], kind="budget", code=code, item=item)
-    fc.money(measure, m["num"], m["unit"], code=code, item=item)
-    fc.number(measure, m["rate"], "%", "budget_rate", code=code, item=item, relation=(m["relation"] or "").strip())
+    if match["bnum"]:
+        collector.money(measure, match["bnum"], match["bunit"], kind="budget", code=code, item=item)
+    collector.money(measure, match["num"], match["unit"], code=code, item=item)
+    collector.number(measure, match["rate"], "%", "budget_rate", code=code, item=item, relation=(match["relation"] or "").strip())
 
 
-def _function_item(fc: FactCollector, m: re.Match, measure: str, unit: str | None) -> None:
+def _function_item(collector: FactCollector, match: re.Match, measure: str, unit: str | None) -> None:
     """A 类 the expenditure was mainly used for: '一般公共服务（类）支出478.62万元，占71.2%'."""
-    item, code = m["label"].removeprefix("方面").lstrip(":："), m["code"] if m["code"] != "类" else ""
-    fc.money(measure, m["num"], m["unit"] or unit, code=code, item=item, of=measure)
-    if m["share"]:
-        fc.number(measure, m["share"], "%", "share", code=code, item=item, of=measure)
+    item, code = match["label"].removeprefix("方面").lstrip(":："), match["code"] if match["code"] != "类" else ""
+    collector.money(measure, match["num"], match["unit"] or unit, code=code, item=item, of=measure)
+    if match["share"]:
+        collector.number(measure, match["share"], "%", "share", code=code, item=item, of=measure)
 
 
-def _economic_items(fc: FactCollector, m: re.Match, measure: str, unit: str | None) -> None:
+def _economic_items(collector: FactCollector, match: re.Match, measure: str, unit: str | None) -> None:
     """人员经费/公用经费 and the economic items its list names; the items add up to it unless the
     list ends in 等."""
-    fc.money(measure, m["num"], m["unit"])
-    items = re.split(r"[；;]", m["list"])[0]  # the list ends with its clause ('…；公用经费…')
+    collector.money(measure, match["num"], match["unit"])
+    items = re.split(r"[；;]", match["list"])[0]  # the list ends with its clause ('…；公用经费…')
     complete = not re.search(r"等[。．.]?\s*$|等[；;]", items)
-    for im in re.finditer(rf"([\u4e00-\u9fa5（）()]{{2,24}}?)\s*{_PLAIN_V}", items):
-        fc.money(ITEMS_OF[measure], im.group(2), im.group(3) or m["unit"], item=im.group(1).lstrip("、，,"),
+    for item_match in re.finditer(rf"([\u4e00-\u9fa5（）()]{{2,24}}?)\s*{_PLAIN_V}", items):
+        collector.money(ITEMS_OF[measure], item_match.group(2), item_match.group(3) or match["unit"], item=item_match.group(1).lstrip("、，,"),
                  of=measure if complete else "")
 
 
-def _three_public_list(fc: FactCollector, m: re.Match, measure: str, unit: str | None) -> None:
+def _three_public_list(collector: FactCollector, match: re.Match, measure: str, unit: str | None) -> None:
     """The “三公” budget and the parts listed after it; they add up to it when all three are listed."""
-    fc.money(measure, m["num"], m["unit"])
-    parts = [(BUDGET_THREE[p.group(1)], p) for p in re.finditer(rf"({names(BUDGET_THREE)})\s*{_PLAIN_V}", m["rest"])]
+    collector.money(measure, match["num"], match["unit"])
+    parts = [(BUDGET_THREE[printed.group(1)], printed) for printed in re.finditer(rf"({names(BUDGET_THREE)})\s*{_PLAIN_V}", match["rest"])]
     whole = THREE_PARTS <= {part for part, _ in parts}
-    for part, p in parts:
-        fc.money(part, p.group(2), p.group(3), of="three_public_total" if whole and part in THREE_PARTS else "")
+    for part, printed in parts:
+        collector.money(part, printed.group(2), printed.group(3), of="three_public_total" if whole and part in THREE_PARTS else "")
 
 
-def _three_public_part(fc: FactCollector, m: re.Match, measure: str, unit: str | None) -> None:
+def _three_public_part(collector: FactCollector, match: re.Match, measure: str, unit: str | None) -> None:
     """A part of the “三公” budget named in a sentence about it, and its share."""
-    fc.money(measure, m["num"], m["unit"], of="three_public_total" if measure in THREE_PARTS else "")
-    if m["share"]:
-        fc.number(measure, m["share"], "%", "share", of="three_public_total")
+    collector.money(measure, match["num"], match["unit"], of="three_public_total" if measure in THREE_PARTS else "")
+    if match["share"]:
+        collector.number(measure, match["share"], "%", "share", of="three_public_total")
 
 
 def _parts(table: Mapping[str, str], of: str, tail: str = r"(?:支出)?(?:决算)?(?:为)?\s*", share: str = SHARE,
@@ -290,7 +290,7 @@ NATIONAL: tuple[Clause, ...] = (
 )
 
 BUDGET_PROCUREMENT = {"货物": "procurement_goods", "工程": "procurement_works", "服务": "procurement_services"}
-_NOT_FISCAL = {k: v for k, v in BUDGET_INCOME.items() if k != "财政拨款收入"}
+_NOT_FISCAL = {name: measure for name, measure in BUDGET_INCOME.items() if name != "财政拨款收入"}
 
 
 def _budget(measure: str | Mapping[str, str], patterns: tuple[str, ...], **options) -> Clause:
@@ -371,17 +371,17 @@ TEMPLATES = NATIONAL + BUDGET
 def template_facts(sentences: list[tuple[int, str, str]], year: int, kind: str) -> list[Fact]:
     """Facts of the template sentences in (line, section id, sentence) triples, each once, plus
     the prior-year amounts their changes imply (basis 'derived')."""
-    fc = FactCollector(year)
+    collector = FactCollector(year)
     for line, section, sentence in sentences:
-        fc.line, fc.section, fc.sentence = line, section, sentence
+        collector.line, collector.section, collector.sentence = line, section, sentence
         for clause in TEMPLATES:
             if not clause.docs or kind in clause.docs:
-                _read(fc, clause, sentence)
-    stated = list(dict.fromkeys(fc.facts))  # a figure two clauses read is stated once
+                _read(collector, clause, sentence)
+    stated = list(dict.fromkeys(collector.facts))  # a figure two clauses read is stated once
     return stated + _derived_prior_years(stated, year)
 
 
-def _read(fc: FactCollector, clause: Clause, sentence: str, after: int = 0, parent: str = "",
+def _read(collector: FactCollector, clause: Clause, sentence: str, after: int = 0, parent: str = "",
           unit: str | None = None, extra: dict | None = None) -> None:
     """The figures of one clause (`after` its parent's figure, which states `parent` in `unit`)."""
     if clause.within and not re.search(clause.within, sentence) or clause.unless and re.search(clause.unless, sentence):
@@ -390,62 +390,62 @@ def _read(fc: FactCollector, clause: Clause, sentence: str, after: int = 0, pare
     text = sentence[start:]
     matches: list[re.Match] = []
     for pattern in clause.patterns:
-        matches = list(re.finditer(pattern, text)) if clause.every else [m for m in [re.search(pattern, text)] if m]
+        matches = list(re.finditer(pattern, text)) if clause.every else [match for match in [re.search(pattern, text)] if match]
         if matches:
             break
-    for m in matches:
-        before = text[:m.start()]
+    for match in matches:
+        before = text[:match.start()]
         if clause.unless_before and re.search(clause.unless_before, before):
             continue
-        groups = m.groupdict()
+        groups = match.groupdict()
         measure = clause.measure if isinstance(clause.measure, str) else clause.measure[groups.get("name") or ""]
         measure = measure or parent
         figure_unit = groups.get("unit") or (None if clause.own_unit else unit)
         item = {**(extra or {}), **({"item": groups["item"]} if groups.get("item") is not None else {})}
         if clause.read:
-            clause.read(fc, m, measure, unit)
+            clause.read(collector, match, measure, unit)
         else:
             skip = bool(clause.figure_unless_before and re.search(clause.figure_unless_before, before))
-            _emit(fc, clause, m, measure, figure_unit, skip, item)
+            _emit(collector, clause, match, measure, figure_unit, skip, item)
         for sub in clause.then:
-            _read(fc, sub, sentence, start + m.end(), measure, groups.get("unit"), item)
+            _read(collector, sub, sentence, start + match.end(), measure, groups.get("unit"), item)
 
 
-def _emit(fc: FactCollector, clause: Clause, m: re.Match, measure: str, unit: str | None, skip: bool,
+def _emit(collector: FactCollector, clause: Clause, match: re.Match, measure: str, unit: str | None, skip: bool,
           extra: dict) -> None:
     """The facts of a match, in the order the sentence states them."""
-    groups = m.groupdict()
+    groups = match.groupdict()
     if groups.get("bnum"):
-        fc.money(measure, groups["bnum"], groups["bunit"], kind="budget", **extra)
+        collector.money(measure, groups["bnum"], groups["bunit"], kind="budget", **extra)
     if groups.get("num") and not skip:
         year = int(groups["year"]) if groups.get("year") else None
-        fc.money(measure, groups["num"], unit, year=year, **({"of": clause.of} if clause.of else {}), **extra)
+        collector.money(measure, groups["num"], unit, year=year, **({"of": clause.of} if clause.of else {}), **extra)
     if groups.get("share"):
-        fc.number(measure, groups["share"], "%", "share", of=clause.share_of, **extra)
+        collector.number(measure, groups["share"], "%", "share", of=clause.share_of, **extra)
     if groups.get("rate"):
-        fc.number(measure, groups["rate"], "%", "budget_rate", **extra)
+        collector.number(measure, groups["rate"], "%", "budget_rate", **extra)
     for group, counted, counted_unit in clause.counts:
-        fc.number(counted, groups[group], counted_unit, "count", **extra)
+        collector.number(counted, groups[group], counted_unit, "count", **extra)
     if groups.get("dir"):
-        fc.change(measure, m, **extra)
+        collector.change(measure, match, **extra)
 
 
 def _derived_prior_years(facts: list[Fact], year: int) -> list[Fact]:
     """本年数 − 增减额 = 上年数, for every stated change whose current figure is in the same sentence."""
     out = []
-    for ch in (f for f in facts if f.kind == "change"):
-        current = next((f for f in facts if f.kind == "amount" and f.measure == ch.measure and f.line == ch.line
-                        and f.code == ch.code and f.item == ch.item and f.year == year), None)
-        stated = any(f.kind == "amount" and f.measure == ch.measure and f.year == _prior(ch.quote, year)
-                     and f.code == ch.code and f.item == ch.item for f in facts)
+    for change in (fact for fact in facts if fact.kind == "change"):
+        current = next((fact for fact in facts if fact.kind == "amount" and fact.measure == change.measure and fact.line == change.line
+                        and fact.code == change.code and fact.item == change.item and fact.year == year), None)
+        stated = any(fact.kind == "amount" and fact.measure == change.measure and fact.year == _prior(change.quote, year)
+                     and fact.code == change.code and fact.item == change.item for fact in facts)
         if current and not stated:
             out.append(Fact(
-                measure=ch.measure, kind="amount", year=_prior(ch.quote, year), value=current.value - ch.value,
-                unit="元", unit_in_source=current.unit_in_source, half_unit=current.half_unit + ch.half_unit,
-                source=ch.source, line=ch.line, quote=ch.quote, code=ch.code, item=ch.item, basis="derived"))
+                measure=change.measure, kind="amount", year=_prior(change.quote, year), value=current.value - change.value,
+                unit="元", unit_in_source=current.unit_in_source, half_unit=current.half_unit + change.half_unit,
+                source=change.source, line=change.line, quote=change.quote, code=change.code, item=change.item, basis="derived"))
     return out
 
 
 def _prior(text: str, year: int) -> int:
-    m = re.search(r"(?:与|比|较)\s*(\d{4})\s*年", text)
-    return int(m.group(1)) if m else year - 1
+    match = re.search(r"(?:与|比|较)\s*(\d{4})\s*年", text)
+    return int(match.group(1)) if match else year - 1
