@@ -397,3 +397,13 @@ def test_a_new_departments_pdf_becomes_a_package_a_registry_row_and_a_page(xian_
         encoding="utf-8")
     assert "西安市气象局" in page and "2022" in page
     assert 'id="generic_15"' in page or "generic_15" in page  # a table kept as printed is on the page
+
+
+def test_a_column_of_rates_and_words_is_text_without_warnings():
+    """A 绩效目标表's 指标值 ('100%', '≥80%', '保持稳定'): words among rates are the column's content,
+    not figures misread (西安 2019 warned 70 times for them)."""
+    warnings: list[str] = []
+    t = read_generic_table(_table(["指标", "指标值", "金额"], ["完成率", "100%", "1.00"], ["稳定性", "保持稳定", "2.00"],
+                                  ["满意度", "95%", "3.00"], ["合计", "", "6.00"]), "test.pdf", warnings)
+    assert [c.kind for c in t.columns] == ["text", "text", "amount"] and warnings == []
+    assert t.rows[1]["c2"] == "保持稳定"

@@ -207,7 +207,9 @@ def read_generic_table(table: Table, source_name: str, warnings: list[str], set_
         cells = [r.cells[i].strip() for r in body if i < len(r.cells) and r.cells[i].strip() and not _dash(r.cells[i])]
         title_i = paths[i] or f"第{n}列"
         values = [c for c in cells if _number(c) is not None]
-        if TEXT_HEADER.search(title_i) or not values or len(values) < len(cells) / 2:
+        # a column of rates and words (绩效指标值: '100%', '≥80%', '保持稳定') is text: its words are no misread figures
+        rates = len(values) < len(cells) and any(c.endswith("%") for c in values)
+        if TEXT_HEADER.search(title_i) or not values or len(values) < len(cells) / 2 or rates:
             kind = "text"
         elif len(values) < len(cells):
             kind = "text"
