@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command: install what the tests need, lint (ruff), then run the tests.
-#   bash scripts/test.sh [pytest arguments...]     e.g. -m "not slow", -n 0
+#   bash scripts/test.sh [pytest arguments...]     e.g. -m "not slow" (the fast loop), -n 0
 # Browser tests use CHROMIUM_PATH (default /usr/bin/chromium); when neither exists,
 # chromium and CJK fonts are installed with apt-get.
 set -euo pipefail
@@ -29,11 +29,13 @@ fi
 lint=0
 python -m ruff check generator tests benchmarks scripts || lint=$?  # the tests run anyway; the exit says both
 
-# On every core (pytest-xdist), a test file kept on one worker, the longest first in the order
-# tests/conftest.py gives; unless the arguments choose: `-n 0` runs in this one process.
-parallel=(-n auto --dist loadgroup --no-loadscope-reorder)
+# The whole suite on every core (pytest-xdist; how files are shared out: pyproject.toml and
+# tests/conftest.py). A selection by mark (-m "not slow") stays in this process: starting a worker
+# (importing and collecting everything again) costs it more than it saves. The arguments can choose
+# either way (-n 0, -n auto).
+parallel=(-n auto)
 for arg in "$@"; do
-  case "$arg" in -n|-n*|--numprocesses*|--dist*|no:xdist) parallel=() ;; esac
+  case "$arg" in -m|-m*|-n|-n*|--numprocesses*|no:xdist) parallel=() ;; esac
 done
 
 status=0

@@ -40,7 +40,7 @@ SLOW = (
 )
 
 
-# Under pytest-xdist (scripts/test.sh: `-n auto --dist loadgroup --no-loadscope-reorder`) a test
+# Under pytest-xdist (`-n auto`; pyproject.toml adds `--dist loadgroup --no-loadscope-reorder`) a test
 # file runs on one worker, so that its module fixtures are made once, and files sharing a history
 # of builds (tests/site/history.py) on the same one; the reimports of test_import.py, each on its
 # own, spread over the workers, last, to even out the end of the run. The groups that take longest
