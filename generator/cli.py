@@ -35,11 +35,11 @@ def _url(text: str) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    parser = argparse.ArgumentParser(
         prog="transparency",
         description="Turn budget disclosures (部门预算/决算) into validated data packages and a static site.",
     )
-    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     imp = sub.add_parser(
         "import",
@@ -89,7 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     srv.add_argument("--data", type=Path, default=Path("data"), help="data folder holding packages/ and departments.csv")
     srv.add_argument("--out", type=Path, default=Path("site"), help="output folder, built and then served")
     srv.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
-    return p
+    return parser
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -34,9 +34,9 @@ def _packages(where: str | Path, department: str | None, year: int | None, kind:
     """The packages under `where` whose descriptor says the department, year and kind asked for."""
     chosen = []
     for root in _roots(where):
-        d = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
-        if ((department is None or d["department"]["id"] == department) and (year is None or d["fiscal_year"] == year)
-                and (kind is None or d["kind"] == kind)):
+        desc = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+        if ((department is None or desc["department"]["id"] == department)
+                and (year is None or desc["fiscal_year"] == year) and (kind is None or desc["kind"] == kind)):
             chosen.append(read_package(root))
     return chosen
 

@@ -59,16 +59,16 @@ def _columns(disclosures: list) -> list[tuple[str, str, str, list[Decimal | None
     """(key, title, unit, values in 元 or 元/人) of every measure stated by any of the disclosures,
     then the per-staff values of those that have a staff count."""
     columns = []
-    for m in MEASURES:
-        values = [d.values.get(m) for d in disclosures]
+    for measure_id in MEASURES:
+        values = [d.values.get(measure_id) for d in disclosures]
         if any(v is not None for v in values):
-            columns.append((m, VOCAB[m], "万元", values))
+            columns.append((measure_id, VOCAB[measure_id], "万元", values))
     staff = [d.values.get(PER_STAFF) for d in disclosures]
-    for m in PER_STAFF_OF:
-        values = [d.values.get(m) for d in disclosures]
+    for measure_id in PER_STAFF_OF:
+        values = [d.values.get(measure_id) for d in disclosures]
         per = [v / s if s and v is not None else None for s, v in zip(staff, values)]
         if any(v is not None for v in per):
-            columns.append((f"{m}_per_staff", f"人均{VOCAB[m]}", "万元/人", per))
+            columns.append((f"{measure_id}_per_staff", f"人均{VOCAB[measure_id]}", "万元/人", per))
     return columns
 
 
@@ -116,11 +116,11 @@ def compare_csv(disclosures: list) -> bytes:
     """Every measure of every disclosure, exact values in 元 (per staff: 元/人, rounded to 分; UTF-8 with BOM)."""
     columns = _columns(disclosures)
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["package", "department", "fiscal_year", "kind", "scope",
-                *(f"{t}（{u.replace('万元', '元')}）" for _, t, u, _ in columns)])
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["package", "department", "fiscal_year", "kind", "scope",
+                     *(f"{t}（{u.replace('万元', '元')}）" for _, t, u, _ in columns)])
     for i, d in enumerate(disclosures):
         cells = ["" if values[i] is None else str(values[i].quantize(CENT)) for _, _, _, values in columns]
-        w.writerow(safe_row([d.package.name, d.package.department_name, d.package.year, d.package.kind,
-                             d.package.scope, *cells]))
+        writer.writerow(safe_row([d.package.name, d.package.department_name, d.package.year, d.package.kind,
+                                  d.package.scope, *cells]))
     return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")

@@ -47,9 +47,10 @@ def run_mkdocs(config_file: Path, out: Path, jobs: int = 1, pages: list[str] | N
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
     work = (out.parent / f".{out.name}-shards").resolve()  # mkdocs reads relative paths from its config's folder
     procs = []
-    for k in range(jobs):
-        spec = {"config": str(config_file), "site_dir": str(work / str(k)), "shard": k, "of": jobs,
-                "pages": chosen, "static": k == 0 and chosen is None, "templates": k == 0, "parent": os.getpid()}
+    for index in range(jobs):
+        spec = {"config": str(config_file), "site_dir": str(work / str(index)), "shard": index, "of": jobs,
+                "pages": chosen, "static": index == 0 and chosen is None, "templates": index == 0,
+                "parent": os.getpid()}
         procs.append(subprocess.Popen([sys.executable, "-m", "generator.site.engine", json.dumps(spec)],
                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env))
     failures = []
@@ -65,8 +66,8 @@ def run_mkdocs(config_file: Path, out: Path, jobs: int = 1, pages: list[str] | N
                 proc.wait()
     if failures:
         raise EngineError("mkdocs build failed:\n" + "\n".join(failures))
-    for k in range(jobs):
-        _merge(work / str(k), out)
+    for index in range(jobs):
+        _merge(work / str(index), out)
     os.rmdir(work)
 
 
@@ -94,11 +95,12 @@ def _shard(spec: dict) -> None:
         return hash_shard(uri, spec["of"]) == spec["shard"]
 
     populate, render, template = mk._populate_page, mk._build_page, mk._build_theme_template
-    mk._populate_page = lambda page, *a, **k: populate(page, *a, **k) if mine(page.file.src_uri) else None
-    mk._build_page = lambda page, *a, **k: render(page, *a, **k) if mine(page.file.src_uri) else None
-    mk._build_theme_template = lambda *a, **k: template(*a, **k) if spec["templates"] else None
+    mk._populate_page = lambda page, *args, **kwargs: (populate(page, *args, **kwargs) if mine(page.file.src_uri)
+                                                       else None)
+    mk._build_page = lambda page, *args, **kwargs: render(page, *args, **kwargs) if mine(page.file.src_uri) else None
+    mk._build_theme_template = lambda *args, **kwargs: template(*args, **kwargs) if spec["templates"] else None
     if not spec["static"]:
-        Files.copy_static_files = lambda self, *a, **k: None
+        Files.copy_static_files = lambda self, *args, **kwargs: None
     # The configuration is JSON (write_config): read as such, not by PyYAML's slow pure-Python parser.
     options = json.loads(Path(spec["config"]).read_text(encoding="utf-8"))
     options.update(strict=True, site_dir=spec["site_dir"])

@@ -63,9 +63,10 @@ def _regions(departments: list[DepartmentView]) -> list[Region]:
 def _glossary(disclosures: list[Summary]) -> list[tuple]:
     """(term, definition, [(title, link)] up to GLOSSARY_LINKS, number of disclosures) per distinct explanation."""
     entries: dict[tuple[str, str], list] = {}
-    for d in disclosures:
-        for t in d.terms:
-            entries.setdefault((t.term, t.definition), []).append((d.package.title, d.url + "#" + t.anchor))
+    for disclosure in disclosures:
+        for entry in disclosure.terms:
+            link = (disclosure.package.title, disclosure.url + "#" + entry.anchor)
+            entries.setdefault((entry.term, entry.definition), []).append(link)
     return [(term, definition, links[:GLOSSARY_LINKS], len(links)) for (term, definition), links in sorted(entries.items())]
 
 

@@ -66,17 +66,17 @@ class Summary(ByClass):
 
 
 def summarize(page: DisclosurePage) -> Summary:
-    p = page.package
-    fig = Figures(list(p.facts), p.year, p.kind)
-    values = {m: v for m in VALUES if (v := fig.value(m)) is not None}
-    if (staff := staff_count(fig)) is not None:
+    package = page.package
+    figures = Figures(list(package.facts), package.year, package.kind)
+    values = {m: v for m in VALUES if (v := figures.value(m)) is not None}
+    if (staff := staff_count(figures)) is not None:
         values[PER_STAFF] = staff
     by_class = {}
-    for f in sorted(p.facts, key=lambda f: not f.source.startswith("table:")):  # table cells first
-        if (f.measure == "general_budget_expenditure" and f.kind == "amount" and f.year == p.year
+    for f in sorted(package.facts, key=lambda f: not f.source.startswith("table:")):  # table cells first
+        if (f.measure == "general_budget_expenditure" and f.kind == "amount" and f.year == package.year
                 and len(f.code) == 3 and f.basis == "stated"):
             by_class.setdefault(f.code, (f.item, f.value))
-    info = PackageInfo(p.name, p.title, p.department_id, p.department_name, p.year, p.kind, p.kind_name, p.slug,
-                       tuple(ResourceInfo(r.name, str(r.table.get("number") or ""), table_title(r)) for r in p.resources),
-                       p.scope, dict(p.source))
+    resources = tuple(ResourceInfo(r.name, str(r.table.get("number") or ""), table_title(r)) for r in package.resources)
+    info = PackageInfo(package.name, package.title, package.department_id, package.department_name, package.year,
+                       package.kind, package.kind_name, package.slug, resources, package.scope, dict(package.source))
     return Summary(info, tuple(page.cards), tuple(page.findings), page.downloads, tuple(page.terms), values, by_class)
