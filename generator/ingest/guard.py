@@ -24,8 +24,8 @@ from generator.model.package import Resource
 
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
 
@@ -103,17 +103,17 @@ def _counts_on_disk(package: Path) -> dict[str, int] | None:
             if res.get("table"):
                 counts["tables"] += 1
             elif res.get("name") in ("facts", "sections"):
-                with open(package / res["path"], encoding="utf-8", newline="") as fh:
-                    counts[res["name"]] = sum(1 for _ in csv.DictReader(fh))
+                with open(package / res["path"], encoding="utf-8", newline="") as handle:
+                    counts[res["name"]] = sum(1 for _ in csv.DictReader(handle))
         return counts
     except (OSError, ValueError, KeyError, TypeError, AttributeError, csv.Error):
         return None
 
 
 def _counts(resources: list[Resource]) -> dict[str, int]:
-    return {"tables": sum(1 for r in resources if r.extra.get("table")),
-            "facts": sum(len(r.rows) for r in resources if r.name == "facts"),
-            "sections": sum(len(r.rows) for r in resources if r.name == "sections")}
+    return {"tables": sum(1 for resource in resources if resource.extra.get("table")),
+            "facts": sum(len(resource.rows) for resource in resources if resource.name == "facts"),
+            "sections": sum(len(resource.rows) for resource in resources if resource.name == "sections")}
 
 
 WORDS = {"tables": "tables", "facts": "facts", "sections": "narrative sections"}
@@ -126,7 +126,7 @@ def refuse_poorer(target: Path, resources: list[Resource], replace: bool) -> Non
     if old is None or replace:
         return
     new = _counts(resources)
-    lost = [f"{old[k]} {WORDS[k]} → {new[k]}" for k in WORDS if new[k] < old[k]]
+    lost = [f"{old[key]} {WORDS[key]} → {new[key]}" for key in WORDS if new[key] < old[key]]
     if lost:
         raise PoorerPackage(
             f"{target}: the package there is richer than this import would make it ({', '.join(lost)}); nothing "

@@ -43,59 +43,59 @@ LICENSE = [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
             "path": "https://creativecommons.org/licenses/by/4.0/"}]
 
 
-def _table_resource(t: StandardTable) -> Resource:
-    info = {"id": t.spec.id, "title": t.spec.title, "number": t.number, "unit": t.unit,
-            "note": t.note, "empty": t.empty, "department_name": t.department_name, "line": t.line}
-    if t.page is not None:
-        info["page"] = t.page
-    if t.decimals < 2:
-        info["decimals"] = t.decimals
-    rows = [{**r, "source_line": r["_line"], "source_page": r.get("_page")}
-            for r in sorted(t.rows, key=lambda r: (r.get("side", "") != "收入", r["row"]))]
-    return Resource(t.name, f"tables/{t.name}.csv", table_fields(t.spec, t.headers), rows,
-                    title=f"{'公开' + t.number + '表 ' if t.number else ''}{t.spec.title}", extra={"table": info})
+def _table_resource(table: StandardTable) -> Resource:
+    info = {"id": table.spec.id, "title": table.spec.title, "number": table.number, "unit": table.unit,
+            "note": table.note, "empty": table.empty, "department_name": table.department_name, "line": table.line}
+    if table.page is not None:
+        info["page"] = table.page
+    if table.decimals < 2:
+        info["decimals"] = table.decimals
+    rows = [{**row, "source_line": row["_line"], "source_page": row.get("_page")}
+            for row in sorted(table.rows, key=lambda row: (row.get("side", "") != "收入", row["row"]))]
+    return Resource(table.name, f"tables/{table.name}.csv", table_fields(table.spec, table.headers), rows,
+                    title=f"{'公开' + table.number + '表 ' if table.number else ''}{table.spec.title}", extra={"table": info})
 
 
-def _generic_resource(t: GenericTable) -> Resource:
-    info = {"id": "generic", "title": t.title, "number": t.number, "unit": t.unit or "", "note": t.note,
-            "empty": not any(r.get(c.id) not in (None, "") for r in t.rows for c in t.columns if c.kind == "amount")
-            and not any(r.get(c.id) for r in t.rows for c in t.columns),
-            "line": t.line, "generic": True}
-    if t.page is not None:
-        info["page"] = t.page
-    if t.decimals < 2:
-        info["decimals"] = t.decimals
+def _generic_resource(table: GenericTable) -> Resource:
+    info = {"id": "generic", "title": table.title, "number": table.number, "unit": table.unit or "", "note": table.note,
+            "empty": not any(row.get(column.id) not in (None, "") for row in table.rows for column in table.columns if column.kind == "amount")
+            and not any(row.get(column.id) for row in table.rows for column in table.columns),
+            "line": table.line, "generic": True}
+    if table.page is not None:
+        info["page"] = table.page
+    if table.decimals < 2:
+        info["decimals"] = table.decimals
     fields = [field_("row", "integer", title="行号", constraints={"required": True}),
               field_("source_line", "integer", title="原文行（页）"),
               field_("source_page", "integer", title="原文页码")]
-    if any(r["code"] for r in t.rows):
+    if any(row["code"] for row in table.rows):
         fields.append(field_("code", title="科目编码"))
-    fields += [field_(c.id, "number", title=c.title, column_type="value", description=IN_YUAN) if c.kind == "amount"
-               else field_(c.id, title=c.title, description=NO_UNIT) if c.kind == "number"
-               else field_(c.id, title=c.title) for c in t.columns]
-    rows = [{**r, "source_line": r["_line"], "source_page": r.get("_page")} for r in t.rows]
-    label = t.title or (f"第{t.page}页表格" if t.page else f"第{t.line}行表格")
-    return Resource(t.name, f"tables/{t.name}.csv", fields, rows,
-                    title=f"{'表' + t.number + ' ' if t.number else ''}{label}", extra={"table": info})
+    fields += [field_(column.id, "number", title=column.title, column_type="value", description=IN_YUAN) if column.kind == "amount"
+               else field_(column.id, title=column.title, description=NO_UNIT) if column.kind == "number"
+               else field_(column.id, title=column.title) for column in table.columns]
+    rows = [{**row, "source_line": row["_line"], "source_page": row.get("_page")} for row in table.rows]
+    label = table.title or (f"第{table.page}页表格" if table.page else f"第{table.line}行表格")
+    return Resource(table.name, f"tables/{table.name}.csv", fields, rows,
+                    title=f"{'表' + table.number + ' ' if table.number else ''}{label}", extra={"table": info})
 
 
 def _generic_tables(blocks: list, tables: list[StandardTable], projects: list, indicators: list,
                     source_name: str, warnings: list[str]) -> list[GenericTable]:
     """Every printed table that is neither a recognised table nor read as performance
     projects and indicators (two or more of them), kept as printed."""
-    titled = {t.line for t in tables}
-    performance = Counter(i.line for i in [*projects, *indicators])
+    titled = {table.line for table in tables}
+    performance = Counter(item.line for item in [*projects, *indicators])
     out, set_unit = [], ""
-    for b in blocks:
-        if not isinstance(b, Table) or any(p.line in titled for p in b.before):
+    for block in blocks:
+        if not isinstance(block, Table) or any(paragraph.line in titled for paragraph in block.before):
             continue
-        if sum(performance[line] for line in {x for r in b.rows for x in (r.line, *r.lines)}) >= 2:
+        if sum(performance[line] for line in {row_line for row in block.rows for row_line in (row.line, *row.lines)}) >= 2:
             continue  # read as performance projects and indicators
-        t = read_generic_table(b, source_name, warnings, set_unit)
-        if t is not None:
-            t.name = f"generic_{len(out) + 1:02d}"
-            out.append(t)
-            set_unit = t.unit or set_unit
+        table = read_generic_table(block, source_name, warnings, set_unit)
+        if table is not None:
+            table.name = f"generic_{len(out) + 1:02d}"
+            out.append(table)
+            set_unit = table.unit or set_unit
     return out
 
 
@@ -109,16 +109,16 @@ def build_resources(blocks: list, year: int, source_name: str, pages: Pages | No
     what could not be read cleanly is appended to `warnings`."""
     warnings = [] if warnings is None else warnings
     standard = read_standard_tables(blocks, source_name) if standard is None else standard
-    standard_lines = {b.line for b in blocks if isinstance(b, Table)
-                      and any(t.line in [p.line for p in b.before] for t in standard)}
+    standard_lines = {block.line for block in blocks if isinstance(block, Table)
+                      and any(table.line in [paragraph.line for paragraph in block.before] for table in standard)}
     tables = standard + read_unit_tables(blocks, source_name)
     texts = nar.narrative_texts(blocks, standard_lines)
     for start in parts:  # a further file opens a section of its own (its text is not the last heading's)
-        at = next((k for k, t in enumerate(texts) if t[0] >= start), len(texts))
-        texts.insert(at, (start, "", 1))
+        position = next((index for index, text in enumerate(texts) if text[0] >= start), len(texts))
+        texts.insert(position, (start, "", 1))
     sections = nar.split_sections(texts)
     funds: list = []
-    projects, indicators = extract_performance([x for b in blocks for x in (b.rows if isinstance(b, Table) else [b])],
+    projects, indicators = extract_performance([element for block in blocks for element in (block.rows if isinstance(block, Table) else [block])],
                                                funds)
     generic = _generic_tables(blocks, tables, projects, indicators, source_name, warnings)
     sentences = nar.sentences_of(sections, exact=pages is not None)
@@ -127,18 +127,18 @@ def build_resources(blocks: list, year: int, source_name: str, pages: Pages | No
              + stated + pattern_facts(sentences, year, kind, stated))
     terms = nar.glossary(sections)
     if pages is not None:
-        facts = [replace(f, page=pages.page(f.line, f.quote)) for f in facts]
+        facts = [replace(fact, page=pages.page(fact.line, fact.quote)) for fact in facts]
         for item in [*sections, *terms, *projects, *indicators, *funds]:
             item.page = pages.page(item.line, getattr(item, "quote", ""))
-    resources = [_table_resource(t) for t in tables] + [_generic_resource(t) for t in generic]
-    resources.append(FACTS.resource([f.row() for f in facts]))
-    resources.append(SECTIONS.resource([asdict(s) for s in sections]))
+    resources = [_table_resource(table) for table in tables] + [_generic_resource(table) for table in generic]
+    resources.append(FACTS.resource([fact.row() for fact in facts]))
+    resources.append(SECTIONS.resource([asdict(section) for section in sections]))
     for spec, items in ((GLOSSARY, terms), (PERFORMANCE_PROJECTS, projects), (PERFORMANCE_INDICATORS, indicators),
                         (PERFORMANCE_FUNDS, funds)):
         if items:
-            resources.append(spec.resource([asdict(i) for i in items]))
-    printed = {t.department_name for t in tables if t.department_name}
-    names = sorted(n for n in printed if not any(m != n and m.startswith(n) for m in printed))  # cut by a line end
+            resources.append(spec.resource([asdict(entry) for entry in items]))
+    printed = {table.department_name for table in tables if table.department_name}
+    names = sorted(name for name in printed if not any(other != name and other.startswith(name) for other in printed))  # cut by a line end
     return resources, {"names_in_source": names}
 
 
@@ -162,15 +162,15 @@ class ImportResult:
     added_department: str = ""  # the registry row added for a new department, in words
 
     def summary(self) -> str:
-        c = self.counts
-        return (f"{self.standard_tables} standard tables, {self.generic_tables} other tables, {c['facts']} facts, "
-                f"{c['sections']} sections, {c.get('glossary', 0)} glossary terms, "
-                f"{c.get('performance_projects', 0)} projects, {c.get('performance_indicators', 0)} indicators")
+        counts = self.counts
+        return (f"{self.standard_tables} standard tables, {self.generic_tables} other tables, {counts['facts']} facts, "
+                f"{counts['sections']} sections, {counts.get('glossary', 0)} glossary terms, "
+                f"{counts.get('performance_projects', 0)} projects, {counts.get('performance_indicators', 0)} indicators")
 
     def messages(self) -> list[str]:
         """The lines `transparency import` prints."""
         values = {"department": self.department, "year": self.year, "kind": self.kind, "scope": self.scope}
-        return ([f"warning: {w}" for w in self.warnings] + [f"inferred {w}: {values[w]}" for w in self.inferred]
+        return ([f"warning: {entry}" for entry in self.warnings] + [f"inferred {entry}: {values[entry]}" for entry in self.inferred]
                 + ([self.added_department] if self.added_department else []) + [f"wrote {self.path}: {self.summary()}"])
 
 
@@ -182,7 +182,7 @@ def import_disclosure(source: str | Path | list, *, out: str | Path = "data/pack
     `out/<department>/<year>-<kind>[-unit]/`; what is not given is read from the document.
     Raises a `generator.errors.TransparencyError`; a package with more tables, facts or sections
     is replaced only when `replace` (guard.py). `source_url` is recorded as the source's `url`."""
-    sources = [Path(p) for p in (source if isinstance(source, (list, tuple)) else [source])]
+    sources = [Path(path) for path in (source if isinstance(source, (list, tuple)) else [source])]
     out, registry = Path(out), Path(registry)
     try:
         preflight(sources, out, registry)
@@ -219,7 +219,7 @@ def _read(sources: list[Path]) -> tuple[list, list[int], list[int], list[int]]:
     for path in sources:
         items = read_items(path)
         parts.append((items, page_count(path, items)))
-        pictures += [pages + n for n in image_pages(path, items)]
+        pictures += [pages + page for page in image_pages(path, items)]
         pages += parts[-1][1]
     if len(parts) == 1:
         return parts[0][0], [1], [1], pictures
@@ -237,8 +237,8 @@ def _department(items: list, text: str, registry: dict, registry_path: Path, fir
     found = matching_departments(registry, text)
     if len(found) > 1:
         raise AmbiguousDepartment(f"{first}: the document names {len(found)} registered departments: "
-                                  + "; ".join(f"{d.id} ({d.name})" for d in found) + "; pass --department ID",
-                                  [d.id for d in found])
+                                  + "; ".join(f"{department.id} ({department.name})" for department in found) + "; pass --department ID",
+                                  [department.id for department in found])
     if found:
         return found[0]
     name = printed_name(items)
@@ -279,7 +279,7 @@ def _import(sources: list[Path], out: Path, department: str | None, year: int | 
     skipped: list[str] = []  # a published PDF is imported with what can be read; the rest is named
     standard = read_standard_tables(blocks, first.name, skipped if paged else None)
     if kind is None:
-        kind = infer_kind(text, [t.spec.kind for t in standard])
+        kind = infer_kind(text, [table.spec.kind for table in standard])
         if kind is None:
             raise Undetermined(f"{first}: cannot tell whether this is a 决算, 预算 or 绩效自评; pass --kind", "kind")
         inferred.append("kind")
@@ -290,7 +290,7 @@ def _import(sources: list[Path], out: Path, department: str | None, year: int | 
         scope = infer_scope(text) if kind in UNIT_TITLES else "department"
         if scope == "unit":
             inferred.append("scope")
-    names = meta["names_in_source"] or [n for n in dept.names if n in text][:1]
+    names = meta["names_in_source"] or [name for name in dept.names if name in text][:1]
     unit = scope == "unit"
     slug = f"{year}-{kind}" + ("-unit" if unit else "")
     descriptor = {
@@ -303,7 +303,7 @@ def _import(sources: list[Path], out: Path, department: str | None, year: int | 
         **({"scope": "unit"} if unit else {}),
         "currency": "CNY",
         "source": {**_source_entry(first), **({"url": source_url} if source_url else {})},
-        **({"sources": [{**_source_entry(p), "first_page": start} for p, start in zip(sources, starts)]}
+        **({"sources": [{**_source_entry(path), "first_page": start} for path, start in zip(sources, starts)]}
            if len(sources) > 1 else {}),
         "names_in_source": names,
         "inferred": inferred,
@@ -318,8 +318,8 @@ def _import(sources: list[Path], out: Path, department: str | None, year: int | 
         append_department(registry_path, dept)
         added = (f"added department {dept.id} ({dept.name}, {dept.province}{dept.city}{dept.county}, {dept.kind}) "
                  f"to {registry_path}; correct the row there if needed")
-    tables = [r.extra["table"] for r in resources if "table" in r.extra]
-    generic = sum(1 for t in tables if t.get("generic"))
+    tables = [resource.extra["table"] for resource in resources if "table" in resource.extra]
+    generic = sum(1 for table in tables if table.get("generic"))
     return ImportResult(target, dept.id, dept.name, year, kind, scope, tuple(inferred),
-                        tuple(f"table left out: {r}" for r in skipped) + tuple(warnings) + tuple(unread_pages(pictures)),
-                        {r.name: len(r.rows) for r in resources}, len(tables) - generic, generic, added)
+                        tuple(f"table left out: {resource}" for resource in skipped) + tuple(warnings) + tuple(unread_pages(pictures)),
+                        {resource.name: len(resource.rows) for resource in resources}, len(tables) - generic, generic, added)

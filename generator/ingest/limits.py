@@ -63,7 +63,7 @@ def _sheets(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
 
     book = etree.fromstring(archive.read("xl/workbook.xml"))
     rels = etree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    targets = {r.get("Id"): r.get("Target") for r in rels.iter(f"{{{_PKG_REL}}}Relationship")}
+    targets = {relation.get("Id"): relation.get("Target") for relation in rels.iter(f"{{{_PKG_REL}}}Relationship")}
     out = []
     for sheet in book.iter(f"{{{_MAIN}}}sheet"):
         target = targets.get(sheet.get(f"{{{_REL}}}id"), "")
@@ -120,8 +120,8 @@ MAX_MEMORY = 2 * 1024 ** 3  # bytes of address space an import may add to what t
 def _mapped() -> int:
     """The process's address space now (VmSize), 0 where /proc is missing."""
     try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
                 if line.startswith("VmSize:"):
                     return int(line.split()[1]) * 1024
     except (OSError, ValueError):

@@ -45,16 +45,16 @@ def printed_name(items: list[Paragraph | Row]) -> str | None:
     labels: Counter[str] = Counter()
     for item in items:
         if isinstance(item, Paragraph):
-            labels.update(_clean(m.group(1)) for m in LABEL_LINE.finditer(item.text))
+            labels.update(_clean(match.group(1)) for match in LABEL_LINE.finditer(item.text))
         else:
-            cells = [c.strip() for c in item.cells]
-            for k, cell in enumerate(cells):
+            cells = [text.strip() for text in item.cells]
+            for index, cell in enumerate(cells):
                 if LABEL.match(re.sub(r"\s+", "", cell)):
-                    value = next((c for c in cells[k + 1:] if c), "")
+                    value = next((text for text in cells[index + 1:] if text), "")
                     labels[_clean(value)] += 1
                 else:
-                    labels.update(_clean(m.group(1)) for m in LABEL_LINE.finditer(cell))
-    names = [n for n, _ in labels.most_common() if _is_name(n)]
+                    labels.update(_clean(match.group(1)) for match in LABEL_LINE.finditer(cell))
+    names = [name for name, _ in labels.most_common() if _is_name(name)]
     if names:
         return names[0]
     cover = _clean(COVER_WORDS.sub("", "".join(_cover(items))))
@@ -89,7 +89,7 @@ def _place(name: str) -> dict:
 
 def _names_place(name: str, row: dict) -> bool:
     return isinstance(row["adcode"], str) and any(
-        isinstance(row[k], str) and name.startswith(row[k][:2]) for k in ("省", "市"))
+        isinstance(row[level], str) and name.startswith(row[level][:2]) for level in ("省", "市"))
 
 
 def division_of(name: str, text: str) -> tuple[str, str, str, str] | None:
@@ -101,8 +101,8 @@ def division_of(name: str, text: str) -> tuple[str, str, str, str] | None:
     row = _place(name)
     if not _names_place(name, row):
         lines = [line for line in text.splitlines() if 4 <= len(line) <= 200][:400]
-        provinces = Counter(r["省"] for r in cpca.transform(lines).to_dict("records")
-                            if isinstance(r["省"], str) and r["省"] in text)
+        provinces = Counter(record["省"] for record in cpca.transform(lines).to_dict("records")
+                            if isinstance(record["省"], str) and record["省"] in text)
         if not provinces:
             return None
         province = provinces.most_common(1)[0][0]
@@ -151,9 +151,9 @@ def propose(name: str, text: str, registry: Mapping[str, Department]) -> Departm
     if level != "province" and not city:
         city = province
     base = f"{code}-{slug_of(name)}"
-    ident, n = base, 2
+    ident, suffix = base, 2
     while ident in registry:
-        ident, n = f"{base}-{n}", n + 1
+        ident, suffix = f"{base}-{suffix}", suffix + 1
     official = SCOPE_MARK.sub("", name)
     aliases = (name,) if official != name else ()
     return Department(ident, official, aliases, province, city, county if level == "county" else "", code, level,

@@ -19,7 +19,7 @@ def is_caption(text: str) -> bool:
 
 def caption_cells(cells: list[str]) -> list[str]:
     """The texts of a row that is a caption (one title, or labels only: '部门：某局 | 单位：万元'), else []."""
-    filled = [c for c in cells if c]
-    if len(filled) == 1 and is_caption(filled[0]) or filled and all(_LABEL.search(c) for c in filled):
+    filled = [cell for cell in cells if cell]
+    if len(filled) == 1 and is_caption(filled[0]) or filled and all(_LABEL.search(cell) for cell in filled):
         return filled
     return []

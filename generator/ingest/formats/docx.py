@@ -51,11 +51,11 @@ def _rows(table) -> list[list[str]]:
     out, above = [], []
     for row in table.rows:
         cells, seen = [], []
-        for k, cell in enumerate(row.cells):
-            tc = cell._tc
-            merged = (seen and seen[-1] is tc) or (k < len(above) and above[k] is tc)
-            cells.append("" if merged else normalise("\n".join(p.text for p in cell.paragraphs)).strip())
-            seen.append(tc)
+        for index, cell in enumerate(row.cells):
+            element = cell._tc
+            merged = (seen and seen[-1] is element) or (index < len(above) and above[index] is element)
+            cells.append("" if merged else normalise("\n".join(paragraph.text for paragraph in cell.paragraphs)).strip())
+            seen.append(element)
         out.append(cells)
         above = seen
     return out

@@ -27,17 +27,17 @@ def image_pages(path: Path, items: list[Paragraph | Row]) -> list[int]:
 
     out = []
     with pdfplumber.open(path) as pdf:
-        for n, page in enumerate(pdf.pages, start=1):
-            if text[n] >= FEW:
+        for number, page in enumerate(pdf.pages, start=1):
+            if text[number] >= FEW:
                 continue
             area = page.width * page.height
-            covered = sum(abs((i["x1"] - i["x0"]) * (i["bottom"] - i["top"])) for i in page.images)
+            covered = sum(abs((image["x1"] - image["x0"]) * (image["bottom"] - image["top"])) for image in page.images)
             if covered >= COVER * area and len(page.chars) < FEW:
-                out.append(n)
+                out.append(number)
             page.close()
     return out
 
 
 def unread_pages(pages: list[int]) -> list[str]:
     """The descriptor's `unread` entries for those pages."""
-    return [f"第 {n} 页只有图片，没有文字层：其中的表格未能读取" for n in pages]
+    return [f"第 {page} 页只有图片，没有文字层：其中的表格未能读取" for page in pages]

@@ -55,9 +55,9 @@ def read_pdf(path: Path) -> list[Paragraph | Row]:
                     f"{path}: {len(pdf.pages)} pages, more than the {MAX_PAGES} an import reads (a disclosure has "
                     "tens; this looks like several documents in one file). Import each disclosure's own file")
             pages, sizes = [], {}
-            for n, page in enumerate(pdf.pages, start=1):
-                pages.append(_read_page(page, n))
-                sizes[n] = (page.width, page.height)
+            for number, page in enumerate(pdf.pages, start=1):
+                pages.append(_read_page(page, number))
+                sizes[number] = (page.width, page.height)
                 page.close()  # its parsed objects: memory stays that of one page (53 pages: 63 MB, not 166)
     except DocumentError:
         raise
@@ -81,10 +81,10 @@ def read_pdf(path: Path) -> list[Paragraph | Row]:
             f"{path}: the PDF has no text layer — it is a scanned image of the document. Import the "
             "Word/Excel/text version instead, or run OCR on it first (and check the figures by hand)")
     items = _Assembler(sizes).run(pages)
-    for k, item in enumerate(items, start=1):
-        item.line = k
+    for line, item in enumerate(items, start=1):
+        item.line = line
         if isinstance(item, Row):
-            item.lines = [k] * len(item.cells)
+            item.lines = [line] * len(item.cells)
     return items
 
 
@@ -95,23 +95,23 @@ def _read_page(page, number: int) -> list[Line | _Part]:
     drawn beyond the page's edge, which no reader sees, and invisible boxes behind text.
     """
     page = page.within_bbox(page.bbox).filter(_visible)
-    chars = [dict(c, text=normalise(c["text"])) for c in page.chars]
+    chars = [dict(char, text=normalise(char["text"])) for char in page.chars]
     tables = _closed(page, page.find_tables())
-    cells = [(t, i, j, box) for t in tables for i, r in enumerate(t.rows) for j, box in enumerate(r.cells) if box]
+    cells = [(table, row_index, column, box) for table in tables for row_index, row in enumerate(table.rows) for column, box in enumerate(row.cells) if box]
     held: dict[tuple, list[dict]] = {}
     free = []
     for run in _runs(chars):  # each run of characters goes to the smallest cell holding its middle (a
-        cx = (run[0]["x0"] + run[-1]["x1"]) / 2  # filled background is one more, larger cell)
-        cy = (run[0]["top"] + run[0]["bottom"]) / 2
-        holding = [((b[2] - b[0]) * (b[3] - b[1]), k) for k, (_, _, _, b) in enumerate(cells)
-                   if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]]
+        middle_x = (run[0]["x0"] + run[-1]["x1"]) / 2  # filled background is one more, larger cell)
+        middle_y = (run[0]["top"] + run[0]["bottom"]) / 2
+        holding = [((bounds[2] - bounds[0]) * (bounds[3] - bounds[1]), index) for index, (_, _, _, bounds) in enumerate(cells)
+                   if bounds[0] <= middle_x <= bounds[2] and bounds[1] <= middle_y <= bounds[3]]
         if holding:
             held.setdefault(cells[min(holding)[1]][:3], []).extend(run)
         else:
             free.extend(run)  # outside every table, or in a gap of one that no cell covers
-    lines = [ln for ln in group_lines(free, number) if not _is_page_number(ln, page.height)]
-    parts = [_part(t, held, number) for t in tables]
-    return sorted(lines + [p for p in parts if p.rows], key=lambda b: b.top)
+    lines = [line for line in group_lines(free, number) if not _is_page_number(line, page.height)]
+    parts = [_part(table, held, number) for table in tables]
+    return sorted(lines + [part for part in parts if part.rows], key=lambda block: block.top)
 
 
 def _closed(page, tables: list) -> list:
@@ -119,12 +119,12 @@ def _closed(page, tables: list) -> list:
     rulings of the table's full height stand beside it: cells merged over the whole page (a
     绩效目标表's 一级指标 column continued from the page before, 西安 2019 pp.34–44) print no
     top or bottom border, and their columns were left out of the table."""
-    beside = {(round(t.bbox[1], 1), round(t.bbox[3], 1)) for t in tables for e in page.edges
-              if e["orientation"] == "v" and abs(e["top"] - t.bbox[1]) <= 2 and abs(e["bottom"] - t.bbox[3]) <= 2
-              and not t.bbox[0] - 2 <= e["x0"] <= t.bbox[2] + 2}
+    beside = {(round(table.bbox[1], 1), round(table.bbox[3], 1)) for table in tables for edge in page.edges
+              if edge["orientation"] == "v" and abs(edge["top"] - table.bbox[1]) <= 2 and abs(edge["bottom"] - table.bbox[3]) <= 2
+              and not table.bbox[0] - 2 <= edge["x0"] <= table.bbox[2] + 2}
     if not beside:
         return tables
-    return page.find_tables({"explicit_horizontal_lines": sorted({y for pair in beside for y in pair})})
+    return page.find_tables({"explicit_horizontal_lines": sorted({ruling for pair in beside for ruling in pair})})
 
 
 def _runs(chars: list[dict]) -> list[list[dict]]:
@@ -133,14 +133,14 @@ def _runs(chars: list[dict]) -> list[list[dict]]:
     three cells, 西安 2019 表13) and belongs to the cell holding its middle. Spaces, a gap, or a
     change between figures and words end a run."""
     runs: list[list[dict]] = []
-    for c in chars:
+    for char in chars:
         prev = runs[-1][-1] if runs else None
-        if prev is not None and c["text"].strip() and prev["text"].strip() and c.get("upright", True) \
-                and abs(c["top"] - prev["top"]) < 0.25 * prev["size"] and -0.1 < c["x0"] - prev["x1"] < 0.2 * prev["size"] \
-                and bool(_FIGURE.match(c["text"])) == bool(_FIGURE.match(prev["text"])):
-            runs[-1].append(c)
+        if prev is not None and char["text"].strip() and prev["text"].strip() and char.get("upright", True) \
+                and abs(char["top"] - prev["top"]) < 0.25 * prev["size"] and -0.1 < char["x0"] - prev["x1"] < 0.2 * prev["size"] \
+                and bool(_FIGURE.match(char["text"])) == bool(_FIGURE.match(prev["text"])):
+            runs[-1].append(char)
         else:
-            runs.append([c])
+            runs.append([char])
     return runs
 
 
@@ -157,11 +157,11 @@ def _visible(obj: dict) -> bool:
 
 def _part(table, held: dict[tuple, list[dict]], page: int) -> _Part:
     """A ruled table's rows, cells on the table's column grid."""
-    rows = [[None if box is None else TextCell(group_lines(held.get((table, i, j), []), page), box[0], box[2])
-             for j, box in enumerate(r.cells)] for i, r in enumerate(table.rows)]
-    edges = sorted({round(box[0], 1) for r in table.rows for box in r.cells if box} | {round(table.bbox[2], 1)})
-    rows = [r for r in rows if any(cell_text(c) for c in r)]
-    top = min((ln.top for c in rows[0] if c for ln in c.lines), default=table.bbox[1]) if rows else table.bbox[1]
+    rows = [[None if box is None else TextCell(group_lines(held.get((table, row_index, column), []), page), box[0], box[2])
+             for column, box in enumerate(row.cells)] for row_index, row in enumerate(table.rows)]
+    edges = sorted({round(box[0], 1) for row in table.rows for box in row.cells if box} | {round(table.bbox[2], 1)})
+    rows = [row for row in rows if any(cell_text(cell) for cell in row)]
+    top = min((line.top for cell in rows[0] if cell for line in cell.lines), default=table.bbox[1]) if rows else table.bbox[1]
     return _Part(page, top, edges, rows)  # placed by its first text, after any line printed above it
 
 
@@ -170,38 +170,38 @@ def _is_page_number(line: Line, height: float) -> bool:
 
 
 def _texts(cells: list[TextCell | None]) -> list[str]:
-    return [cell_text(c) for c in cells]
+    return [cell_text(cell) for cell in cells]
 
 
 def _is_body(texts: list[str]) -> bool:
-    return any(_NUMERIC.match(t) for t in texts if t)
+    return any(_NUMERIC.match(text) for text in texts if text)
 
 
 def _is_caption(cells: list[TextCell | None], first: bool = False) -> bool:
     """A ruled row that is a table's title or its 部门/单位 line, not part of the table."""
-    texts = [t for t in _texts(cells) if t]
+    texts = [text for text in _texts(cells) if text]
     if not texts or _is_body(texts):
         return False
-    if any(_LABEL.search(t) for t in texts):
+    if any(_LABEL.search(text) for text in texts):
         return True
-    lines = [ln.text for c in cells if c for ln in c.lines]
+    lines = [line.text for cell in cells if cell for line in cell.lines]
     # at the top of a table, a title or a lone table number ('表11' ruled above its title, 西安 2019)
-    return len(texts) == 1 and (any(spec_for_title(x) for x in (texts[0], *lines))
+    return len(texts) == 1 and (any(spec_for_title(candidate) for candidate in (texts[0], *lines))
                                 or first and (texts[0].endswith("表") or not NUMBERING.sub("", texts[0], count=1)))
 
 
 def _caption_texts(cells: list[TextCell | None]) -> list[str]:
     """A caption row as paragraphs: a one-cell caption line by line (a wrapped title joined)."""
-    filled = [c for c in cells if cell_text(c)]
+    filled = [cell for cell in cells if cell_text(cell)]
     if len(filled) > 1:
-        return [" ".join(cell_text(c) for c in filled)]
+        return [" ".join(cell_text(cell) for cell in filled)]
     groups: list[list[str]] = []
-    for ln in filled[0].lines:
-        if groups and not _LABEL.search(ln.text) and not _LABEL.search(groups[-1][-1]):
-            groups[-1].append(ln.text)
+    for line in filled[0].lines:
+        if groups and not _LABEL.search(line.text) and not _LABEL.search(groups[-1][-1]):
+            groups[-1].append(line.text)
         else:
-            groups.append([ln.text])
-    return [join_lines(g) for g in groups]
+            groups.append([line.text])
+    return [join_lines(group) for group in groups]
 
 
 def _regrid(cells: list[TextCell | None], target: list[float]) -> list[TextCell | None]:
@@ -210,29 +210,29 @@ def _regrid(cells: list[TextCell | None], target: list[float]) -> list[TextCell 
     for cell in cells:
         if cell is None:
             continue
-        i = next((i for i in range(len(out)) if target[i] - _TOLERANCE <= cell.x0 < target[i + 1] - _TOLERANCE), None)
-        if i is not None:
-            out[i] = cell if out[i] is None else TextCell(out[i].lines + cell.lines, out[i].x0, cell.x1)
+        column = next((column for column in range(len(out)) if target[column] - _TOLERANCE <= cell.x0 < target[column + 1] - _TOLERANCE), None)
+        if column is not None:
+            out[column] = cell if out[column] is None else TextCell(out[column].lines + cell.lines, out[column].x0, cell.x1)
     return out
 
 
 def _margins(lines: list[Line]) -> tuple[float, float, float]:
     """Left and right edge of the body text on a page, and its usual line pitch."""
-    long = [ln for ln in lines if len(ln.text) >= 8] or lines
+    long = [line for line in lines if len(line.text) >= 8] or lines
     if not long:
         return 0.0, 0.0, 0.0
-    left = Counter(round(ln.x0) for ln in long).most_common(1)[0][0]
-    steps = sorted(b.top - a.top for a, b in zip(lines, lines[1:]) if b.top > a.top and abs(a.size - b.size) < 0.6)
-    pitch = steps[len(steps) // 2] if steps else 2 * max(ln.size for ln in lines)
-    return float(left), max(ln.x1 for ln in long), pitch
+    left = Counter(round(line.x0) for line in long).most_common(1)[0][0]
+    steps = sorted(lower.top - upper.top for upper, lower in zip(lines, lines[1:]) if lower.top > upper.top and abs(upper.size - lower.size) < 0.6)
+    pitch = steps[len(steps) // 2] if steps else 2 * max(line.size for line in lines)
+    return float(left), max(line.x1 for line in long), pitch
 
 
 class _Assembler:
     """Walks the pages' blocks in order and emits paragraphs and rows."""
 
     def __init__(self, sizes: dict[int, tuple[float, float]]) -> None:
-        self.widths = {n: w for n, (w, _) in sizes.items()}
-        self.heights = {n: h for n, (_, h) in sizes.items()}
+        self.widths = {page: width for page, (width, _) in sizes.items()}
+        self.heights = {page: height for page, (_, height) in sizes.items()}
         self.items: list[Paragraph | Row] = []
         self.para: list[Line] = []  # lines of the open paragraph
         self.margins: dict[int, tuple[float, float, float]] = {}
@@ -245,13 +245,13 @@ class _Assembler:
     def run(self, pages: list[list[Line | _Part]]) -> list[Paragraph | Row]:
         self._measure(pages)
         for blocks in pages:
-            first_part = next((k for k, b in enumerate(blocks) if isinstance(b, _Part)), len(blocks))
+            first_part = next((index for index, candidate in enumerate(blocks) if isinstance(candidate, _Part)), len(blocks))
             repeated = self.grid is not None and first_part < len(blocks) and all(
-                squash(b.text) in self.captions for b in blocks[:first_part])
-            for k, block in enumerate(blocks):
+                squash(candidate.text) in self.captions for candidate in blocks[:first_part])
+            for index, block in enumerate(blocks):
                 if isinstance(block, _Part):
-                    self._part(block, top=k == first_part and (k == 0 or repeated))
-                elif not (repeated and k < first_part):
+                    self._part(block, top=index == first_part and (index == 0 or repeated))
+                elif not (repeated and index < first_part):
                     self._line(block)
         self._close()
         return self.items
@@ -260,14 +260,14 @@ class _Assembler:
         """Margins per page: the page's own when it is mostly text, else those of its page size."""
         by_size: dict[int, list[Line]] = {}
         for blocks in pages:
-            lines = [b for b in blocks if isinstance(b, Line)]
+            lines = [block for block in blocks if isinstance(block, Line)]
             if lines:
                 by_size.setdefault(round(self.widths[lines[0].page]), []).extend(lines)
-        common = {w: _margins(lines) for w, lines in by_size.items()}
-        for n in self.widths:
-            lines = [b for blocks in pages for b in blocks if isinstance(b, Line) and b.page == n]
-            own = len([ln for ln in lines if len(ln.text) >= 8]) >= 6
-            self.margins[n] = _margins(lines) if own else common.get(round(self.widths[n]), (0.0, 0.0, 0.0))
+        common = {width: _margins(lines) for width, lines in by_size.items()}
+        for page in self.widths:
+            lines = [block for blocks in pages for block in blocks if isinstance(block, Line) and block.page == page]
+            own = len([line for line in lines if len(line.text) >= 8]) >= 6
+            self.margins[page] = _margins(lines) if own else common.get(round(self.widths[page]), (0.0, 0.0, 0.0))
 
     # ---- narrative
 
@@ -295,10 +295,10 @@ class _Assembler:
         if not self.para:
             return
         text, breaks = "", []
-        for ln in self.para:
-            if text and ln.page != self.para[0].page and (not breaks or breaks[-1][1] != ln.page):
-                breaks.append((len(text), ln.page))
-            text = join_lines([text, ln.text])
+        for line in self.para:
+            if text and line.page != self.para[0].page and (not breaks or breaks[-1][1] != line.page):
+                breaks.append((len(text), line.page))
+            text = join_lines([text, line.text])
         self.items.append(Paragraph(0, text, page=self.para[0].page, breaks=tuple(breaks)))
         self.para = []
 
@@ -308,10 +308,10 @@ class _Assembler:
         self._close()
         rows = part.rows
         if top and self.grid is not None:
-            moved = [_regrid(r, self.grid) for r in rows]
-            while moved and _is_caption(moved[0]) and all(squash(t) in self.captions for t in _caption_texts(moved[0])):
+            moved = [_regrid(row, self.grid) for row in rows]
+            while moved and _is_caption(moved[0]) and all(squash(text) in self.captions for text in _caption_texts(moved[0])):
                 moved, rows = moved[1:], rows[1:]
-            lead = next((k for k, r in enumerate(rows) if _is_caption(r)), len(rows))
+            lead = next((index for index, row in enumerate(rows) if _is_caption(row)), len(rows))
             if lead and self._fits(rows[:lead]):
                 moved = self._without_header(moved[:lead])
                 if moved and self._mends(moved[0]):
@@ -326,7 +326,7 @@ class _Assembler:
         leading = True  # the rows above the table's first: its number, then its title
         for cells in rows:
             if _is_caption(cells, first=leading):
-                self.items.extend(Paragraph(0, t, page=part.page) for t in _caption_texts(cells))
+                self.items.extend(Paragraph(0, text, page=part.page) for text in _caption_texts(cells))
                 self._start(part.edges)
                 continue
             leading = False
@@ -339,35 +339,35 @@ class _Assembler:
 
     def _start(self, edges: list[float]) -> None:
         self.grid, self.header, self.last, self.in_body = edges, [], None, False
-        self.captions = {squash(p.text) for p in self.items[-4:] if isinstance(p, Paragraph)}
+        self.captions = {squash(item.text) for item in self.items[-4:] if isinstance(item, Paragraph)}
 
     def _fits(self, rows: list[list[TextCell | None]]) -> bool:
         """Rows whose cells start on the open table's column lines: a continuation, not a new table."""
-        def near(x: float) -> bool:
-            return any(abs(x - y) <= _TOLERANCE for y in self.grid)
-        starts = {round(c.x0, 1) for r in rows for c in r if cell_text(c)}
-        left = min((c.x0 for r in rows for c in r if c), default=-1.0)
-        return bool(starts) and near(left) and all(near(x) for x in starts)
+        def near(position: float) -> bool:
+            return any(abs(position - line_x) <= _TOLERANCE for line_x in self.grid)
+        starts = {round(cell.x0, 1) for row in rows for cell in row if cell_text(cell)}
+        left = min((cell.x0 for row in rows for cell in row if cell), default=-1.0)
+        return bool(starts) and near(left) and all(near(position) for position in starts)
 
     def _without_header(self, rows: list[list[TextCell | None]]) -> list[list[TextCell | None]]:
         """Drop the open table's header rows printed again on the new page."""
-        header = [[squash(t) for t in h] for h in self.header]
-        while rows and [squash(t) for t in _texts(rows[0])] in header:
+        header = [[squash(text) for text in header_row] for header_row in self.header]
+        while rows and [squash(text) for text in _texts(rows[0])] in header:
             rows = rows[1:]
         return rows
 
     def _mends(self, cells: list[TextCell | None]) -> bool:
         """A continuation's first row holding only the rest of a cell broken at the page end."""
         texts = _texts(cells)
-        filled = [i for i, t in enumerate(texts) if t]
+        filled = [column for column, printed in enumerate(texts) if printed]
         if len(filled) != 1 or self.last is None or not isinstance(self.items[-1], Row):
             return False
-        i, text = filled[0], texts[filled[0]]
-        above = self.last[i] if i < len(self.last) else None
+        column, text = filled[0], texts[filled[0]]
+        above = self.last[column] if column < len(self.last) else None
         return (above is not None and bool(cell_text(above)) and above.wraps and _is_body(_texts(self.last))
                 and not _HEADING.match(text) and not _ENUMERATOR.match(text) and not re.match(r"\d{3}", text))
 
     def _mend(self, cells: list[TextCell | None]) -> None:
-        i = next(i for i, c in enumerate(cells) if cell_text(c))
+        column = next(column for column, cell in enumerate(cells) if cell_text(cell))
         row = self.items[-1]
-        row.cells[i] = join_lines([row.cells[i], cell_text(cells[i])])
+        row.cells[column] = join_lines([row.cells[column], cell_text(cells[column])])

@@ -37,8 +37,8 @@ class TextCell:
         return bool(self.lines) and self.lines[-1].x1 >= self.x1 - self.lines[-1].em
 
 
-def _word(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
+def _word(char: str) -> bool:
+    return char.isascii() and char.isalnum()
 
 
 def group_lines(chars: list[dict], page: int = 0) -> list[Line]:
@@ -48,49 +48,49 @@ def group_lines(chars: list[dict], page: int = 0) -> list[Line]:
     a little above or below the text of its sentence stays in that sentence.
     """
     bands: list[dict] = []
-    for c in sorted(chars, key=lambda c: (c["top"], c["x0"])):
-        centre = (c["top"] + c["bottom"]) / 2
-        band = next((b for b in reversed(bands[-4:]) if b["top"] <= centre <= b["bottom"]), None)
+    for char in sorted(chars, key=lambda char: (char["top"], char["x0"])):
+        centre = (char["top"] + char["bottom"]) / 2
+        band = next((existing for existing in reversed(bands[-4:]) if existing["top"] <= centre <= existing["bottom"]), None)
         if band is None:
-            band = {"top": c["top"], "bottom": c["bottom"], "chars": []}
+            band = {"top": char["top"], "bottom": char["bottom"], "chars": []}
             bands.append(band)
-        band["chars"].append(c)
-        band["top"], band["bottom"] = min(band["top"], c["top"]), max(band["bottom"], c["bottom"])
-    lines = [_line(b["chars"], page) for b in bands]
-    return [ln for ln in lines if ln.text]
+        band["chars"].append(char)
+        band["top"], band["bottom"] = min(band["top"], char["top"]), max(band["bottom"], char["bottom"])
+    lines = [_line(grouped["chars"], page) for grouped in bands]
+    return [line for line in lines if line.text]
 
 
 def _line(chars: list[dict], page: int) -> Line:
-    chars = sorted(chars, key=lambda c: c["x0"])
-    size = Counter(round(c["size"], 1) for c in chars).most_common(1)[0][0]
+    chars = sorted(chars, key=lambda char: char["x0"])
+    size = Counter(round(char["size"], 1) for char in chars).most_common(1)[0][0]
     out, prev = [], None
-    for c in chars:
-        if c["text"] == " " or not c["text"].strip():
+    for char in chars:
+        if char["text"] == " " or not char["text"].strip():
             if out and out[-1] != " ":
                 out.append(" ")
             continue
         if prev is not None and out and out[-1] != " ":
-            gap = c["x0"] - prev["x1"]
-            if gap > size or (gap > 0.25 * size and _word(prev["text"][-1]) and _word(c["text"][0])):
+            gap = char["x0"] - prev["x1"]
+            if gap > size or (gap > 0.25 * size and _word(prev["text"][-1]) and _word(char["text"][0])):
                 out.append(" ")
-        out.append(c["text"])
-        prev = c
-    ink = [c for c in chars if c["text"].strip()]
+        out.append(char["text"])
+        prev = char
+    ink = [char for char in chars if char["text"].strip()]
     text = "".join(out).strip()
     if not ink:
         return Line("", 0, 0, 0, 0, size, page)
-    widths = sorted(c["x1"] - c["x0"] for c in ink if not c["text"].isascii()) or [size]
-    return Line(text, ink[0]["x0"], max(c["x1"] for c in ink), min(c["top"] for c in ink),
-                max(c["bottom"] for c in ink), size, page, widths[len(widths) // 2])
+    widths = sorted(char["x1"] - char["x0"] for char in ink if not char["text"].isascii()) or [size]
+    return Line(text, ink[0]["x0"], max(char["x1"] for char in ink), min(char["top"] for char in ink),
+                max(char["bottom"] for char in ink), size, page, widths[len(widths) // 2])
 
 
 def join_lines(texts: list[str]) -> str:
     """Wrapped lines of one paragraph or cell joined: no space, except between two words."""
     out = ""
-    for t in texts:
-        if out and t and _word(out[-1]) and _word(t[0]) and not (out[-1].isdigit() and t[0].isdigit()):
+    for text in texts:
+        if out and text and _word(out[-1]) and _word(text[0]) and not (out[-1].isdigit() and text[0].isdigit()):
             out += " "
-        out += t
+        out += text
     return out
 
 
@@ -98,4 +98,4 @@ def cell_text(cell: TextCell | None) -> str:
     """A cell's text: wrapped lines joined, letter-spacing between CJK characters removed."""
     if cell is None:
         return ""
-    return _CJK_GAP.sub("", join_lines([ln.text for ln in cell.lines])).strip()
+    return _CJK_GAP.sub("", join_lines([line.text for line in cell.lines])).strip()

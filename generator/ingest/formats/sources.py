@@ -53,11 +53,11 @@ def join_sources(parts: list[tuple[list[Paragraph | Row], int]]) -> tuple[list[P
         for item in part:
             item.line += lines
             if isinstance(item, Row):
-                item.lines = [x + lines for x in item.lines]
+                item.lines = [line_number + lines for line_number in item.lines]
             if item.page is not None:
                 item.page += pages
             if isinstance(item, Paragraph):
-                item.breaks = tuple((offset, p + pages) for offset, p in item.breaks)
+                item.breaks = tuple((offset, page_number + pages) for offset, page_number in item.breaks)
         lines = max((item.line for item in part), default=lines)
         pages += count
         items.extend(part)
@@ -81,8 +81,8 @@ class Pages:
             return None
         page = item.page
         if isinstance(item, Paragraph) and item.breaks and quote:
-            at = item.text.find(quote[:24].strip())
+            position = item.text.find(quote[:24].strip())
             for offset, later in item.breaks:
-                if at >= offset:
+                if position >= offset:
                     page = later
         return page

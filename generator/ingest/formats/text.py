@@ -64,7 +64,7 @@ def parse_lines(lines: list[str]) -> list[Paragraph | Row]:
     """Turn lines into a flat sequence of paragraphs and table rows (1-based lines)."""
     items: list[Paragraph | Row] = []
     word_row: Row | None = None
-    for i, raw in enumerate(lines, start=1):
+    for number, raw in enumerate(lines, start=1):
         if not raw.strip() and not _is_cell_line(raw):
             word_row = None  # a blank line ends a Word row (a lone TAB is an empty cell)
             continue
@@ -73,19 +73,19 @@ def parse_lines(lines: list[str]) -> list[Paragraph | Row]:
         if _is_cell_line(raw):
             cell = raw.lstrip(" ")[1:].strip()
             if word_row is None:
-                word_row = Row(line=i, cells=[], lines=[])
+                word_row = Row(line=number, cells=[], lines=[])
                 items.append(word_row)
             word_row.cells.append(cell)
-            word_row.lines.append(i)
+            word_row.lines.append(number)
         elif "\t" in raw:
             word_row = None
-            cells = [c.strip() for c in raw.split("\t")]
-            items.append(Row(line=i, cells=cells, lines=[i] * len(cells)))
+            cells = [text.strip() for text in raw.split("\t")]
+            items.append(Row(line=number, cells=cells, lines=[number] * len(cells)))
         elif word_row is not None and word_row.cells:
             # continuation of the Word cell above
             word_row.cells[-1] = (word_row.cells[-1] + "\n" + raw.strip()).strip()
         else:
-            items.append(Paragraph(line=i, text=raw.strip()))
+            items.append(Paragraph(line=number, text=raw.strip()))
     return items
 
 

@@ -38,8 +38,8 @@ def read_xlsx(path: Path) -> list[Paragraph | Row]:
         if len(book.worksheets) > 1:  # a sheet is a table of its own: its name ends the table before
             items.append(Paragraph(len(items) + 1, normalise(sheet.title).strip()))
         for row in sheet.iter_rows():
-            cells = [_text(c) for c in row]  # as wide as the sheet, as a text export prints it
-            filled = [c for c in cells if c]
+            cells = [_text(cell) for cell in row]  # as wide as the sheet, as a text export prints it
+            filled = [cell for cell in cells if cell]
             if not filled:
                 continue
             line = len(items) + 1
@@ -69,5 +69,5 @@ def _places(number_format: str) -> int | None:
     """Decimals a number format shows ('#,##0.00' → 2, '0' → 0); None for 'General'."""
     if not number_format or number_format == "General":
         return None
-    m = re.search(r"0(?:\.(0+))?", number_format.split(";")[0])
-    return len(m.group(1) or "") if m else None
+    match = re.search(r"0(?:\.(0+))?", number_format.split(";")[0])
+    return len(match.group(1) or "") if match else None

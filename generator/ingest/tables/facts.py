@@ -19,18 +19,18 @@ def plain(item: str) -> str:
     return squash(_ENUM.sub("", item))
 
 
-def _fact(t: StandardTable, row: dict, figure: Figure, year: int, name: str) -> Fact | None:
+def _fact(table: StandardTable, row: dict, figure: Figure, year: int, name: str) -> Fact | None:
     value = row.get(figure.column)
     if value is None:
         return None
     count_unit = row.get("unit", "")
     return Fact(
         measure=figure.measure, kind="count" if count_unit else figure.kind, year=year, value=value,
-        unit=count_unit or "元", unit_in_source=count_unit or t.unit,
-        half_unit=Decimal(0) if count_unit else table_half_unit(t.unit, t.decimals),
-        source=f"table:{t.name}:row {row['row']}{' ' + row['side'] if row.get('side') else ''}:{figure.column}",
+        unit=count_unit or "元", unit_in_source=count_unit or table.unit,
+        half_unit=Decimal(0) if count_unit else table_half_unit(table.unit, table.decimals),
+        source=f"table:{table.name}:row {row['row']}{' ' + row['side'] if row.get('side') else ''}:{figure.column}",
         line=row["_line"],
-        quote=" ".join(str(row.get(k, "")) for k in ("code", "item", "name") if row.get(k)) + f" {figure.column}={value}",
+        quote=" ".join(str(row.get(key, "")) for key in ("code", "item", "name") if row.get(key)) + f" {figure.column}={value}",
         code=row.get("code", "") if figure.with_code else "", item=name if figure.item else "",
     )
 
@@ -45,10 +45,10 @@ def _states(figure: Figure, row: dict, fields: dict[str, str]) -> bool:
 def table_facts(tables: list[StandardTable], year: int) -> list[Fact]:
     """Facts for the headline figures the recognised tables declare, in reading order."""
     facts: list[Fact | None] = []
-    for t in tables:
-        for row in t.rows:
+    for table in tables:
+        for row in table.rows:
             name = plain(row.get("item") or row.get("name") or "")
             fields = {"name": name, "side": row.get("side", ""), "group": row.get("group", ""),
                       "category": squash(row.get("category", ""))}
-            facts.extend(_fact(t, row, f, year, name) for f in t.spec.figures if _states(f, row, fields))
-    return [f for f in facts if f is not None]
+            facts.extend(_fact(table, row, fact, year, name) for fact in table.spec.figures if _states(fact, row, fields))
+    return [fact for fact in facts if fact is not None]

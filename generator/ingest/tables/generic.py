@@ -71,13 +71,13 @@ def _title(table: Table) -> tuple[str, str, Paragraph | None]:
 def _unit(table: Table) -> str:
     """The unit printed above the table or in its first rows; a unit label the page wrapped
     ('单位：万' ⏎ '元', 西安 2019) is read across the lines."""
-    before = [p.text for p in table.before[-4:]]
+    before = [paragraph.text for paragraph in table.before[-4:]]
     squashed = ["".join(text.split()) for text in before]  # '单位：万 元'
-    cells = [c for r in table.rows[:3] for c in r.cells]
+    cells = [cell for row in table.rows[:3] for cell in row.cells]
     for text in [*reversed(before), *cells, *reversed(squashed), "".join(squashed)]:  # the last: lines joined
-        m = UNIT_RE.search(text)
-        if m:
-            return m.group(1) or m.group(2)
+        match = UNIT_RE.search(text)
+        if match:
+            return match.group(1) or match.group(2)
     return ""
 
 
@@ -102,23 +102,23 @@ def _number(cell: str) -> Decimal | None:
 def _line_numbers(cells: list[str]) -> bool:
     """Whether a column's figures are the rows' 栏次/行次 (1.00, 2.00, 3.00 … beside the labels of a
     收入支出决算总表, 玉溪 2020 公开01表): whole numbers under 1,000 rising one by one."""
-    values = [_number(c) for c in cells]
-    if len(values) < 3 or any(v is None or v != v.to_integral_value() or not 0 < v < 1000 for v in values):
+    values = [_number(cell) for cell in cells]
+    if len(values) < 3 or any(value is None or value != value.to_integral_value() or not 0 < value < 1000 for value in values):
         return False
-    steps = [b - a for a, b in zip(values, values[1:])]
-    return sum(1 for d in steps if d == 1) >= 0.8 * len(steps)
+    steps = [following - previous for previous, following in zip(values, values[1:])]
+    return sum(1 for step in steps if step == 1) >= 0.8 * len(steps)
 
 
 def _is_value(cell: str) -> bool:
     return _number(cell) is not None and not re.fullmatch(r"\d{1,2}", cell.strip())
 
 
-def _marks(r: Row) -> bool:
+def _marks(row: Row) -> bool:
     """A 栏次 row: column numbers under the header ('栏 次 | | 1 | 2'), not the header row that
     names a 行次 column ('项 目 | 行次 | 预算数 | 决算统计数', 公开09表 of the 决算 template)."""
-    filled = [squash(c) for c in r.cells if c.strip()]
-    return any(c in MARKS for c in filled) and all(c in MARKS or re.fullmatch(r"\d{1,3}(?:\.0+)?|[-—–]+", c)
-                                                   for c in filled)
+    filled = [squash(cell) for cell in row.cells if cell.strip()]
+    return any(cell in MARKS for cell in filled) and all(cell in MARKS or re.fullmatch(r"\d{1,3}(?:\.0+)?|[-—–]+", cell)
+                                                         for cell in filled)
 
 
 def _dash(cell: str) -> bool:
@@ -128,11 +128,11 @@ def _dash(cell: str) -> bool:
 
 def _body_start(rows: list[Row]) -> int:
     """The first row holding a figure or a classification code (the header rows above it)."""
-    for k, r in enumerate(rows):
-        if _marks(r):
+    for index, row in enumerate(rows):
+        if _marks(row):
             continue
-        if any(_is_value(c) for c in r.cells if c) or any(re.fullmatch(r"\d{3}(?:\d{2}){0,2}", c.strip()) for c in r.cells[:3]):
-            return k if k > 0 else 1 if len(rows) > 1 and not any(_is_value(c) for c in rows[0].cells) else 0
+        if any(_is_value(cell) for cell in row.cells if cell) or any(re.fullmatch(r"\d{3}(?:\d{2}){0,2}", cell.strip()) for cell in row.cells[:3]):
+            return index if index > 0 else 1 if len(rows) > 1 and not any(_is_value(cell) for cell in rows[0].cells) else 0
     return min(1, len(rows))
 
 
@@ -140,25 +140,25 @@ def _header_paths(header: list[Row], width: int) -> list[str]:
     """Column index → header path: each header cell spreads right over the blank cells after it
     that stand under the same parent ('财政拨款“三公”经费' / '合计' over both 预算数 and 决算数)."""
     paths: list[list[str]] = [[] for _ in range(width)]
-    for r in header:
-        filled = [c.strip() for c in r.cells if c.strip()]
-        if _marks(r) or all(re.fullmatch(r"\d{1,2}", c) for c in filled):
+    for row in header:
+        filled = [text.strip() for text in row.cells if text.strip()]
+        if _marks(row) or all(re.fullmatch(r"\d{1,2}", text) for text in filled):
             continue  # a 栏次 row: column numbers, not labels
         carry, parent = "", []
-        for i in range(width):
-            cell = r.cells[i].strip() if i < len(r.cells) else ""
+        for column in range(width):
+            cell = row.cells[column].strip() if column < len(row.cells) else ""
             if cell:
-                carry, parent = cell, list(paths[i])
-                paths[i].append(cell)
-            elif carry and i > 0 and paths[i] == parent:
-                paths[i].append(carry)
+                carry, parent = cell, list(paths[column])
+                paths[column].append(cell)
+            elif carry and column > 0 and paths[column] == parent:
+                paths[column].append(carry)
     out = []
     for parts in paths:
         joined: list[str] = []
-        for p in parts:
-            if not joined or squash(joined[-1]) != squash(p):
-                joined.append(p)
-        out.append("/".join(part for part in (re.sub(r"\s+", "", p) for p in joined)
+        for part_text in parts:
+            if not joined or squash(joined[-1]) != squash(part_text):
+                joined.append(part_text)
+        out.append("/".join(part for part in (re.sub(r"\s+", "", part_text) for part_text in joined)
                             if not re.fullmatch(r"\**|\d{1,2}|[-—–－]+", part)))  # column numbers, '**' marks, dashes
     return out
 
@@ -167,15 +167,15 @@ def _code(cells: list[str]) -> str:
     """The classification code printed in a row's first cells (model.codes.joined_code), a
     leading row number passed over; '' when the row prints none."""
     parts: list[str] = []
-    for k, cell in enumerate(cells[:5]):
-        c = cell.strip()
-        if not c:
+    for index, cell in enumerate(cells[:5]):
+        text = cell.strip()
+        if not text:
             continue
-        if not parts and k == 0 and re.fullmatch(r"\d{1,2}", c):
+        if not parts and index == 0 and re.fullmatch(r"\d{1,2}", text):
             continue  # a row number
-        if not re.fullmatch(r"\d{1,7}(?:\s\d{1,2}){0,2}", c):
+        if not re.fullmatch(r"\d{1,7}(?:\s\d{1,2}){0,2}", text):
             break
-        parts.append(c)
+        parts.append(text)
     return joined_code(parts)
 
 
@@ -185,9 +185,9 @@ def read_generic_table(table: Table, source_name: str, warnings: list[str], set_
     the narrative). A titled table
     of a money role (model.table_roles) printing no unit takes `set_unit`, the unit of the table before it in the set ('西南大学收入
     预算表' under one '单位：万元' with its neighbours), with a warning."""
-    rows = [r for r in table.rows if any(c.strip() for c in r.cells)]
+    rows = [source_row for source_row in table.rows if any(text.strip() for text in source_row.cells)]
     title, number, title_para = _title(table)
-    filled = max((sum(1 for c in r.cells if c.strip()) for r in rows), default=0)
+    filled = max((sum(1 for text in source_row.cells if text.strip()) for source_row in rows), default=0)
     if filled < 2 or len(rows) < 2 and not (title_para is not None and filled >= 3):
         return None  # a titled header row with no rows under it is an empty table (西安 2022 表11 上年结转资金支出表)
     unit = _unit(table)
@@ -196,51 +196,51 @@ def read_generic_table(table: Table, source_name: str, warnings: list[str], set_
         warnings.append(f"warning: {source_name} line {rows[0].line}: 《{title}》 prints no unit; its amounts are read "
                         f"in {set_unit}, the unit of the table before it")
     start = _body_start(rows)
-    header, body = rows[:start], [r for r in rows[start:] if not _marks(r)]
-    width = max(len(r.cells) for r in rows)
-    used = [i for i in range(width) if any(i < len(r.cells) and r.cells[i].strip() for r in rows)]
+    header, body = rows[:start], [source_row for source_row in rows[start:] if not _marks(source_row)]
+    width = max(len(source_row.cells) for source_row in rows)
+    used = [index for index in range(width) if any(index < len(source_row.cells) and source_row.cells[index].strip() for source_row in rows)]
     paths = _header_paths(header, width)
     page = rows[0].page
     where = f"{source_name}, " + (f"page {page}" if page else f"line {rows[0].line}") + f" ({title or 'untitled table'})"
     columns: list[GenericColumn] = []
-    for n, i in enumerate(used, start=1):
-        cells = [r.cells[i].strip() for r in body if i < len(r.cells) and r.cells[i].strip() and not _dash(r.cells[i])]
-        title_i = paths[i] or f"第{n}列"
-        values = [c for c in cells if _number(c) is not None]
+    for position, index in enumerate(used, start=1):
+        cells = [source_row.cells[index].strip() for source_row in body if index < len(source_row.cells) and source_row.cells[index].strip() and not _dash(source_row.cells[index])]
+        title_i = paths[index] or f"第{position}列"
+        values = [text for text in cells if _number(text) is not None]
         # a column of rates and words (绩效指标值: '100%', '≥80%', '保持稳定') is text: its words are no misread figures
-        rates = len(values) < len(cells) and any(c.endswith("%") for c in values)
+        rates = len(values) < len(cells) and any(text.endswith("%") for text in values)
         if TEXT_HEADER.search(title_i) or not values or len(values) < len(cells) / 2 or rates:
             kind = "text"
         elif len(values) < len(cells):
             kind = "text"
-            for r in body:
-                c = r.cells[i].strip() if i < len(r.cells) else ""
-                if c and _number(c) is None and not _dash(c):
-                    warnings.append(f"{where}, line {r.line}, column {title_i}: '{c}' is not a number; "
+            for source_row in body:
+                text = source_row.cells[index].strip() if index < len(source_row.cells) else ""
+                if text and _number(text) is None and not _dash(text):
+                    warnings.append(f"{where}, line {source_row.line}, column {title_i}: '{text}' is not a number; "
                                     "the column is kept as text")
         elif COUNT_HEADER.search(title_i) or not unit or _line_numbers(values):
             kind = "number"
         else:
             kind = "amount"
-        columns.append(GenericColumn(f"c{n}", title_i, kind))
+        columns.append(GenericColumn(f"c{position}", title_i, kind))
     out_rows = []
-    for k, r in enumerate(body, start=1):
-        row: dict = {"row": k, "code": _code(r.cells), "_line": r.line, "_page": r.page}
-        for col, i in zip(columns, used):
-            cell = r.cells[i].strip() if i < len(r.cells) else ""
+    for row_number, source_row in enumerate(body, start=1):
+        row: dict = {"row": row_number, "code": _code(source_row.cells), "_line": source_row.line, "_page": source_row.page}
+        for col, index in zip(columns, used):
+            cell = source_row.cells[index].strip() if index < len(source_row.cells) else ""
             if col.kind == "amount":
                 value = _number(cell)
                 row[col.id] = None if value is None else to_yuan(value, unit)
                 if value is not None and parse_number_safe(cell) is None:
-                    warnings.append(f"{where}, line {r.line}, column {col.title}: '{cell}' read as {_overflowed(cell)} "
+                    warnings.append(f"{where}, line {source_row.line}, column {col.title}: '{cell}' read as {_overflowed(cell)} "
                                     "(a neighbouring label's characters printed into the cell)")
             else:
                 row[col.id] = cell
         out_rows.append(row)
-    counts = [decimals_of(r.cells[i]) for r in body for col, i in zip(columns, used)
-              if col.kind == "amount" and i < len(r.cells) and parse_number_safe(r.cells[i]) is not None]
+    counts = [decimals_of(source_row.cells[index]) for source_row in body for col, index in zip(columns, used)
+              if col.kind == "amount" and index < len(source_row.cells) and parse_number_safe(source_row.cells[index]) is not None]
     decimals = max(set(counts), key=counts.count) if counts else 2
-    note = "\n".join(p.text for p in table.after[:2] if re.match(r"^\s*(?:注|备注|说明)", p.text))
+    note = "\n".join(paragraph.text for paragraph in table.after[:2] if re.match(r"^\s*(?:注|备注|说明)", paragraph.text))
     return GenericTable(title, number, unit if unit in UNITS else "", title_para.line if title_para else rows[0].line,
                         page, columns, out_rows, note, decimals)
 

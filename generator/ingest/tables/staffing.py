@@ -13,8 +13,8 @@ LABELS = {"人员编制": "staff_authorised", "编制数": "staff_authorised", "
 
 
 def _count(cell: str) -> Decimal | None:
-    m = re.fullmatch(r"\D{0,4}?(\d+)\s*[人名]?", cell.strip())
-    return Decimal(m.group(1)) if m else None
+    match = re.fullmatch(r"\D{0,4}?(\d+)\s*[人名]?", cell.strip())
+    return Decimal(match.group(1)) if match else None
 
 
 def _fact(measure: str, value: Decimal, year: int, row: Row, item: str) -> Fact:
@@ -30,15 +30,15 @@ def staffing_facts(blocks: list, year: int) -> list[Fact]:
             continue
         columns: dict[int, str] = {}
         for row in block.rows:
-            cells = [squash(c) for c in row.cells]
-            for i in range(0, len(cells) - 1):  # label–value pairs: 人员编制 | 20 | 实有人数 | 20
-                if cells[i] in LABELS and (value := _count(cells[i + 1])) is not None:
-                    facts.append(_fact(LABELS[cells[i]], value, year, row, ""))
-            if any(c in LABELS for c in cells) and not facts:
-                columns = {i: LABELS[c] for i, c in enumerate(cells) if c in LABELS}
+            cells = [squash(cell) for cell in row.cells]
+            for index in range(0, len(cells) - 1):  # label–value pairs: 人员编制 | 20 | 实有人数 | 20
+                if cells[index] in LABELS and (value := _count(cells[index + 1])) is not None:
+                    facts.append(_fact(LABELS[cells[index]], value, year, row, ""))
+            if any(cell in LABELS for cell in cells) and not facts:
+                columns = {index: LABELS[cell] for index, cell in enumerate(cells) if cell in LABELS}
             elif columns and cells and cells[0] == "合计":
-                for i, measure in columns.items():
-                    if i < len(cells) and (value := _count(cells[i])) is not None:
+                for index, measure in columns.items():
+                    if index < len(cells) and (value := _count(cells[index])) is not None:
                         facts.append(_fact(measure, value, year, row, "合计"))
                 columns = {}
     return facts

@@ -45,30 +45,30 @@ def _title_of(table: Table) -> tuple[list[TableSpec], Paragraph] | None:
     """The nearest paragraph above the table that names a table (a title wrapped over two
     lines is read joined)."""
     before = table.before
-    for k in range(len(before) - 1, -1, -1):
-        for text in (before[k].text, before[k - 1].text + before[k].text if k else ""):
-            specs = [s for s in specs_for_title(text) if s.shape in READERS] if text else []
+    for index in range(len(before) - 1, -1, -1):
+        for text in (before[index].text, before[index - 1].text + before[index].text if index else ""):
+            specs = [spec for spec in specs_for_title(text) if spec.shape in READERS] if text else []
             if specs:
-                return specs, before[k - 1] if text != before[k].text else before[k]
+                return specs, before[index - 1] if text != before[index].text else before[index]
     return None
 
 
 def _context(table: Table, pattern: re.Pattern, group: int = 1) -> str:
     for para in reversed(table.before):
-        m = pattern.search(para.text)
-        if m:
-            return m.group(group).strip()
+        match = pattern.search(para.text)
+        if match:
+            return match.group(group).strip()
     for row in table.rows[:3]:
         for cell in row.cells:
-            m = pattern.search(cell)
-            if m:
-                return m.group(group).strip()
+            match = pattern.search(cell)
+            if match:
+                return match.group(group).strip()
     return ""
 
 
 def _number(table: Table, title: Paragraph) -> str:
     """The printed table number nearest the title ('公开03表', '公开表三', '表三')."""
-    texts = [p.text for p in table.before]
+    texts = [paragraph.text for paragraph in table.before]
     start = texts.index(title.text) if title.text in texts else len(texts) - 1
     for text in [texts[start]] + texts[start - 1:start][::-1] + texts[start + 1:]:
         number = table_number(text)
@@ -100,7 +100,7 @@ def read_standard_tables(blocks: list, source_name: str, skipped: list[str] | No
         if not titled:
             continue
         specs, title = titled
-        spec = next((s for s in specs if len(specs) == 1 or fits(s, block)), None)
+        spec = next((candidate for candidate in specs if len(specs) == 1 or fits(candidate, block)), None)
         if spec is None:
             continue
         where = f"{source_name}, " + (f"page {title.page}" if title.page else f"line {title.line}") + f" ({spec.title})"
@@ -117,11 +117,11 @@ def read_standard_tables(blocks: list, source_name: str, skipped: list[str] | No
             skipped.append(str(exc))
             continue
         note, empty = _notes(block)
-        has_values = any(k not in _KEYS and v is not None for r in rows for k, v in r.items())
+        has_values = any(key not in _KEYS and value is not None for row in rows for key, value in row.items())
         table = StandardTable(spec, _number(block, title), unit, _context(block, DEPT_RE), title.line,
                               headers, rows if has_values else [], note, empty or not has_values, title.page,
                               _decimals(block))
-        twice = [t for t in found if t.spec.id == spec.id]
+        twice = [earlier for earlier in found if earlier.spec.id == spec.id]
         if twice and _same(twice[0], table):
             if skipped is not None:  # some publications repeat a table; the copy is named, not kept twice
                 skipped.append(f"{where}: printed again unchanged (first at "
@@ -135,12 +135,12 @@ def read_standard_tables(blocks: list, source_name: str, skipped: list[str] | No
 
 def _decimals(table: Table) -> int:
     """How many decimals the table's amounts are printed with (the usual count; whole 元 → 0)."""
-    counts = Counter(decimals_of(c) for r in table.rows for c in r.cells
-                     if c and not CODE_RE.match(c) and len(c) > 2 and parse_number_safe(c) is not None)
-    return min((d for d, n in counts.items() if n == max(counts.values())), default=2)
+    counts = Counter(decimals_of(cell) for row in table.rows for cell in row.cells
+                     if cell and not CODE_RE.match(cell) and len(cell) > 2 and parse_number_safe(cell) is not None)
+    return min((places for places, count in counts.items() if count == max(counts.values())), default=2)
 
 
-def _same(a: StandardTable, b: StandardTable) -> bool:
-    def content(t: StandardTable) -> list[dict]:
-        return [{k: v for k, v in r.items() if k not in ("_line", "_page")} for r in t.rows]
-    return a.unit == b.unit and content(a) == content(b)
+def _same(first: StandardTable, second: StandardTable) -> bool:
+    def content(table: StandardTable) -> list[dict]:
+        return [{key: value for key, value in row.items() if key not in ("_line", "_page")} for row in table.rows]
+    return first.unit == second.unit and content(first) == content(second)

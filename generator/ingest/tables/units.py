@@ -22,7 +22,7 @@ def leaf_labels(header: list[Row], width: int) -> list[str]:
     """
     labels = [""] * width
     for row in reversed(header):
-        cells = [squash(c) for c in row.cells]
+        cells = [squash(text) for text in row.cells]
         col = 0
         for cell in cells:
             if col >= width:
@@ -41,7 +41,7 @@ def _spec(title: str, first_value: str) -> TableSpec | None:
     spec = spec_for_title(_UNIT_NOTE.sub("", title)) if title else None
     if spec and spec.shape == "units":
         return spec
-    return next((t for t in UNIT_TABLES if squash(first_value) in t.signatures), None)
+    return next((unit_spec for unit_spec in UNIT_TABLES if squash(first_value) in unit_spec.signatures), None)
 
 
 def read_unit_tables(blocks: list, source_name: str) -> list[StandardTable]:
@@ -55,28 +55,28 @@ def read_unit_tables(blocks: list, source_name: str) -> list[StandardTable]:
 
 def _scan(rows: list[Row], source_name: str) -> list[StandardTable]:
     out, title, unit = [], "", "万元"
-    k = 0
-    while k < len(rows):
-        cells = rows[k].cells
+    index = 0
+    while index < len(rows):
+        cells = rows[index].cells
         if len(cells) == 1:
             title = cells[0]
-            m = _UNIT_NOTE.search(title)
-            unit = m.group(1) if m else unit
-            k += 1
+            match = _UNIT_NOTE.search(title)
+            unit = match.group(1) if match else unit
+            index += 1
             continue
         if squash(cells[0]) != "机构名称":
-            k += 1
+            index += 1
             continue
-        start = k
-        k += 1
-        while k < len(rows) and not rows[k].cells[0]:
-            k += 1  # header rows continue with a blank (vertically merged) first cell
-        header = rows[start:k]
+        start = index
+        index += 1
+        while index < len(rows) and not rows[index].cells[0]:
+            index += 1  # header rows continue with a blank (vertically merged) first cell
+        header = rows[start:index]
         body = []
-        while k < len(rows) and len(rows[k].cells) > 1 and rows[k].cells[0] and squash(rows[k].cells[0]) != "机构名称":
-            body.append(rows[k])
-            k += 1
-        width = max((len(r.cells) for r in body), default=0)
+        while index < len(rows) and len(rows[index].cells) > 1 and rows[index].cells[0] and squash(rows[index].cells[0]) != "机构名称":
+            body.append(rows[index])
+            index += 1
+        width = max((len(row.cells) for row in body), default=0)
         labels = leaf_labels(header, width)
         spec = _spec(title, labels[1] if width > 1 else "")
         title = ""
@@ -90,24 +90,24 @@ def _table(spec: TableSpec, header: list[Row], body: list[Row], labels: list[str
            source_name: str) -> StandardTable:
     where = f"{source_name}, line {header[0].line} ({spec.title})"
     columns = {}
-    for i, label in enumerate(labels[1:], start=1):
+    for column, label in enumerate(labels[1:], start=1):
         col = spec.column_for(label) if label else None
         if col is None and label:
             raise DocumentError(f"{where}: column header '{label}' is not known; add it in generator/model/tables.py")
         if col:
-            columns[i] = col.id
+            columns[column] = col.id
     rows = []
-    for n, r in enumerate(body, start=1):
+    for number, row in enumerate(body, start=1):
         values = {}
-        for i, cid in columns.items():
-            cell = r.cells[i] if i < len(r.cells) else ""
+        for column, cid in columns.items():
+            cell = row.cells[column] if column < len(row.cells) else ""
             try:
                 value = parse_number(cell)
             except AmountError:
-                raise DocumentError(f"{where}, line {r.lines[i]}, field {cid}: '{cell}' is not an amount") from None
+                raise DocumentError(f"{where}, line {row.lines[column]}, field {cid}: '{cell}' is not an amount") from None
             if value is not None:
                 values[cid] = to_yuan(value, unit)
-        rows.append({"row": n, "unit_name": r.cells[0], **values, "_line": r.line})
-    has_values = any(len(r) > 3 for r in rows)
-    return StandardTable(spec, "", unit, "", header[0].line, {columns[i]: labels[i] for i in columns},
+        rows.append({"row": number, "unit_name": row.cells[0], **values, "_line": row.line})
+    has_values = any(len(row) > 3 for row in rows)
+    return StandardTable(spec, "", unit, "", header[0].line, {columns[column]: labels[column] for column in columns},
                          rows, "", not has_values)
