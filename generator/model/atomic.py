@@ -20,28 +20,28 @@ _RENAME_EXCHANGE = 2
 def _renameat2():
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
-        fn = libc.renameat2
+        function = libc.renameat2
     except (OSError, AttributeError):
         return None
-    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    fn.restype = ctypes.c_int
-    return fn
+    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    function.restype = ctypes.c_int
+    return function
 
 
 _RENAMEAT2 = _renameat2()
 
 
-def exchange(a: Path, b: Path) -> bool:
-    """Swap the folders at `a` and `b` atomically; True when done. False when this system cannot
+def exchange(first: Path, second: Path) -> bool:
+    """Swap the folders at `first` and `second` atomically; True when done. False when this system cannot
     (the caller then falls back to `replace_dir`)."""
     if _RENAMEAT2 is None:
         return False
-    if _RENAMEAT2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+    if _RENAMEAT2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
         return True
     err = ctypes.get_errno()
     if err in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP):
         return False
-    raise OSError(err, os.strerror(err), str(b))
+    raise OSError(err, os.strerror(err), str(second))
 
 
 def replace_dir(new: Path, target: Path, aside: Path) -> None:

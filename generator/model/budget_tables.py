@@ -56,8 +56,8 @@ def _wide(columns: dict[str, str]) -> tuple:
     return tuple(F(measure, column) for column, measure in columns.items())
 
 
-def _budget(id: str, title: str, shape: str, titles: tuple[str, ...], columns: tuple, **kw) -> TableSpec:
-    return TableSpec(id, title, shape, titles, columns, required=False, kind="budget", **kw)
+def _budget(table_id: str, title: str, shape: str, titles: tuple[str, ...], columns: tuple, **options) -> TableSpec:
+    return TableSpec(table_id, title, shape, titles, columns, required=False, kind="budget", **options)
 
 
 _SPLIT = (C("total", "合计", "金额"), C("basic", "基本支出"), C("project", "项目支出"))
@@ -147,6 +147,6 @@ BUDGET_TABLES: tuple[TableSpec, ...] = (
     _budget("budget_procurement", "政府采购预算表", "procurement", ("政府采购预算表", "政府采购支出预算表"),
             (C("total", "总计", "金额", "合计"),),
             figures=(F("procurement_total", "total", category="合计|总计"),
-                     *(F(measure, "total", category=f"(?!.*(?:{'|'.join(list(PROCUREMENT)[:k]) or '$^'})).*{kind}.*")
-                       for k, (kind, measure) in enumerate(PROCUREMENT.items())))),
+                     *(F(measure, "total", category=f"(?!.*(?:{'|'.join(list(PROCUREMENT)[:index]) or '$^'})).*{kind}.*")
+                       for index, (kind, measure) in enumerate(PROCUREMENT.items())))),
 )

@@ -29,7 +29,7 @@ def joined_code(parts: list[str]) -> str:
     '05', '01' → 2080501), a 款/项 part printed without its leading zero restored ('301 2' or
     '301', '2' → 30102; the parts are two digits wide in both lists); '' when the first part is
     not a 3-digit 类 of either list (2xx, 3xx), or a whole 5/7-digit code."""
-    pieces = [p for part in parts for p in part.split()]
+    pieces = [chunk for part in parts for chunk in part.split()]
     if not pieces or not re.fullmatch(r"[23]\d{2}(?:\d{2}){0,2}", pieces[0]):
         return ""
     code = pieces[0]
@@ -99,7 +99,7 @@ class CodeList:
         earlier = [entry for entry in names[code] if entry[0] <= year]
         if earlier:
             return max(earlier)[2]
-        return min(names[code], key=lambda e: (e[0], -e[1], e[2]))[2]
+        return min(names[code], key=lambda seen: (seen[0], -seen[1], seen[2]))[2]
 
 
 def _names_by_year(path: Path) -> defaultdict[str, list[tuple[int, int, str]]]:
@@ -111,5 +111,5 @@ def _names_by_year(path: Path) -> defaultdict[str, list[tuple[int, int, str]]]:
 
 
 def _read(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))

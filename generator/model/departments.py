@@ -9,7 +9,7 @@ from pathlib import Path
 
 FIELDS = ("id", "name", "aliases", "province", "city", "county", "division_code", "division_level", "kind")
 DIVISION_LEVELS = ("province", "city", "county")
-_ID = re.compile(r"([0-9]{6})-[a-z0-9]+(?:-[a-z0-9]+)*")
+_ID_PATTERN = re.compile(r"([0-9]{6})-[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 class RegistryError(ValueError):
@@ -43,8 +43,8 @@ class Department:
 def load_registry(path: Path | str) -> dict[str, Department]:
     """Read the registry → {id: Department}, in file order; RegistryError on a malformed row."""
     path = Path(path)
-    with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.reader(f)
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
         header = next(reader, None)
         if header is None or tuple(header) != FIELDS:
             raise RegistryError(path, 1, "header", f"expected columns {','.join(FIELDS)}, got {','.join(header or [])!r}")
@@ -76,7 +76,7 @@ def _department(path: Path, line: int, cells: list[str]) -> Department:
             raise fail(field, "required")
     if not re.fullmatch(r"[0-9]{6}", row["division_code"]):
         raise fail("division_code", "expected a 6-digit administrative division code")
-    match = _ID.fullmatch(row["id"])
+    match = _ID_PATTERN.fullmatch(row["id"])
     if not match:
         raise fail("id", "expected <6-digit division code>-<lowercase ascii slug>, e.g. 530400-zuzhibu")
     if match.group(1) != row["division_code"]:
@@ -114,7 +114,7 @@ def matching_departments(registry: Mapping[str, Department], text: str) -> list[
     if not found:
         return []
     longest = max(found.values())
-    return [registry[i] for i, length in found.items() if length == longest]
+    return [registry[index] for index, length in found.items() if length == longest]
 
 
 def append_department(path: Path | str, department: Department) -> None:
@@ -122,8 +122,8 @@ def append_department(path: Path | str, department: Department) -> None:
     path = Path(path)
     new = not path.exists() or path.stat().st_size == 0
     row = {**department.__dict__, "aliases": "|".join(department.aliases)}
-    with path.open("a", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f, lineterminator="\n")
+    with path.open("a", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
         if new:
             writer.writerow(FIELDS)
-        writer.writerow([row[k] for k in FIELDS])
+        writer.writerow([row[field] for field in FIELDS])

@@ -31,10 +31,10 @@ class Fact:
     page: int | None = None  # printed page of the figure (paged sources)
 
     def row(self) -> dict[str, str]:
-        return {f: ("" if v is None else str(v)) for f, v in asdict(self).items()}
+        return {field: ("" if value is None else str(value)) for field, value in asdict(self).items()}
 
 
-FACT_FIELDS = [f.name for f in fields(Fact)]
+FACT_FIELDS = [field.name for field in fields(Fact)]
 
 
 def item_key(fact: Fact) -> str:
@@ -47,20 +47,20 @@ FIELD_ORDER = ["measure", "kind", "code", "item", "of", "year", "value", "unit",
 
 def load_vocabulary() -> dict[str, str]:
     """measure id → Chinese label."""
-    with _VOCAB_PATH.open(encoding="utf-8") as fh:
-        return {r["id"]: r["measure"] for r in csv.DictReader(fh)}
+    with _VOCAB_PATH.open(encoding="utf-8") as handle:
+        return {record["id"]: record["measure"] for record in csv.DictReader(handle)}
 
 
 def read_facts(path: Path) -> list[Fact]:
     """Read a package's facts.csv back into Facts (values exact)."""
     out = []
-    with path.open(encoding="utf-8", newline="") as fh:
-        for r in csv.DictReader(fh):
+    with path.open(encoding="utf-8", newline="") as handle:
+        for record in csv.DictReader(handle):
             out.append(Fact(
-                measure=r["measure"], kind=r["kind"], year=int(r["year"]), value=Decimal(r["value"]),
-                unit=r["unit"], unit_in_source=r["unit_in_source"], half_unit=Decimal(r["half_unit"]),
-                source=r["source"], line=int(r["line"] or 0), quote=r["quote"], code=r["code"],
-                item=r["item"], of=r["of"], relation=r["relation"], basis=r["basis"],
-                page=int(r["page"]) if r.get("page") else None,
+                measure=record["measure"], kind=record["kind"], year=int(record["year"]), value=Decimal(record["value"]),
+                unit=record["unit"], unit_in_source=record["unit_in_source"], half_unit=Decimal(record["half_unit"]),
+                source=record["source"], line=int(record["line"] or 0), quote=record["quote"], code=record["code"],
+                item=record["item"], of=record["of"], relation=record["relation"], basis=record["basis"],
+                page=int(record["page"]) if record.get("page") else None,
             ))
     return out

@@ -18,19 +18,19 @@ def parse_number(text: str | None) -> Decimal | None:
     """Parse a printed number ('64,415,757.01', '(1.5)', '—') → Decimal, None if blank."""
     if text is None:
         return None
-    s = text.strip().replace(",", "").replace("，", "").replace(" ", "").replace("\u3000", "")
-    s = s.replace("－", "-").replace("﹣", "-")
-    if s in _EMPTY:
+    cleaned = text.strip().replace(",", "").replace("，", "").replace(" ", "").replace("\u3000", "")
+    cleaned = cleaned.replace("－", "-").replace("﹣", "-")
+    if cleaned in _EMPTY:
         return None
-    neg = s.startswith("(") and s.endswith(")")
+    neg = cleaned.startswith("(") and cleaned.endswith(")")
     if neg:
-        s = s[1:-1]
-    if s.endswith("%"):
-        s = s[:-1]
-    if not _NUMBER.match(s):
+        cleaned = cleaned[1:-1]
+    if cleaned.endswith("%"):
+        cleaned = cleaned[:-1]
+    if not _NUMBER.match(cleaned):
         raise AmountError(f"not a number: {text!r}")
     try:
-        value = Decimal(s)
+        value = Decimal(cleaned)
     except InvalidOperation as exc:  # pragma: no cover - regex guards this
         raise AmountError(f"not a number: {text!r}") from exc
     return -value if neg else value
@@ -38,8 +38,8 @@ def parse_number(text: str | None) -> Decimal | None:
 
 def decimals_of(text: str) -> int:
     """Digits printed after the decimal point of a number as printed."""
-    s = text.strip().rstrip("%").replace(",", "")
-    return len(s.split(".", 1)[1]) if "." in s else 0
+    cleaned = text.strip().rstrip("%").replace(",", "")
+    return len(cleaned.split(".", 1)[1]) if "." in cleaned else 0
 
 
 def to_yuan(value: Decimal, unit: str) -> Decimal:

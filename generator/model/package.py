@@ -21,14 +21,14 @@ FDP_TYPES = {
 
 
 def field_(name: str, type_: str = "string", title: str = "", column_type: str = "", **extra) -> dict:
-    f = {"name": name, "type": type_}
+    field = {"name": name, "type": type_}
     if title:
-        f["title"] = title
+        field["title"] = title
     if column_type:
-        f["columnType"] = column_type
+        field["columnType"] = column_type
     if type_ == "number":
-        f["bareNumber"] = True
-    return {**f, **extra}
+        field["bareNumber"] = True
+    return {**field, **extra}
 
 
 KEY_FIELDS = {
@@ -65,8 +65,8 @@ def table_fields(spec: TableSpec, headers: dict[str, str]) -> list[dict]:
     """Schema fields of a standard table: row, provenance, key columns, then every value column
     (an optional column only when the document prints it), each saying its unit."""
     unit = IN_YUAN_OR_COUNT if spec.shape == "items" else IN_YUAN
-    values = [field_(c.id, "number", title=headers.get(c.id, c.title), column_type=c.column_type, description=unit)
-              for c in spec.columns if not c.optional or c.id in headers]
+    values = [field_(column.id, "number", title=headers.get(column.id, column.title), column_type=column.column_type, description=unit)
+              for column in spec.columns if not column.optional or column.id in headers]
     return [field_("row", "integer", title="行号", constraints={"required": True}),
             field_("source_line", "integer", title="原文行（页）"),
             field_("source_page", "integer", title="原文页码")] + key_fields(spec) + values
@@ -94,7 +94,7 @@ def write_package(target: Path, descriptor: dict, resources: list[Resource], sou
         (tmp / "source").mkdir()
         for src in sources:
             shutil.copyfile(src, tmp / "source" / src.name)
-        descriptor = {**descriptor, "resources": [r.descriptor() for r in resources]}
+        descriptor = {**descriptor, "resources": [resource.descriptor() for resource in resources]}
         (tmp / "datapackage.json").write_text(
             json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         replace_dir(tmp, target, aside)

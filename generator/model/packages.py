@@ -43,7 +43,7 @@ class Resource:
 
     @cached_property
     def fields(self) -> tuple[Field, ...]:
-        return tuple(Field(f["name"], f.get("title") or f["name"], f.get("type", "string")) for f in self.schema)
+        return tuple(Field(field["name"], field.get("title") or field["name"], field.get("type", "string")) for field in self.schema)
 
     @property
     def meta(self) -> dict:
@@ -56,23 +56,23 @@ class Resource:
         return self.extra.get("table") or {}
 
     def number_fields(self) -> list[Field]:
-        return [f for f in self.fields if f.type == "number"]
+        return [field for field in self.fields if field.type == "number"]
 
     def csv_text(self) -> str:
         buf = io.StringIO()
-        names = [f["name"] for f in self.schema]
-        w = csv.DictWriter(buf, fieldnames=names, lineterminator="\n", extrasaction="ignore")
-        w.writeheader()
+        names = [field["name"] for field in self.schema]
+        writer = csv.DictWriter(buf, fieldnames=names, lineterminator="\n", extrasaction="ignore")
+        writer.writeheader()
         for row in self.rows:
-            w.writerow({k: "" if (v := row.get(k)) is None else str(v) for k in names})
+            writer.writerow({name: "" if (value := row.get(name)) is None else str(value) for name in names})
         return buf.getvalue()
 
     def descriptor(self) -> dict:
-        d = {"name": self.name, "path": self.path, "profile": "tabular-data-resource", "format": "csv",
-             "encoding": "utf-8", "mediatype": "text/csv", "schema": {"fields": self.schema}}
+        described = {"name": self.name, "path": self.path, "profile": "tabular-data-resource", "format": "csv",
+                     "encoding": "utf-8", "mediatype": "text/csv", "schema": {"fields": self.schema}}
         if self.title:
-            d["title"] = self.title
-        return {**d, **self.extra}
+            described["title"] = self.title
+        return {**described, **self.extra}
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,7 @@ class Package:
         return self.descriptor.get("source") or {}
 
     def resource(self, name: str) -> Resource | None:
-        return next((r for r in self.resources if r.name == name), None)
+        return next((resource for resource in self.resources if resource.name == name), None)
 
     def rows(self, name: str) -> tuple[dict[str, str], ...]:
         res = self.resource(name)
@@ -137,13 +137,13 @@ class Package:
     @property
     def tables(self) -> list[Resource]:
         """The standard tables in printed order."""
-        tables = [r for r in self.resources if r.table]
-        return sorted(tables, key=lambda r: (_table_order(r.table), r.name))
+        tables = [resource for resource in self.resources if resource.table]
+        return sorted(tables, key=lambda resource: (_table_order(resource.table), resource.name))
 
 
 def _table_order(table: dict) -> tuple:
     number = str(table.get("number") or "")
-    digits = "".join(ch for ch in number if ch.isdigit())
+    digits = "".join(char for char in number if char.isdigit())
     return (int(digits) if digits else 999, number)
 
 
@@ -170,11 +170,11 @@ def read_package(root: Path) -> Package:
     descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
     resources = []
     for res in descriptor.get("resources", []):
-        with open(inside(root, res["path"]), encoding="utf-8", newline="") as fh:
-            rows = tuple(csv.DictReader(fh))
+        with open(inside(root, res["path"]), encoding="utf-8", newline="") as handle:
+            rows = tuple(csv.DictReader(handle))
         resources.append(Resource(res["name"], res["path"], res.get("schema", {}).get("fields", []), rows,
-                                  res.get("title", ""), {k: v for k, v in res.items() if k not in DESCRIPTOR_KEYS}))
-    facts = next((r for r in resources if r.name == "facts"), None)
+                                  res.get("title", ""), {key: value for key, value in res.items() if key not in DESCRIPTOR_KEYS}))
+    facts = next((resource for resource in resources if resource.name == "facts"), None)
     return Package(root, descriptor, tuple(resources), tuple(read_facts(inside(root, facts.path))) if facts else ())
 
 
@@ -183,8 +183,8 @@ def find_packages(packages_dir: Path) -> list[Path]:
     interrupted import or editor leaves) are not packages."""
     if not packages_dir.is_dir():
         return []
-    return sorted(p.parent for p in packages_dir.glob("*/*/datapackage.json")
-                  if not any(part.startswith(".") for part in p.relative_to(packages_dir).parts))
+    return sorted(path.parent for path in packages_dir.glob("*/*/datapackage.json")
+                  if not any(part.startswith(".") for part in path.relative_to(packages_dir).parts))
 
 
 def decimal_or_none(text: str | None) -> Decimal | None:

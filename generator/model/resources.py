@@ -38,11 +38,11 @@ class ResourceSpec:
 
     def resource(self, rows: list[dict]) -> Resource:
         """The resource holding `rows` (dicts by field name)."""
-        return Resource(self.name, self.path, [f.schema() for f in self.fields], rows, title=self.title)
+        return Resource(self.name, self.path, [field.schema() for field in self.fields], rows, title=self.title)
 
 
-def _f(name: str, title: str, type_: str = "string", about: str = "", **kw) -> FieldSpec:
-    return FieldSpec(name, title, type_, about, **kw)
+def _f(name: str, title: str, type_: str = "string", about: str = "", **options) -> FieldSpec:
+    return FieldSpec(name, title, type_, about, **options)
 
 
 _LINE = _f("line", "行", "integer", "line in a text source; for PDF, Word and Excel the number of the paragraph or "
@@ -140,4 +140,4 @@ PERFORMANCE_FUNDS = ResourceSpec("performance_funds", "绩效自评资金", (
 ), "the 资金 rows of 绩效自评 forms: the total and its parts, column by column")
 
 RESOURCES = (FACTS, SECTIONS, GLOSSARY, PERFORMANCE_PROJECTS, PERFORMANCE_INDICATORS, PERFORMANCE_FUNDS)
-REQUIRED = tuple(r.name for r in RESOURCES if r.required)
+REQUIRED = tuple(resource.name for resource in RESOURCES if resource.required)

@@ -174,7 +174,7 @@ ROLES: tuple[Role, ...] = (
 
 # the "三公" table laid out by rows, known by content: '（一）支出合计 | 2 | 44.31 | 112,985.10',
 # '1. 因公出国（境）费 | 3', '3. 公务接待费 | 7 | 35.00 | 91,254.00' (公开09表 of the 2020 决算 template)
-ROLES += (replace(next(r for r in ROLES if r.id == "three_public"), words=(), headers=(),
+ROLES += (replace(next(role for role in ROLES if role.id == "three_public"), words=(), headers=(),
                   labels=(r"^因公出国", r"^公务接待费$"), not_content=(r"会议费", r"培训费"),
                   example="公开09表 (2020 决算 template): （一）支出合计 | 2 | 44.31 | 112,985.10 …"),)
 
@@ -187,10 +187,10 @@ _FUND_ROWS = r"安排的支出$|基金支出$|专项债务(?:付息|发行费用
 _STATE_CAPITAL_ROWS = r"国有资本经营|国有企业"
 _FUND_SHAPE = (r"^年初结转和结余", r"^本年支出/基本支出$", r"^年末结转和结余")
 ROLES += (
-    replace(next(r for r in ROLES if r.id == "gov_fund"), words=(), headers=_FUND_SHAPE, labels=(_FUND_ROWS,),
+    replace(next(role for role in ROLES if role.id == "gov_fund"), words=(), headers=_FUND_SHAPE, labels=(_FUND_ROWS,),
             example="公开07表 (title not printed): 年初结转和结余 | 本年收入 | 本年支出/基本支出 … rows "
                     "'21208 国有土地使用权出让收入安排的支出'"),
-    replace(next(r for r in ROLES if r.id == "general"), words=(), headers=_FUND_SHAPE,
+    replace(next(role for role in ROLES if role.id == "general"), words=(), headers=_FUND_SHAPE,
             not_content=(_FUND_ROWS, _STATE_CAPITAL_ROWS),
             example="公开05表 (title not printed): 年初结转和结余 | 本年收入 | 本年支出/基本支出 … rows '201 一般公共服务支出'"),
 )
@@ -209,12 +209,12 @@ def role_of(title: str, headers: Sequence[str] = (), labels: Sequence[str] = ())
     and row labels give (a title of only a number, '公开01表', or none at all)."""
     text = title_words(title)
     for role in ROLES:
-        if role.words and all(re.search(w, text) for w in role.words) \
-                and not any(re.search(w, text) for w in role.not_words):
+        if role.words and all(re.search(word, text) for word in role.words) \
+                and not any(re.search(word, text) for word in role.not_words):
             return role
     for role in ROLES:
-        if (role.headers or role.labels) and all(any(re.search(h, x) for x in headers) for h in role.headers) \
-                and all(any(re.search(w, x) for x in labels) for w in role.labels) \
-                and not any(re.search(n, x) for n in role.not_content for x in (*headers, *labels)):
+        if (role.headers or role.labels) and all(any(re.search(header, printed) for printed in headers) for header in role.headers) \
+                and all(any(re.search(word, printed) for printed in labels) for word in role.labels) \
+                and not any(re.search(pattern, printed) for pattern in role.not_content for printed in (*headers, *labels)):
             return role
     return None

@@ -34,7 +34,7 @@ def F(measure: str, column: str, code: str = "", first: bool = False, kind: str 
 
 def names(*printed: str) -> str:
     """A regex matching any of the printed names exactly."""
-    return "|".join(re.escape(squash(p)) for p in printed)
+    return "|".join(re.escape(squash(printed_title)) for printed_title in printed)
 
 
 def but(pattern: str, *excluded: str) -> str:
@@ -82,9 +82,9 @@ class TableSpec:
             if key in col.aliases:
                 return col
         parts = key.split("/")
-        for k in range(1, len(parts)):
-            tail = "/".join(parts[k:])
-            matches = [c for c in self.columns if tail in c.aliases]
+        for cut in range(1, len(parts)):
+            tail = "/".join(parts[cut:])
+            matches = [column for column in self.columns if tail in column.aliases]
             if matches:
                 return matches[0] if len(matches) == 1 else None
         return None
@@ -99,5 +99,5 @@ def squash(text: str) -> str:
     )
 
 
-def C(id: str, title: str, *aliases: str, column_type: str = "value", optional: bool = False) -> Column:
-    return Column(id, title, tuple(squash(a) for a in (title, *aliases)), column_type, optional)
+def C(column_id: str, title: str, *aliases: str, column_type: str = "value", optional: bool = False) -> Column:
+    return Column(column_id, title, tuple(squash(alias) for alias in (title, *aliases)), column_type, optional)

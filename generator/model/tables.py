@@ -175,9 +175,9 @@ TABLES: tuple[TableSpec, ...] = (
             '"三公"经费、机关运行经费情况表',
         ),
         (C("budget", "预算数"), C("actual", "决算统计数", "决算数")),
-        figures=tuple(f for item, measure in THREE_PUBLIC_ITEMS.items()
-                      for f in (F(measure, "actual", name=names(item)),
-                                F(measure, "budget", kind="budget", name=names(item)))),
+        figures=tuple(figure for item, measure in THREE_PUBLIC_ITEMS.items()
+                      for figure in (F(measure, "actual", name=names(item)),
+                                     F(measure, "budget", kind="budget", name=names(item)))),
         item_sums=(
             ("支出合计", ("因公出国(境)费", "公务用车购置及运行维护费", "公务接待费")),
             ("公务用车购置及运行维护费", ("公务用车购置费", "公务用车运行维护费")),
@@ -189,20 +189,20 @@ TABLES: tuple[TableSpec, ...] = (
         "fiscal_three_public", '财政拨款"三公"经费支出决算表', "wide",
         # the 2016–2018 决算 template's 公开07表 prints 预算数 | 决算数 above the items, not under them
         ('财政拨款"三公"经费支出决算表', '一般公共预算财政拨款"三公"经费支出决算表'),
-        tuple(C(f"{id}_{side}", f"{name}/{label}", *(f"{a}/{label}" for a in aliases),
-                *(f"{label}/{a}" for a in (name, *aliases)))
-              for id, name, *aliases in (
+        tuple(C(f"{column_id}_{side}", f"{name}/{label}", *(f"{alias}/{label}" for alias in aliases),
+                *(f"{label}/{alias}" for alias in (name, *aliases)))
+              for column_id, name, *aliases in (
                   ("total", "合计"), ("abroad", "因公出国(境)费"),
                   ("vehicles", "公务用车购置及运行维护费/小计", "公务用车购置及运行费/小计"),
                   ("vehicle_purchase", "公务用车购置费", "公务用车购置及运行费/公务用车购置费"),
                   ("vehicle_operation", "公务用车运行维护费", "公务用车运行费", "公务用车购置及运行费/公务用车运行费"),
                   ("reception", "公务接待费"))
               for side, label in (("budget", "预算数"), ("actual", "决算数"))),
-        identities=tuple((f"total_{s}", (f"abroad_{s}", f"vehicles_{s}", f"reception_{s}")) for s in ("budget", "actual"))
-        + tuple((f"vehicles_{s}", (f"vehicle_purchase_{s}", f"vehicle_operation_{s}")) for s in ("budget", "actual")),
+        identities=tuple((f"total_{version}", (f"abroad_{version}", f"vehicles_{version}", f"reception_{version}")) for version in ("budget", "actual"))
+        + tuple((f"vehicles_{version}", (f"vehicle_purchase_{version}", f"vehicle_operation_{version}")) for version in ("budget", "actual")),
         required=False, stands_for="three_public",
-        figures=tuple(f for part, measure in FISCAL_THREE_PUBLIC.items()
-                      for f in (F(measure, f"{part}_actual"), F(measure, f"{part}_budget", kind="budget"))),
+        figures=tuple(figure for part, measure in FISCAL_THREE_PUBLIC.items()
+                      for figure in (F(measure, f"{part}_actual"), F(measure, f"{part}_budget", kind="budget"))),
     ),
 )
 
@@ -263,29 +263,29 @@ UNIT_TABLES: tuple[TableSpec, ...] = (
 )
 
 ALL_TABLES = TABLES + UNIT_TABLES + BUDGET_TABLES
-BY_ID = {t.id: t for t in ALL_TABLES}
+BY_ID = {spec.id: spec for spec in ALL_TABLES}
 # a note saying a table is empty on purpose ('此表为空', '本表无数据', '本部门无相关收支项目')
 EMPTY_NOTE = re.compile(r"此表(?:为)?空|本表(?:为)?空|本表无数据|无.{0,20}(?:收入|支出).{0,6}(?:故|因此)?.{0,4}(?:此|本)表"
                         r"|(?:无|没有).{0,30}(?:收入|支出|安排|项目)")
-_CN = "一二三四五六七八九十"
-NUMBER_RE = re.compile(rf"公开\s*(\d{{1,2}})\s*表|公开表\s*([{_CN}]+)|^\s*表\s*([{_CN}]+)\s*$")
+_NUMERALS = "一二三四五六七八九十"
+NUMBER_RE = re.compile(rf"公开\s*(\d{{1,2}})\s*表|公开表\s*([{_NUMERALS}]+)|^\s*表\s*([{_NUMERALS}]+)\s*$")
 # the number a title starts with, in every numbering ('表5 ', '附表5：', '表五 ', '预算05表', '（五）', '五、', '5、')
-NUMBERING = re.compile(rf"^\s*(?:(?:预算|公开|附)?表\s*(?:\d{{1,2}}(?!\d)|[{_CN}]+(?=[\s:：、.．]|$))|(?:预算|公开)\s*\d{{1,2}}\s*表"
-                       rf"|[（(]\s*(?:\d{{1,2}}|[{_CN}]+)\s*[)）]|[{_CN}]+\s*[、.．]|\d{{1,2}}\s*[、.．:：](?!\d))\s*[:：.、．]?\s*")
-_NUMBER_MARK = re.compile(rf"^(?:公开\d{{1,2}}表|公开表[{_CN}]+|表[{_CN}]+)|(?:公开\d{{1,2}}表|公开表[{_CN}]+)$")
+NUMBERING = re.compile(rf"^\s*(?:(?:预算|公开|附)?表\s*(?:\d{{1,2}}(?!\d)|[{_NUMERALS}]+(?=[\s:：、.．]|$))|(?:预算|公开)\s*\d{{1,2}}\s*表"
+                       rf"|[（(]\s*(?:\d{{1,2}}|[{_NUMERALS}]+)\s*[)）]|[{_NUMERALS}]+\s*[、.．]|\d{{1,2}}\s*[、.．:：](?!\d))\s*[:：.、．]?\s*")
+_NUMBER_MARK = re.compile(rf"^(?:公开\d{{1,2}}表|公开表[{_NUMERALS}]+|表[{_NUMERALS}]+)|(?:公开\d{{1,2}}表|公开表[{_NUMERALS}]+)$")
 _TITLE_PREFIX = re.compile(r"^(?:\d{4}年度?)?(?:部门|预算单位|单位)?(?=.{4})")
 
 
 def table_number(text: str) -> str:
     """The table number a line prints ('公开02表' → '02', '公开表十一' → '11', '表三' → '03'), or ''."""
-    m = NUMBER_RE.search(text)
-    if not m:
+    match = NUMBER_RE.search(text)
+    if not match:
         return ""
-    if m.group(1):
-        return m.group(1).zfill(2)
-    cn = m.group(2) or m.group(3)
-    tens, _, units = cn.rpartition("十")
-    value = (_CN.index(tens) + 1 if tens else 1) * 10 * ("十" in cn) + (_CN.index(units) + 1 if units else 0)
+    if match.group(1):
+        return match.group(1).zfill(2)
+    numeral = match.group(2) or match.group(3)
+    tens, _, units = numeral.rpartition("十")
+    value = (_NUMERALS.index(tens) + 1 if tens else 1) * 10 * ("十" in numeral) + (_NUMERALS.index(units) + 1 if units else 0)
     return str(value).zfill(2)
 
 
