@@ -29,7 +29,7 @@ def _year(text: str) -> int:
 
 
 def _url(text: str) -> str:
-    if not text.startswith(("https://", "http://")) or any(c.isspace() for c in text):
+    if not text.startswith(("https://", "http://")) or any(char.isspace() for char in text):
         raise argparse.ArgumentTypeError(f"{text!r} is not a web address such as https://example.gov.cn/x.pdf")
     return text
 

@@ -26,7 +26,7 @@ def _argument(action: argparse.Action) -> str:
     if not action.option_strings:
         return f"`{action.dest}`" + (" …" if action.nargs in ("+", "*") else "")
     metavar = "" if action.nargs == 0 else f" {action.metavar or action.dest.upper()}"
-    return ", ".join(f"`{o}{metavar}`" for o in action.option_strings)
+    return ", ".join(f"`{option}{metavar}`" for option in action.option_strings)
 
 
 def _default(action: argparse.Action) -> str:
@@ -34,20 +34,20 @@ def _default(action: argparse.Action) -> str:
     if action.nargs == 0 or default is None or default == argparse.SUPPRESS:
         return ""
     if isinstance(default, list):
-        return " ".join(f"`{d}`" for d in default)
+        return " ".join(f"`{value}`" for value in default)
     return f"`{default}`"
 
 
 def arguments(parser: argparse.ArgumentParser) -> list[argparse.Action]:
     """The parser's arguments but `--help`."""
-    return [a for a in parser._actions if not isinstance(a, argparse._HelpAction)]
+    return [action for action in parser._actions if not isinstance(action, argparse._HelpAction)]
 
 
 def commands(parser: argparse.ArgumentParser) -> dict[str, tuple[str, argparse.ArgumentParser]]:
     """Command name → (one-line help, its parser)."""
-    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    helps = {a.dest: a.help for a in sub._choices_actions}
-    return {name: (helps[name], p) for name, p in sub.choices.items()}
+    sub = next(action for action in parser._actions if isinstance(action, argparse._SubParsersAction))
+    helps = {action.dest: action.help for action in sub._choices_actions}
+    return {name: (helps[name], subparser) for name, subparser in sub.choices.items()}
 
 
 def cli_page() -> str:
@@ -66,38 +66,38 @@ def cli_page() -> str:
         for action in arguments(sub):
             meaning = action.help or ""
             if action.choices:
-                meaning += f" (one of {', '.join(f'`{c}`' for c in action.choices)})"
+                meaning += f" (one of {', '.join(f'`{choice}`' for choice in action.choices)})"
             lines.append(f"| {_argument(action)} | {_default(action)} | {_cell(meaning)} |")
         lines.append("")
     return "\n".join(lines)
 
 
-def _figure(f: Figure) -> str:
-    rows = [f"{field} `{pattern}`" for field, pattern in f.where]
-    rows += {"none": ["a row without a code"], "class": ["each 类 (3-digit code)"]}.get(f.code, [])
-    rows += ["the first row"] if f.first else []
-    extra = [w for w, on in (("as its budget", f.kind == "budget"), ("item from the row", f.item),
-                             ("code from the row", f.with_code)) if on]
-    return (f"- `{f.measure}` ← column `{f.column}`" + (f", rows: {'; '.join(rows)}" if rows else "")
+def _figure(figure: Figure) -> str:
+    rows = [f"{field} `{pattern}`" for field, pattern in figure.where]
+    rows += {"none": ["a row without a code"], "class": ["each 类 (3-digit code)"]}.get(figure.code, [])
+    rows += ["the first row"] if figure.first else []
+    extra = [words for words, applies in (("as its budget", figure.kind == "budget"), ("item from the row", figure.item),
+                                          ("code from the row", figure.with_code)) if applies]
+    return (f"- `{figure.measure}` ← column `{figure.column}`" + (f", rows: {'; '.join(rows)}" if rows else "")
             + (f" ({', '.join(extra)})" if extra else ""))
 
 
 def _table(spec: TableSpec) -> list[str]:
-    facts = [f"{w}" for w, on in (("required in every 决算", spec.required),
+    facts = [f"{words}" for words, applies in (("required in every 决算", spec.required),
                                    (f"fund: {spec.fund}", bool(spec.fund)),
                                    (f"codes: {spec.classification}", spec.shape == "function"),
-                                   (f"stands for `{spec.stands_for}`", bool(spec.stands_for))) if on]
+                                   (f"stands for `{spec.stands_for}`", bool(spec.stands_for))) if applies]
     lines = [f"### `{spec.id}` {spec.title}", "",
              f"Shape `{spec.shape}`, {spec.kind}" + (f"; {'; '.join(facts)}" if facts else "") + ".", ""]
     if spec.titles:
-        lines += ["Printed titles: " + ", ".join(f"{t}" for t in spec.titles) + ".", ""]
+        lines += ["Printed titles: " + ", ".join(f"{title}" for title in spec.titles) + ".", ""]
     if spec.signatures:
         lines += ["Untitled, known by its first headers: " + ", ".join(spec.signatures) + ".", ""]
     lines += ["| column | title | printed headers |", "|---|---|---|"]
-    lines += [f"| `{c.id}` | {_cell(c.title)}{' (optional)' if c.optional else ''} | "
-              f"{_cell(', '.join(c.aliases))} |" for c in spec.columns]
+    lines += [f"| `{column.id}` | {_cell(column.title)}{' (optional)' if column.optional else ''} | "
+              f"{_cell(', '.join(column.aliases))} |" for column in spec.columns]
     lines.append("")
-    sums = [f"- `{total}` = {' + '.join(f'`{p}`' for p in parts)}" for total, parts in spec.identities]
+    sums = [f"- `{total}` = {' + '.join(f'`{part}`' for part in parts)}" for total, parts in spec.identities]
     sums += [f"- {total} = {' + '.join(parts)}" for total, parts in spec.item_sums]
     if sums:
         lines += ["Identities (checked by the table rules):", "", *sums, ""]
@@ -121,7 +121,7 @@ def tables_page() -> str:
     groups = {("final", True): "决算: the national set", ("final", False): "决算 and 绩效自评: further tables",
               ("budget", False): "预算", ("budget", True): "预算: required"}
     for key, heading in groups.items():
-        specs = [s for s in ALL_TABLES if (s.kind, s.required) == key]
+        specs = [layout for layout in ALL_TABLES if (layout.kind, layout.required) == key]
         if specs:
             lines += [f"## Layouts, {heading} ({len(specs)})", ""]
             for spec in specs:
@@ -133,7 +133,7 @@ def tables_page() -> str:
               "headers and row labels hold gives it. Patterns are regular expressions.", ""]
 
     def words(label: str, patterns: tuple[str, ...]) -> list[str]:
-        return [f"- {label}: {', '.join(f'`{w}`' for w in patterns)}"] if patterns else []
+        return [f"- {label}: {', '.join(f'`{pattern}`' for pattern in patterns)}"] if patterns else []
 
     for role in ROLES:
         lines += [f"### `{role.id}`", "", f"Example: {role.example}", ""]
@@ -158,8 +158,8 @@ def resources_block() -> str:
         when = "in every package" if spec.required else "when the document has any"
         lines += [f"### `{spec.path}` {spec.title}", "", f"{spec.about[0].upper()}{spec.about[1:]}; {when}.", "",
                   "| field | title | type | meaning |", "|---|---|---|---|"]
-        lines += [f"| `{f.name}` | {f.title} | {f.type}{', required' if f.required else ''} | {_cell(f.about)} |"
-                  for f in spec.fields]
+        lines += [f"| `{field.name}` | {field.title} | {field.type}{', required' if field.required else ''} | {_cell(field.about)} |"
+                  for field in spec.fields]
         lines.append("")
     return "\n".join(lines)
 

@@ -66,9 +66,9 @@ def _frame(rows: list[dict], columns: list[str], integers: set[str]) -> pd.DataF
 def packages(where: str | Path = "data/packages", *, department: str | None = None, year: int | None = None,
              kind: str | None = None) -> pd.DataFrame:
     """One row per disclosure: its keys, title, source document and number of tables."""
-    rows = [{**_keys(p), "title": p.title, "source": p.source.get("path", ""), "sha256": p.source.get("sha256", ""),
-             "tables": len(p.tables), "path": str(p.root)}
-            for p in _packages(where, department, year, kind)]
+    rows = [{**_keys(package), "title": package.title, "source": package.source.get("path", ""), "sha256": package.source.get("sha256", ""),
+             "tables": len(package.tables), "path": str(package.root)}
+            for package in _packages(where, department, year, kind)]
     return _frame(rows, [*KEYS, "title", "source", "sha256", "tables", "path"], {"fiscal_year", "tables"})
 
 
@@ -76,9 +76,9 @@ def tables(where: str | Path = "data/packages", *, department: str | None = None
            kind: str | None = None) -> pd.DataFrame:
     """One row per table of each disclosure, in printed order: `name` (what `table()` takes),
     `id` (the layout, `generic` for a table kept as printed), number, title, unit and rows."""
-    rows = [{**_keys(p), "name": t.name, "id": t.table.get("id", ""), "number": t.table.get("number", ""),
-             "title": t.meta.get("title", ""), "unit": t.table.get("unit", ""), "rows": len(t.rows)}
-            for p in _packages(where, department, year, kind) for t in p.tables]
+    rows = [{**_keys(package), "name": table.name, "id": table.table.get("id", ""), "number": table.table.get("number", ""),
+             "title": table.meta.get("title", ""), "unit": table.table.get("unit", ""), "rows": len(table.rows)}
+            for package in _packages(where, department, year, kind) for table in package.tables]
     return _frame(rows, [*KEYS, "name", "id", "number", "title", "unit", "rows"], {"fiscal_year", "rows"})
 
 
@@ -92,11 +92,11 @@ def table(name: str, where: str | Path = "data/packages", *, department: str | N
         resource = package.resource(name)
         if resource is None or not resource.table:
             continue
-        types = {f.name: f.type for f in resource.fields}
-        columns += [f.name for f in resource.fields if f.name not in columns]
-        integers |= {n for n, t in types.items() if t == "integer"}
-        rows += [{**_keys(package), **{k: _cell(v, types.get(k, "string")) for k, v in r.items()}}
-                 for r in resource.rows]
+        types = {field.name: field.type for field in resource.fields}
+        columns += [field.name for field in resource.fields if field.name not in columns]
+        integers |= {field_name for field_name, field_type in types.items() if field_type == "integer"}
+        rows += [{**_keys(package), **{key: _cell(value, types.get(key, "string")) for key, value in row.items()}}
+                 for row in resource.rows]
     return _frame(rows, columns, integers)
 
 
@@ -106,7 +106,7 @@ def column_titles(name: str, where: str | Path = "data/packages", *, department:
     for package in _packages(where, department, year, kind):
         resource = package.resource(name)
         if resource is not None:
-            return {f.name: f.title for f in resource.fields}
+            return {field.name: field.title for field in resource.fields}
     return {}
 
 
@@ -114,8 +114,8 @@ def facts(where: str | Path = "data/packages", *, department: str | None = None,
           kind: str | None = None) -> pd.DataFrame:
     """Every headline figure (facts.csv, docs/package-format.md): `measure`, `kind` of figure,
     `year` the figure is about, exact `value` in `unit`, and where it is printed."""
-    rows = [{**_keys(p), **{f: getattr(fact, f) for f in FIELD_ORDER}}
-            for p in _packages(where, department, year, kind) for fact in p.facts]
+    rows = [{**_keys(package), **{field: getattr(fact, field) for field in FIELD_ORDER}}
+            for package in _packages(where, department, year, kind) for fact in package.facts]
     return _frame(rows, [*KEYS, *FIELD_ORDER], {"fiscal_year", "year", "line", "page"})
 
 
@@ -128,7 +128,7 @@ def findings(where: str | Path = "data/packages", *, department: str | None = No
     rows = []
     for package in _packages(where, department, year, kind):
         report = validate_package(package.root, codes)
-        rows += [{**_keys(package), "rule": f.rule, "class": f.cls, "message": f.message, "difference": f.difference,
-                  "tolerance": f.tolerance, "unit": f.unit, "line": f.line, "page": f.page}
-                 for f in report.findings]
+        rows += [{**_keys(package), "rule": finding.rule, "class": finding.cls, "message": finding.message, "difference": finding.difference,
+                  "tolerance": finding.tolerance, "unit": finding.unit, "line": finding.line, "page": finding.page}
+                 for finding in report.findings]
     return _frame(rows, [*KEYS, *FINDING_COLUMNS], {"fiscal_year", "line", "page"})

@@ -37,4 +37,4 @@ def table_lines(package: Package) -> set[str]:
 def is_caption(paragraph: str, captions: set[str]) -> bool:
     """A paragraph that only repeats a table's caption (or its note)."""
     text = re.sub(r"\s+", "", paragraph)
-    return any(p.match(text) for p in (CAPTION, TITLE, CONTENTS, FORM, COVER)) or _key(text) in captions
+    return any(pattern.match(text) for pattern in (CAPTION, TITLE, CONTENTS, FORM, COVER)) or _key(text) in captions

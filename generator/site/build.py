@@ -129,11 +129,11 @@ def _pool(jobs: int):
     """`map` over worker processes (in this process when jobs is 1). The workers die with this
     process (lifeline.py), and at once when the build fails or is interrupted."""
     if jobs <= 1:
-        yield lambda fn, items: list(map(fn, items))
+        yield lambda function, items: list(map(function, items))
         return
     pool = ProcessPoolExecutor(jobs, initializer=die_with_parent, initargs=(os.getpid(),))
     try:
-        yield lambda fn, items: list(pool.map(fn, items, chunksize=8))
+        yield lambda function, items: list(pool.map(function, items, chunksize=8))
     except BaseException:
         for process in list((pool._processes or {}).values()):  # no public way to stop a running task
             process.kill()

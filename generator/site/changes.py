@@ -49,33 +49,33 @@ def _changed(ctx, work: list, jobs: list[Job], rels: list[str], known: dict) -> 
         ctx.echo(f"validating and preparing {len(jobs)} package(s) ({ctx.jobs} job(s))")
         results = ctx.pmap(_all_at_once, list(zip(work, jobs)))
         _refuse([error for _, error, _ in results])
-        return [h for h, _, _ in results], {i: r for i, (_, _, r) in enumerate(results)}
+        return [digest for digest, _, _ in results], {index: prepared_result for index, (_, _, prepared_result) in enumerate(results)}
     hashes = list(map(_fingerprint, work))
-    todo = [i for i, rel in enumerate(rels) if known.get(rel, {}).get("hash") != hashes[i][0]]
+    todo = [index for index, rel in enumerate(rels) if known.get(rel, {}).get("hash") != hashes[index][0]]
     ctx.echo(f"validating {len(todo)} of {len(jobs)} package(s) ({len(jobs) - len(todo)} unchanged)")
-    results = ctx.pmap(_validate, [jobs[i].path for i in todo])
+    results = ctx.pmap(_validate, [jobs[index].path for index in todo])
     _refuse([error for _, error in results])
     ctx.cache.begin()
     ctx.echo(f"preparing {len(todo)} package(s): downloads, pages ({ctx.jobs} job(s))")
-    prepared = ctx.pmap(_prepare, [(jobs[i], findings) for i, (findings, _) in zip(todo, results)])
+    prepared = ctx.pmap(_prepare, [(jobs[index], findings) for index, (findings, _) in zip(todo, results)])
     return hashes, dict(zip(todo, prepared))
 
 
 def _refuse(errors: list[str]) -> None:
     if any(errors):
-        raise Refused("\n".join(e for e in errors if e))
+        raise Refused("\n".join(error for error in errors if error))
 
 
 def packages(ctx, paths: list[Path], registry: dict) -> tuple[list, dict, set[str], set[str]]:
     """(summaries in path order, package state, changed pages, the departments and provinces
     whose packages changed)."""
     known = ctx.state.get("packages", {})
-    rels = [p.relative_to(p.parents[1]).as_posix() for p in paths]
-    departments = [registry.get(p.parent.name) for p in paths]
-    work = [(p, astuple(d) if d else (), known.get(rel, {}).get("files", {})) for p, d, rel in zip(paths, departments, rels)]
-    jobs = [Job(p, d.name if d else "", ctx.cache.root) for p, d in zip(paths, departments)]
+    rels = [path.relative_to(path.parents[1]).as_posix() for path in paths]
+    departments = [registry.get(path.parent.name) for path in paths]
+    work = [(path, astuple(department) if department else (), known.get(rel, {}).get("files", {})) for path, department, rel in zip(paths, departments, rels)]
+    jobs = [Job(path, department.name if department else "", ctx.cache.root) for path, department in zip(paths, departments)]
     hashes, prepared = _changed(ctx, work, jobs, rels, known)
-    removed = [v for k, v in known.items() if k not in set(rels)]
+    removed = [entry for known_rel, entry in known.items() if known_rel not in set(rels)]
     dirty = set()
     for old in removed:
         _forget(ctx.cache, old["name"], old["dir"])
@@ -83,21 +83,21 @@ def packages(ctx, paths: list[Path], registry: dict) -> tuple[list, dict, set[st
     cached = ctx.cache.load_summaries() if len(prepared) < len(paths) else {}
     summaries, state, changed = [], {}, {old["page"] for old in removed}
     owners: dict[str, Path] = {}
-    for i, rel in enumerate(rels):
-        summary, page_changed = prepared[i] if i in prepared else (cached[known[rel]["name"]], False)
-        p = summary.package
-        page = disclosure_path(p.department_id, p.slug)
+    for index, rel in enumerate(rels):
+        summary, page_changed = prepared[index] if index in prepared else (cached[known[rel]["name"]], False)
+        package = summary.package
+        page = disclosure_path(package.department_id, package.slug)
         if page_changed:
             changed.add(page)
-        if i in prepared:
-            dirty |= {p.department_id, p.province_code}
-        for key in (p.name, page):
-            if owners.setdefault(key, paths[i]) != paths[i]:
-                raise Refused(f"  {paths[i]} and {owners[key]} both hold the package {p.name} ({page}): keep one "
+        if index in prepared:
+            dirty |= {package.department_id, package.province_code}
+        for key in (package.name, page):
+            if owners.setdefault(key, paths[index]) != paths[index]:
+                raise Refused(f"  {paths[index]} and {owners[key]} both hold the package {package.name} ({page}): keep one "
                               "(a copy left beside a package, e.g. by a backup, is a second package) and build again")
         summaries.append(summary)
-        state[rel] = {"hash": hashes[i][0], "files": hashes[i][1], "name": p.name, "dir": package_dir(p), "page": page,
-                      "department": p.department_id}
+        state[rel] = {"hash": hashes[index][0], "files": hashes[index][1], "name": package.name, "dir": package_dir(package), "page": page,
+                      "department": package.department_id}
     return summaries, state, changed, dirty
 
 

@@ -67,7 +67,7 @@ def exported(chart: Chart, who: str, what: str, source: str, source_id: str = ""
 
 def filename(*parts: str) -> str:
     """A file name (without extension) of the non-empty parts, safe on every system."""
-    return UNSAFE.sub("_", "_".join(x for x in parts if x)).strip("_.")[:150]
+    return UNSAFE.sub("_", "_".join(part for part in parts if part)).strip("_.")[:150]
 
 
 def layout(**extra) -> dict:
@@ -86,25 +86,25 @@ def layout(**extra) -> dict:
 
 
 def _share_rows(pairs: list[tuple[str, Decimal]]) -> tuple[tuple[str, ...], ...]:
-    total = sum(v for _, v in pairs)
-    return tuple((label, wan(v), percent(ratio(v, total))) for label, v in pairs)
+    total = sum(value for _, value in pairs)
+    return tuple((label, wan(value), percent(ratio(value, total))) for label, value in pairs)
 
 
 def _donut(chart_id: str, title: str, pairs: list[tuple[str, Decimal]], what: str, word: str,
            sources: tuple[tuple[str, str], ...] = ()) -> Chart | None:
     """A donut of (label, value) pairs, every figure called `word` (2026年预算数 …)."""
-    pairs = [(label, v) for label, v in pairs if v]
+    pairs = [(label, value) for label, value in pairs if value]
     if len(pairs) < 2:
         return None
     trace = {
         "type": "pie", "hole": 0.45, "sort": False, "direction": "clockwise",
-        "labels": [label for label, _ in pairs], "values": [to_wan_float(v) for _, v in pairs],
+        "labels": [label for label, _ in pairs], "values": [to_wan_float(value) for _, value in pairs],
         "texttemplate": "%{label}<br>%{percent:.1%}", "textposition": "inside",
         "hovertemplate": "%{label}<br>" + word + " %{value:,.2f} 万元（%{percent:.1%}）<extra></extra>",
         "name": word,
     }
-    largest = max(pairs, key=lambda p: p[1])
-    total = sum(v for _, v in pairs)
+    largest = max(pairs, key=lambda pair: pair[1])
+    total = sum(value for _, value in pairs)
     summary = (f"{what}（{word}）共 {wan(total)} 万元，其中{largest[0]} {wan(largest[1])} 万元，"
                f"占 {percent(ratio(largest[1], total))}。")
     return Chart(chart_id, f"{title} · {word}", summary, {"data": [trace], "layout": layout(showlegend=False, height=340)},
@@ -113,18 +113,18 @@ def _donut(chart_id: str, title: str, pairs: list[tuple[str, Decimal]], what: st
 
 def _sources(fig: Figures, measures) -> tuple[tuple[str, str], ...]:
     """(label, source) of each stated measure's facts, every printing of it."""
-    return tuple((VOCAB[m], f.source) for m in measures for f in fig.all(m))
+    return tuple((VOCAB[measure], fact.source) for measure in measures for fact in fig.all(measure))
 
 
 def income_structure(fig: Figures) -> Chart | None:
-    pairs = [(VOCAB[m], fig.value(m)) for m in INCOME_PARTS]
-    return _donut("chart-income", "收入构成", [(label, v) for label, v in pairs if v is not None], "所列各项收入合计",
+    pairs = [(VOCAB[measure], fig.value(measure)) for measure in INCOME_PARTS]
+    return _donut("chart-income", "收入构成", [(label, value) for label, value in pairs if value is not None], "所列各项收入合计",
                   fig.word(), _sources(fig, INCOME_PARTS))
 
 
 def basic_vs_project(fig: Figures) -> Chart | None:
-    pairs = [(VOCAB[m], fig.value(m)) for m in ("expenditure_basic", "expenditure_project")]
-    return _donut("chart-basic-project", "基本支出与项目支出", [(label, v) for label, v in pairs if v is not None],
+    pairs = [(VOCAB[measure], fig.value(measure)) for measure in ("expenditure_basic", "expenditure_project")]
+    return _donut("chart-basic-project", "基本支出与项目支出", [(label, value) for label, value in pairs if value is not None],
                   "基本支出与项目支出合计", fig.word(), _sources(fig, ("expenditure_basic", "expenditure_project")))
 
 
@@ -134,27 +134,27 @@ def _tree(chart_id: str, title: str, nodes: list[tuple[str, str, str, Decimal]],
     carry the values, so a parent shows the sum of what is under it even where the document's own
     subtotals disagree. The last of `headers` is the amount column, named by `word`; `where`: the
     fact source of a node's figure (its first ring's category is where it is drawn statically)."""
-    ids = {n[0] for n in nodes}
-    has_child = {n[1] for n in nodes if n[1]}
-    leaves = [n for n in nodes if n[0] not in has_child and n[3]]
+    ids = {node[0] for node in nodes}
+    has_child = {node[1] for node in nodes if node[1]}
+    leaves = [node for node in nodes if node[0] not in has_child and node[3]]
     if len(leaves) < 2:
         return None
-    keep = {n[0] for n in leaves}
-    for n in leaves:  # keep the ancestors of every leaf
-        parent = n[1]
+    keep = {node[0] for node in leaves}
+    for node in leaves:  # keep the ancestors of every leaf
+        parent = node[1]
         while parent and parent in ids and parent not in keep:
             keep.add(parent)
-            parent = next(m[1] for m in nodes if m[0] == parent)
-    kept = [n for n in nodes if n[0] in keep]
+            parent = next(other[1] for other in nodes if other[0] == parent)
+    kept = [node for node in nodes if node[0] in keep]
     trace = {
         "type": "sunburst", "branchvalues": "remainder", "maxdepth": 2, "insidetextorientation": "radial",
-        "ids": [n[0] for n in kept], "parents": [n[1] if n[1] in keep else "" for n in kept],
-        "labels": [n[2] for n in kept],
-        "values": [to_wan_float(n[3]) if n[0] not in has_child else 0 for n in kept],
+        "ids": [node[0] for node in kept], "parents": [node[1] if node[1] in keep else "" for node in kept],
+        "labels": [node[2] for node in kept],
+        "values": [to_wan_float(node[3]) if node[0] not in has_child else 0 for node in kept],
         "hovertemplate": "%{label}<br>" + word + " %{value:,.2f} 万元<extra></extra>",
         "name": word,
     }
-    parent_of = {n[0]: n[1] for n in kept}
+    parent_of = {node[0]: node[1] for node in kept}
 
     def top_of(node_id: str) -> str:
         while parent_of.get(node_id) in keep:
@@ -162,13 +162,13 @@ def _tree(chart_id: str, title: str, nodes: list[tuple[str, str, str, Decimal]],
         return node_id
 
     totals: dict[str, Decimal] = {}
-    for n in leaves:
-        totals[top_of(n[0])] = totals.get(top_of(n[0]), Decimal(0)) + n[3]
-    label_of = {n[0]: n[2] for n in kept}
-    summary = f"{what}（{word}）：" + "、".join(f"{label_of[t]} {wan(v)} 万元" for t, v in list(totals.items())[:6]) + "。交互图表中点击扇区可逐级展开。"
-    sources = tuple((label_of[top_of(n)], (where or {})[n]) for n in keep if n in (where or {}))
-    ring = tuple(sorted(((label_of[t], (v / WAN).quantize(CENT, ROUND_HALF_UP)) for t, v in totals.items() if v),
-                        key=lambda p: -p[1]))
+    for node in leaves:
+        totals[top_of(node[0])] = totals.get(top_of(node[0]), Decimal(0)) + node[3]
+    label_of = {node[0]: node[2] for node in kept}
+    summary = f"{what}（{word}）：" + "、".join(f"{label_of[top]} {wan(value)} 万元" for top, value in list(totals.items())[:6]) + "。交互图表中点击扇区可逐级展开。"
+    sources = tuple((label_of[top_of(kept_id)], (where or {})[kept_id]) for kept_id in keep if kept_id in (where or {}))
+    ring = tuple(sorted(((label_of[top], (value / WAN).quantize(CENT, ROUND_HALF_UP)) for top, value in totals.items() if value),
+                        key=lambda pair: -pair[1]))
     return Chart(chart_id, f"{title} · {word}", summary, {"data": [trace], "layout": layout(height=420)},
                  (*headers, with_unit(word)), rows, wide=True, sources=sources, ring=ring)
 
@@ -194,20 +194,20 @@ def expenditure_by_function(package: Package, fig: Figures) -> Chart | None:
     """类→款→项 from the expenditure table (公开03, else 公开05); by 类 from the facts otherwise."""
     for name, column in (("final_expenditure", "expenditure_total"), ("general_budget", "expenditure_total")):
         table = package.resource(name)
-        if table and any(f.name == column for f in table.fields):
+        if table and any(field.name == column for field in table.fields):
             nodes = _function_nodes(table, column)
-            rows = tuple((n[0], n[2], wan(n[3])) for n in nodes)
+            rows = tuple((node[0], node[2], wan(node[3])) for node in nodes)
             where = {row.get("code", "").strip(): cell(table, row, column) for row in table.rows}
             chart = _tree("chart-function", "支出按功能分类（类→款→项）", nodes, "本年支出按功能分类", fig.word(),
                           ("科目编码", "科目名称"), rows, where)
             if chart:
                 return chart
     for measure in ("expenditure_by_function", "general_budget_expenditure"):
-        by_class = [f for f in fig.parts(measure) if _is_class(f, measure)]
+        by_class = [fact for fact in fig.parts(measure) if _is_class(fact, measure)]
         if len(by_class) >= 2:
-            named = [(f"{f.code} {f.item}".strip(), f) for f in by_class]
-            return replace(_bars("chart-function", BY_CLASS_TITLES[measure], [(n, f.value) for n, f in named],
-                                 VOCAB[measure], fig.word()), sources=tuple((n, f.source) for n, f in named))
+            named = [(f"{fact.code} {fact.item}".strip(), fact) for fact in by_class]
+            return replace(_bars("chart-function", BY_CLASS_TITLES[measure], [(label, fact.value) for label, fact in named],
+                                 VOCAB[measure], fig.word()), sources=tuple((label, fact.source) for label, fact in named))
     return None
 
 
@@ -220,9 +220,9 @@ def _is_class(fact, measure: str) -> bool:
 
 
 def _bars(chart_id: str, title: str, pairs: list[tuple[str, Decimal]], what: str, word: str) -> Chart:
-    pairs = sorted(pairs, key=lambda p: p[1])
+    pairs = sorted(pairs, key=lambda pair: pair[1])
     trace = {
-        "type": "bar", "orientation": "h", "y": [p[0] for p in pairs], "x": [to_wan_float(p[1]) for p in pairs],
+        "type": "bar", "orientation": "h", "y": [pair[0] for pair in pairs], "x": [to_wan_float(pair[1]) for pair in pairs],
         "name": word, "hovertemplate": "%{y}<br>" + word + " %{x:,.2f} 万元<extra></extra>", "marker": {"color": COLORS[0]},
         "texttemplate": "%{x:,.2f}", "textposition": "outside", "textangle": 0, "cliponaxis": False,
     }
@@ -230,7 +230,7 @@ def _bars(chart_id: str, title: str, pairs: list[tuple[str, Decimal]], what: str
                                               xaxis={"title": {"text": with_unit(word)}, "automargin": True},
                                               yaxis={"automargin": True})}
     return Chart(chart_id, f"{title} · {word}",
-                 f"{what}（{word}）：" + "、".join(f"{label} {wan(v)} 万元" for label, v in reversed(pairs)) + "。",
+                 f"{what}（{word}）：" + "、".join(f"{label} {wan(value)} 万元" for label, value in reversed(pairs)) + "。",
                  spec, ("项目", with_unit(word), "占比"), _share_rows(list(reversed(pairs))))
 
 
@@ -244,13 +244,13 @@ def economic_breakdown(package: Package, fig: Figures) -> Chart | None:
             group, code, value = row.get("group", "").strip(), row.get("code", "").strip(), decimal_or_none(row.get("amount"))
             if not group or not code or value is None:
                 continue
-            if group not in {n[0] for n in nodes}:
+            if group not in {node[0] for node in nodes}:
                 nodes.append((group, "", group, Decimal(0)))
             parent = code[:3] if len(code) == 5 else group
             nodes.append((f"{group}/{code}", f"{group}/{parent}" if parent != group else group,
                           row.get("name", "").strip() or code, value))
             where[f"{group}/{code}"] = cell(table, row, "amount")
-        rows = tuple((n[0].split("/")[-1] if "/" in n[0] else "", n[2], wan(n[3])) for n in nodes if "/" in n[0])
+        rows = tuple((node[0].split("/")[-1] if "/" in node[0] else "", node[2], wan(node[3])) for node in nodes if "/" in node[0])
         chart = _tree("chart-economic", "基本支出按经济分类（人员经费·公用经费）", nodes, "基本支出按经济分类",
                       fig.word(), ("经济分类编码", "科目名称"), rows, where)
         if chart:
@@ -260,13 +260,13 @@ def economic_breakdown(package: Package, fig: Figures) -> Chart | None:
         items = fig.parts(measure)
         if items:
             nodes.append((group, "", group, Decimal(0)))
-            nodes += [(f"{group}/{f.item}", group, f.item, f.value) for f in items]
+            nodes += [(f"{group}/{fact.item}", group, fact.item, fact.value) for fact in items]
     chart = _tree("chart-economic", "基本支出：人员经费与公用经费", nodes, "基本支出按经济分类", fig.word(),
-                  ("类别", "项目"), tuple((n[1], n[2], wan(n[3])) for n in nodes if n[1]))
+                  ("类别", "项目"), tuple((node[1], node[2], wan(node[3])) for node in nodes if node[1]))
     if chart:
         return chart
-    pairs = [(VOCAB[m], fig.value(m)) for m in ("personnel_costs", "public_costs")]
-    return _donut("chart-economic", "人员经费与公用经费", [(label, v) for label, v in pairs if v is not None], "基本支出",
+    pairs = [(VOCAB[measure_id], fig.value(measure_id)) for measure_id in ("personnel_costs", "public_costs")]
+    return _donut("chart-economic", "人员经费与公用经费", [(label, amount) for label, amount in pairs if amount is not None], "基本支出",
                   fig.word(), _sources(fig, ("personnel_costs", "public_costs")))
 
 
@@ -277,31 +277,31 @@ def three_public(fig: Figures) -> Chart | None:
               for kind, year in (("budget", fig.year), ("amount", fig.year), ("amount", fig.year - 1))]
     if series[0][0] == series[1][0]:  # a budget's own figures are its 预算数: one series
         series = series[1:]
-    labels = [VOCAB[m] for m in THREE_PUBLIC]
+    labels = [VOCAB[measure] for measure in THREE_PUBLIC]
     # a figure the document prints twice with different values is left out (see the findings)
-    values = [[None if fig.disputed(m, kind, year) else fig.value(m, kind, year) for m in THREE_PUBLIC]
+    values = [[None if fig.disputed(measure, kind, year) else fig.value(measure, kind, year) for measure in THREE_PUBLIC]
               for _, kind, year in series]
-    own = next(i for i, (_, kind, year) in enumerate(series) if (kind, year) == ("amount", fig.year))
-    present = [(name, vals) for (name, _, _), vals in zip(series, values) if any(v is not None for v in vals)]
-    if not present or not any(v is not None for v in values[own]):
+    own = next(index for index, (_, kind, year) in enumerate(series) if (kind, year) == ("amount", fig.year))
+    present = [(name, vals) for (name, _, _), vals in zip(series, values) if any(value is not None for value in vals)]
+    if not present or not any(value is not None for value in values[own]):
         return None
     data = [{
-        "type": "bar", "name": name, "x": labels, "y": [to_wan_float(v) if v is not None else None for v in vals],
+        "type": "bar", "name": name, "x": labels, "y": [to_wan_float(value) if value is not None else None for value in vals],
         "hovertemplate": "%{x}<br>" + name + " %{y:,.2f} 万元<extra></extra>",
     } for name, vals in present]
     spec = {"data": data, "layout": layout(barmode="group", height=360, yaxis={"title": {"text": "万元"}, "automargin": True},
                                           xaxis={"automargin": True}, legend={"orientation": "h", "y": 1.12})}
-    rows = tuple((label, *(wan(vals[i]) for _, vals in present)) for i, label in enumerate(labels))
+    rows = tuple((label, *(wan(vals[index]) for _, vals in present)) for index, label in enumerate(labels))
     total = fig.value("three_public_total")
     names = [name for name, _ in present]
     summary = (f"\u201c三公\u201d经费{fig.word()} {wan(total)} 万元。" if total is not None else "") + \
         ("按项目比较" + "、".join(names) if len(names) > 1 else f"按项目列出{names[0]}") + "（以文件所列为准）。"
-    by_series = tuple((name, f.source) for name, kind, year in series if name in names
-                      for m in (*THREE_PUBLIC, "three_public_total") for f in fig.all(m, kind, year))
-    by_item = tuple((label, f.source) for label, m in zip(labels, THREE_PUBLIC) for _, kind, year in series
-                    for f in fig.all(m, kind, year))
+    by_series = tuple((name, fact.source) for name, kind, year in series if name in names
+                      for measure in (*THREE_PUBLIC, "three_public_total") for fact in fig.all(measure, kind, year))
+    by_item = tuple((label, fact.source) for label, measure in zip(labels, THREE_PUBLIC) for _, kind, year in series
+                    for fact in fig.all(measure, kind, year))
     withheld = tuple((label, name) for name, kind, year in series if name in names
-                     for label, m in zip(labels, THREE_PUBLIC) if fig.disputed(m, kind, year))
+                     for label, measure in zip(labels, THREE_PUBLIC) if fig.disputed(measure, kind, year))
     return Chart("chart-three-public", "\u201c三公\u201d经费：" + "、".join(names), summary, spec,
                  ("项目", *(with_unit(name) for name in names)), rows, sources=by_item, series_sources=by_series,
                  withheld=withheld)
@@ -309,23 +309,23 @@ def three_public(fig: Figures) -> Chart | None:
 
 def execution_rates(projects: list[dict]) -> Chart | None:
     """Project execution: executed / budget per project, from the performance tables."""
-    pairs = [(p["name"], p["rate"]) for p in projects if p["rate"] is not None]
+    pairs = [(project["name"], project["rate"]) for project in projects if project["rate"] is not None]
     if not pairs:
         return None
     pairs = list(reversed(pairs))
     trace = {
-        "type": "bar", "orientation": "h", "y": _unique([p[0] for p in pairs]), "x": [float(p[1]) for p in pairs],
-        "marker": {"color": [COLORS[0] if p[1] >= 90 else COLORS[5] for p in pairs]},
+        "type": "bar", "orientation": "h", "y": _unique([pair[0] for pair in pairs]), "x": [float(pair[1]) for pair in pairs],
+        "marker": {"color": [COLORS[0] if pair[1] >= 90 else COLORS[5] for pair in pairs]},
         "texttemplate": "%{x:.1f}%", "textposition": "auto",
         "hovertemplate": "%{y}<br>执行率 %{x:.1f}%<extra></extra>",
     }
     spec = {"data": [trace], "layout": layout(height=max(220, 40 * len(pairs) + 80),
-                                              xaxis={"ticksuffix": "%", "range": [0, max(110, *(float(p[1]) + 5 for p in pairs))]},
+                                              xaxis={"ticksuffix": "%", "range": [0, max(110, *(float(pair[1]) + 5 for pair in pairs))]},
                                               yaxis={"automargin": True})}
-    low = [p for p in pairs if p[1] < 90]
+    low = [pair for pair in pairs if pair[1] < 90]
     summary = f"{len(pairs)} 个项目的预算执行率" + (f"，其中 {len(low)} 个低于 90%。" if low else "均不低于 90%。")
-    rows = tuple((p["name"], wan(p["budget"]), wan(p["executed"]), percent(p["rate"]), percent(p["stated_rate"]))
-                 for p in projects if p["rate"] is not None)
+    rows = tuple((project["name"], wan(project["budget"]), wan(project["executed"]), percent(project["rate"]), percent(project["stated_rate"]))
+                 for project in projects if project["rate"] is not None)
     return Chart("chart-execution", "项目预算执行率", summary, spec,
                  ("项目", "预算数（万元）", "执行数（万元）", "执行率（计算）", "执行率（文件所列）"), rows, wide=True, unit="%")
 
@@ -349,4 +349,4 @@ def disclosure_charts(package: Package, fig: Figures, projects: list[dict]) -> l
         three_public(fig),
         execution_rates(projects),
     ]
-    return [c for c in charts if c]
+    return [chart for chart in charts if chart]

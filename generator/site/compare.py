@@ -46,13 +46,13 @@ class Comparison:
 
 def staff_count(fig) -> Decimal | None:
     """The staff a disclosure states (实有人数): the whole, not a part (在职, 离退休 …) of it."""
-    facts = [f for f in fig.facts if f.measure == PER_STAFF and f.kind == "count" and f.year == fig.year
-             and not f.code and f.item.replace(" ", "") in TOTALS]
+    facts = [fact for fact in fig.facts if fact.measure == PER_STAFF and fact.kind == "count" and fact.year == fig.year
+             and not fact.code and fact.item.replace(" ", "") in TOTALS]
     return facts[0].value if facts else None
 
 
-def label(d) -> str:
-    return f"{d.package.department_name} {d.package.year}{d.package.kind_name}"
+def label(disclosure) -> str:
+    return f"{disclosure.package.department_name} {disclosure.package.year}{disclosure.package.kind_name}"
 
 
 def _columns(disclosures: list) -> list[tuple[str, str, str, list[Decimal | None]]]:
@@ -60,38 +60,38 @@ def _columns(disclosures: list) -> list[tuple[str, str, str, list[Decimal | None
     then the per-staff values of those that have a staff count."""
     columns = []
     for measure_id in MEASURES:
-        values = [d.values.get(measure_id) for d in disclosures]
-        if any(v is not None for v in values):
+        values = [disclosure.values.get(measure_id) for disclosure in disclosures]
+        if any(value is not None for value in values):
             columns.append((measure_id, VOCAB[measure_id], "万元", values))
-    staff = [d.values.get(PER_STAFF) for d in disclosures]
+    staff = [disclosure.values.get(PER_STAFF) for disclosure in disclosures]
     for measure_id in PER_STAFF_OF:
-        values = [d.values.get(measure_id) for d in disclosures]
-        per = [v / s if s and v is not None else None for s, v in zip(staff, values)]
-        if any(v is not None for v in per):
+        values = [disclosure.values.get(measure_id) for disclosure in disclosures]
+        per = [value / staff_count if staff_count and value is not None else None for staff_count, value in zip(staff, values)]
+        if any(value is not None for value in per):
             columns.append((f"{measure_id}_per_staff", f"人均{VOCAB[measure_id]}", "万元/人", per))
     return columns
 
 
 def _kinds(disclosures: list) -> dict[str, str]:
     """{kind name: colour} of the kinds present, in KIND_ORDER."""
-    names = sorted({d.package.kind_name for d in disclosures},
-                   key=lambda k: (KIND_ORDER.index(k) if k in KIND_ORDER else len(KIND_ORDER), k))
-    return {name: COLORS[i % len(COLORS)] for i, name in enumerate(names)}
+    names = sorted({disclosure.package.kind_name for disclosure in disclosures},
+                   key=lambda kind: (KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER), kind))
+    return {name: COLORS[index % len(COLORS)] for index, name in enumerate(names)}
 
 
 def comparison(disclosures: list) -> Comparison:
     """Compare the summaries (summary.py) of `disclosures`."""
     columns = _columns(disclosures)
-    names = [label(d) for d in disclosures]
+    names = [label(disclosure) for disclosure in disclosures]
     kinds = _kinds(disclosures)
-    colours = [kinds[d.package.kind_name] for d in disclosures]
+    colours = [kinds[disclosure.package.kind_name] for disclosure in disclosures]
     data = []
-    for i, (_, title, unit, values) in enumerate(columns):
-        shown = [k for k, v in enumerate(values) if v is not None]  # the disclosures stating the measure
+    for index, (_, title, unit, values) in enumerate(columns):
+        shown = [disclosure_index for disclosure_index, value in enumerate(values) if value is not None]  # the disclosures stating the measure
         data.append({
-            "type": "bar", "orientation": "h", "name": title, "y": [names[k] for k in shown], "visible": i == 0,
-            "x": [to_wan_float(values[k]) for k in shown], "marker": {"color": [colours[k] for k in shown]},
-            "customdata": [disclosures[k].package.kind_name for k in shown],
+            "type": "bar", "orientation": "h", "name": title, "y": [names[disclosure_index] for disclosure_index in shown], "visible": index == 0,
+            "x": [to_wan_float(values[disclosure_index]) for disclosure_index in shown], "marker": {"color": [colours[disclosure_index] for disclosure_index in shown]},
+            "customdata": [disclosures[disclosure_index].package.kind_name for disclosure_index in shown],
             "texttemplate": "%{x:,.2f}", "textposition": "outside", "textangle": 0, "cliponaxis": False,
             "hovertemplate": "%{y}（%{customdata}）<br>" + title + " %{x:,.2f} " + unit + "<extra></extra>",
         })
@@ -103,12 +103,12 @@ def comparison(disclosures: list) -> Comparison:
         chart = exported(Chart("chart-compare", "各部门、各年度比较",
                                "所选指标在各部门、各年度的数值，颜色表示公开文件的类型；下方表格列出全部指标。",
                                spec, (), (), wide=True, unit=""), "", f"{len(names)} 份公开文件", "来源：各部门公开文件")
-    headers = ("公开文件", "类型", "层级", *(f"{t}（{u}）" for _, t, u, _ in columns))
-    rows = tuple((names[i], disclosures[i].package.kind_name, LEVELS.get(disclosures[i].package.scope, ""),
-                  *(wan(values[i]) for _, _, _, values in columns)) for i in range(len(names)))
+    headers = ("公开文件", "类型", "层级", *(f"{measure_title}（{measure_unit}）" for _, measure_title, measure_unit, _ in columns))
+    rows = tuple((names[index], disclosures[index].package.kind_name, LEVELS.get(disclosures[index].package.scope, ""),
+                  *(wan(values[index]) for _, _, _, values in columns)) for index in range(len(names)))
     svgs = [render({"data": [{**trace, "visible": True}], "layout": {}}, unit, f"{chart.title}：{title}")
              for trace, (_, title, unit, _) in zip(data, columns)] if chart else []
-    return Comparison(tuple(Measure(i, key, t, u, str(svgs[i]) if svgs else "") for i, (key, t, u, _) in enumerate(columns)),
+    return Comparison(tuple(Measure(index, key, measure_title, measure_unit, str(svgs[index]) if svgs else "") for index, (key, measure_title, measure_unit, _) in enumerate(columns)),
                       tuple(kinds.items()), chart, headers, rows)
 
 
@@ -118,9 +118,9 @@ def compare_csv(disclosures: list) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(["package", "department", "fiscal_year", "kind", "scope",
-                     *(f"{t}（{u.replace('万元', '元')}）" for _, t, u, _ in columns)])
-    for i, d in enumerate(disclosures):
-        cells = ["" if values[i] is None else str(values[i].quantize(CENT)) for _, _, _, values in columns]
-        writer.writerow(safe_row([d.package.name, d.package.department_name, d.package.year, d.package.kind,
-                                  d.package.scope, *cells]))
+                     *(f"{title}（{unit.replace('万元', '元')}）" for _, title, unit, _ in columns)])
+    for index, disclosure in enumerate(disclosures):
+        cells = ["" if values[index] is None else str(values[index].quantize(CENT)) for _, _, _, values in columns]
+        writer.writerow(safe_row([disclosure.package.name, disclosure.package.department_name, disclosure.package.year, disclosure.package.kind,
+                                  disclosure.package.scope, *cells]))
     return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")

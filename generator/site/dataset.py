@@ -22,18 +22,18 @@ from generator.site.zipfiles import write_zip
 PACKAGE_COLUMNS = ["package", "department_id", "department", "fiscal_year", "disclosure_kind"]  # kind: the fact's
 
 
-def _package_cells(p: Package) -> list:
-    return [p.name, p.department_id, p.department_name, p.year, p.kind]
+def _package_cells(package: Package) -> list:
+    return [package.name, package.department_id, package.department_name, package.year, package.kind]
 
 
-def facts_rows(p: Package) -> bytes:
+def facts_rows(package: Package) -> bytes:
     """The rows of one package in all-facts.csv: the package's identity, then every fact field (a
     cell that a spreadsheet would run as a formula written as text: spreadsheet.py)."""
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    ident = _package_cells(p)
-    for fact in p.facts:
-        w.writerow(safe_row(ident + ["" if (v := getattr(fact, f)) is None else v for f in FIELD_ORDER]))
+    writer = csv.writer(buf, lineterminator="\n")
+    ident = _package_cells(package)
+    for fact in package.facts:
+        writer.writerow(safe_row(ident + ["" if (value := getattr(fact, field)) is None else value for field in FIELD_ORDER]))
     return buf.getvalue().encode("utf-8")
 
 
@@ -89,8 +89,8 @@ def write_all_tables_zip(target: Path, packages: list[tuple[str, Path]], facts: 
 
     target.parent.mkdir(parents=True, exist_ok=True)
     target.unlink(missing_ok=True)
-    with open(target, "wb") as fh:
-        write_zip(fh, entries())
+    with open(target, "wb") as handle:
+        write_zip(handle, entries())
 
 
 # Documented on the data page (templates/data.md.j2): keep in step.
@@ -124,32 +124,32 @@ def _cell(value: str, type_: str):
     return float(value) if type_ == "number" else int(value) if type_ == "integer" else value
 
 
-def package_db(p: Package, findings: list[tuple], path: Path) -> None:
+def package_db(package: Package, findings: list[tuple], path: Path) -> None:
     """One package's rows of every table of the database, as a small SQLite file at `path`."""
     path.unlink(missing_ok=True)
-    db = sqlite3.connect(path)
-    db.execute("PRAGMA journal_mode=OFF")  # a cache file, made in one go: no journal, no sync
-    db.execute("PRAGMA synchronous=OFF")
-    db.executescript(SCHEMA)
-    db.execute("INSERT INTO packages VALUES (?,?,?,?,?,?,?,?)", _package_cells(p) + [
-        p.title, Path(p.source.get("path", "")).name, p.source.get("sha256", "")])
-    db.executemany(
+    database = sqlite3.connect(path)
+    database.execute("PRAGMA journal_mode=OFF")  # a cache file, made in one go: no journal, no sync
+    database.execute("PRAGMA synchronous=OFF")
+    database.executescript(SCHEMA)
+    database.execute("INSERT INTO packages VALUES (?,?,?,?,?,?,?,?)", _package_cells(package) + [
+        package.title, Path(package.source.get("path", "")).name, package.source.get("sha256", "")])
+    database.executemany(
         "INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [(p.name, f.measure, f.kind, f.code, f.item, f.of, f.year, float(f.value), str(f.value), f.unit,
-          f.unit_in_source, float(f.half_unit), f.relation, f.basis, f.source, f.line, f.quote)
-         for f in p.facts],
+        [(package.name, fact.measure, fact.kind, fact.code, fact.item, fact.of, fact.year, float(fact.value), str(fact.value), fact.unit,
+          fact.unit_in_source, float(fact.half_unit), fact.relation, fact.basis, fact.source, fact.line, fact.quote)
+         for fact in package.facts],
     )
-    db.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?,?)", [(p.name, *row) for row in findings])
-    for res in p.resources:
+    database.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?,?)", [(package.name, *row) for row in findings])
+    for res in package.resources:
         if res.name == "facts":
             continue
-        decl = ", ".join(f"{_q(f.name)} {_SQL_TYPES.get(f.type, 'TEXT')}" for f in res.fields)
-        db.execute(f"CREATE TABLE {_q('r:' + res.name)} (package TEXT, {decl})")
+        decl = ", ".join(f"{_q(field.name)} {_SQL_TYPES.get(field.type, 'TEXT')}" for field in res.fields)
+        database.execute(f"CREATE TABLE {_q('r:' + res.name)} (package TEXT, {decl})")
         marks = ", ".join("?" * (len(res.fields) + 1))
-        db.executemany(f"INSERT INTO {_q('r:' + res.name)} VALUES ({marks})",
-                       [(p.name, *(_cell(r.get(f.name, ""), f.type) for f in res.fields)) for r in res.rows])
-    db.commit()
-    db.close()
+        database.executemany(f"INSERT INTO {_q('r:' + res.name)} VALUES ({marks})",
+                             [(package.name, *(_cell(table_row.get(field.name, ""), field.type) for field in res.fields)) for table_row in res.rows])
+    database.commit()
+    database.close()
 
 
 def merge_dbs(pieces: list[Path], out: Path) -> None:
@@ -157,45 +157,45 @@ def merge_dbs(pieces: list[Path], out: Path) -> None:
     resource name (final_summary, sections, …) with the union of the columns, `package` first, in
     the order they first appear. Pieces are attached ATTACH_AT_ONCE at a time."""
     out.unlink(missing_ok=True)
-    db = sqlite3.connect(out, isolation_level=None, cached_statements=1024)  # transactions as written below
-    db.execute("PRAGMA journal_mode=OFF")
-    db.execute("PRAGMA synchronous=OFF")
-    db.executescript(SCHEMA)
-    db.executemany("INSERT INTO measures VALUES (?, ?)", sorted(load_vocabulary().items()))
+    database = sqlite3.connect(out, isolation_level=None, cached_statements=1024)  # transactions as written below
+    database.execute("PRAGMA journal_mode=OFF")
+    database.execute("PRAGMA synchronous=OFF")
+    database.executescript(SCHEMA)
+    database.executemany("INSERT INTO measures VALUES (?, ?)", sorted(load_vocabulary().items()))
     columns: dict[str, list[str]] = {}
     for start in range(0, len(pieces), ATTACH_AT_ONCE):
         batch = range(len(pieces[start:start + ATTACH_AT_ONCE]))
-        for k in batch:
-            db.execute(f"ATTACH DATABASE ? AS p{k}", (str(pieces[start + k]),))
-        db.execute("BEGIN")
+        for slot in batch:
+            database.execute(f"ATTACH DATABASE ? AS p{slot}", (str(pieces[start + slot]),))
+        database.execute("BEGIN")
         for table in _CORE:
-            db.execute(f"INSERT INTO main.{table} " + " UNION ALL ".join(f"SELECT * FROM p{k}.{table}" for k in batch))
+            database.execute(f"INSERT INTO main.{table} " + " UNION ALL ".join(f"SELECT * FROM p{slot}.{table}" for slot in batch))
         found: dict[str, dict[int, list[tuple[str, str]]]] = {}
-        for k in batch:
-            for table, name, type_ in db.execute(
-                    f"SELECT m.name, c.name, c.type FROM p{k}.sqlite_master AS m, pragma_table_info(m.name, 'p{k}') AS c "
+        for slot in batch:
+            for table, name, type_ in database.execute(
+                    f"SELECT m.name, c.name, c.type FROM p{slot}.sqlite_master AS m, pragma_table_info(m.name, 'p{slot}') AS c "
                     "WHERE m.type = 'table' AND m.name LIKE 'r:%' AND c.cid > 0 ORDER BY m.name, c.cid"):
-                found.setdefault(table[2:], {}).setdefault(k, []).append((name, type_))
+                found.setdefault(table[2:], {}).setdefault(slot, []).append((name, type_))
         for table in sorted(found):
-            _add_columns(db, table, columns, [col for k in sorted(found[table]) for col in found[table][k]])
-            for k, cols in sorted(found[table].items()):
+            _add_columns(database, table, columns, [col for slot in sorted(found[table]) for col in found[table][slot]])
+            for slot, cols in sorted(found[table].items()):
                 names = ", ".join(["package"] + [_q(name) for name, _ in cols])
-                db.execute(f"INSERT INTO main.{_q(table)} ({names}) SELECT {names} FROM p{k}.{_q('r:' + table)}")
-        db.execute("COMMIT")
-        for k in batch:
-            db.execute(f"DETACH DATABASE p{k}")
-    db.close()
+                database.execute(f"INSERT INTO main.{_q(table)} ({names}) SELECT {names} FROM p{slot}.{_q('r:' + table)}")
+        database.execute("COMMIT")
+        for slot in batch:
+            database.execute(f"DETACH DATABASE p{slot}")
+    database.close()
 
 
-def _add_columns(db: sqlite3.Connection, table: str, columns: dict[str, list[str]], cols: list[tuple[str, str]]) -> None:
+def _add_columns(database: sqlite3.Connection, table: str, columns: dict[str, list[str]], cols: list[tuple[str, str]]) -> None:
     """Create `table` with `cols`, or add those it lacks."""
     if table not in columns:
         columns[table] = list(dict.fromkeys(name for name, _ in cols))
         types = dict(reversed(cols))  # the first type given for each column
         decl = ", ".join(f"{_q(name)} {types[name]}" for name in columns[table])
-        db.execute(f"CREATE TABLE {_q(table)} (package TEXT REFERENCES packages, {decl})")
+        database.execute(f"CREATE TABLE {_q(table)} (package TEXT REFERENCES packages, {decl})")
         return
     for name, type_ in cols:
         if name not in columns[table]:
             columns[table].append(name)
-            db.execute(f"ALTER TABLE {_q(table)} ADD COLUMN {_q(name)} {type_}")
+            database.execute(f"ALTER TABLE {_q(table)} ADD COLUMN {_q(name)} {type_}")

@@ -90,24 +90,24 @@ def mark_terms(text: str, terms: list[Term]) -> Markup:
     """Escape `text`; link the first occurrence of each glossary term to its explanation."""
     if not terms:
         return escape(text)
-    by_term = {t.term: t for t in terms}
-    pattern = re.compile("|".join(re.escape(t) for t in sorted(by_term, key=len, reverse=True)))
+    by_term = {glossary_term.term: glossary_term for glossary_term in terms}
+    pattern = re.compile("|".join(re.escape(glossary_term) for glossary_term in sorted(by_term, key=len, reverse=True)))
     out, pos, seen = [], 0, set()
-    for m in pattern.finditer(text):
-        term = by_term[m.group(0)]
+    for match in pattern.finditer(text):
+        term = by_term[match.group(0)]
         if term.term in seen:
             continue
         seen.add(term.term)
-        out.append(escape(text[pos:m.start()]))
+        out.append(escape(text[pos:match.start()]))
         out.append(Markup('<a class="tp-term" href="#{}" title="{}">{}</a>').format(term.anchor, term.definition, term.term))
-        pos = m.end()
+        pos = match.end()
     out.append(escape(text[pos:]))
     return Markup("").join(out)
 
 
 def glossary_terms(package: Package) -> list[Term]:
-    return [Term(f"term-{i + 1}", r.get("term", "").strip(), r.get("definition", "").strip())
-            for i, r in enumerate(package.rows("glossary")) if r.get("term", "").strip()]
+    return [Term(f"term-{index + 1}", row.get("term", "").strip(), row.get("definition", "").strip())
+            for index, row in enumerate(package.rows("glossary")) if row.get("term", "").strip()]
 
 
 def sections(package: Package, terms: list[Term]) -> list[SectionView]:
@@ -116,8 +116,8 @@ def sections(package: Package, terms: list[Term]) -> list[SectionView]:
     captions = table_lines(package)
     rank = 2  # the section heading 情况说明 is an h2
     for row in package.rows("sections"):
-        paragraphs = tuple(mark_terms(p.strip(), terms) for p in row.get("text", "").split("\n")
-                           if p.strip() and not is_caption(p, captions))
+        paragraphs = tuple(mark_terms(paragraph.strip(), terms) for paragraph in row.get("text", "").split("\n")
+                           if paragraph.strip() and not is_caption(paragraph, captions))
         if not paragraphs and not row.get("heading", "").strip():
             continue
         level = int(row.get("level") or 1)
@@ -159,16 +159,16 @@ class Coverage:
     @property
     def ran(self) -> tuple[CheckRun, ...]:
         """The checks that compared figures."""
-        return tuple(c for c in self.checks or () if c.comparisons)
+        return tuple(check for check in self.checks or () if check.comparisons)
 
     @property
     def idle(self) -> tuple[CheckRun, ...]:
         """The checks this disclosure gave nothing to compare."""
-        return tuple(c for c in self.checks or () if not c.comparisons)
+        return tuple(check for check in self.checks or () if not check.comparisons)
 
     @property
     def comparisons(self) -> int:
-        return sum(c.comparisons for c in self.checks or ())
+        return sum(check.comparisons for check in self.checks or ())
 
     @property
     def nothing_read(self) -> bool:
@@ -184,16 +184,16 @@ class Coverage:
 
 def coverage(package: Package, findings: list[FindingView]) -> Coverage:
     tables = package.tables
-    generic = [r for r in tables if r.table.get("generic")]
-    title = lambda r: str(r.table.get("title") or r.meta.get("title") or r.name)  # noqa: E731
+    generic = [resource for resource in tables if resource.table.get("generic")]
+    title = lambda resource: str(resource.table.get("title") or resource.meta.get("title") or resource.name)  # noqa: E731
     return Coverage(
-        standard=tuple(title(r) for r in tables if r not in generic),
-        generic=tuple(title(r) for r in generic),
+        standard=tuple(title(resource) for resource in tables if resource not in generic),
+        generic=tuple(title(resource) for resource in generic),
         figures=len(package.facts),
-        from_tables=sum(1 for f in package.facts if f.source.startswith("table:")),
+        from_tables=sum(1 for fact in package.facts if fact.source.startswith("table:")),
         sections=len(package.rows("sections")),
-        others=tuple((str(r.meta.get("title") or r.name), len(r.rows)) for r in package.resources
-                     if r not in tables and r.name not in NARRATIVE and r.rows),
+        others=tuple((str(resource.meta.get("title") or resource.name), len(resource.rows)) for resource in package.resources
+                     if resource not in tables and resource.name not in NARRATIVE and resource.rows),
         checks=tuple(findings.checks) if hasattr(findings, "checks") else None,
     )
 
@@ -256,15 +256,15 @@ def marked(chart: chart_specs.Chart, findings: list[FindingView]) -> chart_specs
     printing), and on each series whose column of a table one names: the first such finding's
     anchor on the page (finding-N, as the template numbers them)."""
     marks: dict[str, tuple[str, str]] = {}
-    for i, f in enumerate(findings):
-        named = {g.source for g in f.figures}
-        columns = {_column(s) for s in named} - {None}
+    for index, finding in enumerate(findings):
+        named = {figure.source for figure in finding.figures}
+        columns = {_column(figure_source) for figure_source in named} - {None}
         for key, source in chart.sources:
             if source in named:
-                marks.setdefault(key, (f"finding-{i + 1}", f.message))
+                marks.setdefault(key, (f"finding-{index + 1}", finding.message))
         for key, source in chart.series_sources:
             if source in named or _column(source) in columns:
-                marks.setdefault(key, (f"finding-{i + 1}", f.message))
+                marks.setdefault(key, (f"finding-{index + 1}", finding.message))
     return replace(chart, marks=tuple((key, anchor, text) for key, (anchor, text) in marks.items()))
 
 
@@ -272,15 +272,15 @@ def disclosure_page(package: Package, findings: list[FindingView], downloads: di
     fig = Figures(list(package.facts), package.year, package.kind)
     terms = glossary_terms(package)
     standard = package.tables
-    others = [r for r in package.resources if r not in standard and r.name not in NARRATIVE]
+    others = [resource for resource in package.resources if resource not in standard and resource.name not in NARRATIVE]
     return DisclosurePage(
         package=package,
         cards=cards(fig),
-        charts=[marked(chart_specs.exported(c, package.department_name, f"{package.year}年度{package.kind_name}",
+        charts=[marked(chart_specs.exported(chart, package.department_name, f"{package.year}年度{package.kind_name}",
                                             source_line(package), _source_id(package)), of_class(findings, "inconsistency"))
-                for c in chart_specs.disclosure_charts(package, fig, project_rates(package))],
-        tables=[view(r, _links(downloads, r)) for r in standard],
-        others=[view(r, _links(downloads, r)) for r in others],
+                for chart in chart_specs.disclosure_charts(package, fig, project_rates(package))],
+        tables=[view(resource, _links(downloads, resource)) for resource in standard],
+        others=[view(resource, _links(downloads, resource)) for resource in others],
         sections=sections(package, terms),
         terms=terms,
         findings=findings,

@@ -68,7 +68,7 @@ def unit_of(resource: Resource, field) -> str:
     辆 or 人次, holds a count); other numbers say theirs in their title or in a unit column."""
     if not resource.table or field.type != "number":
         return ""
-    return "元；注明计量单位的行为数量" if any(f.name == "unit" for f in resource.fields) else "元"
+    return "元；注明计量单位的行为数量" if any(each.name == "unit" for each in resource.fields) else "元"
 
 
 def people_title(resource: Resource, field) -> str:
@@ -79,12 +79,12 @@ def people_title(resource: Resource, field) -> str:
 
 def _columns(resource: Resource) -> list[Column]:
     cols = []
-    for f in resource.fields:
-        path = [part for part in f.title.split("/") if part] or [f.name]
-        unit = unit_of(resource, f)
+    for field in resource.fields:
+        path = [part for part in field.title.split("/") if part] or [field.name]
+        unit = unit_of(resource, field)
         if unit:
             path[-1] += f"（{unit}）"
-        kind = ("money" if unit else "number") if f.type == "number" else "integer" if f.type == "integer" else "text"
+        kind = ("money" if unit else "number") if field.type == "number" else "integer" if field.type == "integer" else "text"
         cols.append(Column(tuple(path), kind))
     return cols
 
@@ -105,9 +105,9 @@ def csv_for_people(package: Package, resource: Resource) -> bytes:
     """The table for Excel: a BOM, the Chinese titles with units, then the package's rows (a cell
     that would run as a formula gets a leading ', spreadsheet.py)."""
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(safe_row([people_title(resource, f) for f in resource.fields]))
-    w.writerows(safe_row([row.get(f.name, "") for f in resource.fields]) for row in resource.rows)
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(safe_row([people_title(resource, field) for field in resource.fields]))
+    writer.writerows(safe_row([row.get(field.name, "") for field in resource.fields]) for row in resource.rows)
     return BOM + buf.getvalue().encode("utf-8")
 
 
@@ -115,7 +115,7 @@ def _sheet(package: Package, resource: Resource) -> Sheet:
     unit = (resource.table.get("unit") or "") if resource.table else ""
     note = ("金额单位：元" + (f"（原表：{unit}）" if unit and unit != "元" else "") + "。" if resource.table else "")
     return Sheet(table_title(resource), f"{package.title} · {table_title(resource)}", note + source_note(package),
-                 _columns(resource), [[row.get(f.name, "") for f in resource.fields] for row in resource.rows])
+                 _columns(resource), [[row.get(field.name, "") for field in resource.fields] for row in resource.rows])
 
 
 def xlsx(package: Package, resource: Resource) -> bytes:
@@ -136,7 +136,7 @@ def _json_value(text: str, type_: str) -> str:
 
 def as_json(package: Package, resource: Resource) -> bytes:
     """The resource as JSON: package, resource, table, fields (id, title, type, unit), then the rows, one per line."""
-    keys = [(json.dumps(f.name, ensure_ascii=False) + ": ", f.name, f.type) for f in resource.fields]
+    keys = [(json.dumps(field.name, ensure_ascii=False) + ": ", field.name, field.type) for field in resource.fields]
     rows = ["{" + ", ".join(key + _json_value(row.get(name, ""), type_) for key, name, type_ in keys) + "}"
             for row in resource.rows]
     head = {
@@ -144,8 +144,8 @@ def as_json(package: Package, resource: Resource) -> bytes:
         "resource": resource.name,
         "title": table_title(resource),
         **({"table": resource.table} if resource.table else {}),
-        "fields": [{"name": f.name, "title": f.title, "type": f.type,
-                    **({"unit": unit} if (unit := unit_of(resource, f)) else {})} for f in resource.fields],
+        "fields": [{"name": field.name, "title": field.title, "type": field.type,
+                    **({"unit": unit} if (unit := unit_of(resource, field)) else {})} for field in resource.fields],
     }
     body = ",\n".join(rows)
     return (json.dumps(head, ensure_ascii=False)[:-1] + ', "rows": [\n' + body + "\n]}\n").encode("utf-8")
@@ -154,7 +154,7 @@ def as_json(package: Package, resource: Resource) -> bytes:
 def readme(package: Package, contents: str) -> bytes:
     """README.md of a disclosure's ZIP: what it holds, unit, source, licence, how to cite."""
     source = package.source
-    tables = "\n".join(f"- {table_title(r)}（{r.name}）" for r in package.resources if r.table)
+    tables = "\n".join(f"- {table_title(resource)}（{resource.name}）" for resource in package.resources if resource.table)
     url = source.get("url") or ""
     cite = (f"{package.department_name}：《{package.title}》。{SITE_NAME}，数据包 {package.name}，"
             f"CC-BY-4.0。" + (f"原文：{url}" if url else f"源文件 SHA-256 {source.get('sha256', '')}"))
@@ -193,23 +193,23 @@ def _notices(package: Package, contents: str) -> list[tuple[str, bytes]]:
 
 def package_zip(package: Package) -> bytes:
     """Every file of the package folder, sorted, under `<package name>/`, with README and LICENSE."""
-    files = sorted(p for p in package.root.rglob("*") if p.is_file())
+    files = sorted(path for path in package.root.rglob("*") if path.is_file())
     notices = _notices(package, "Frictionless 数据包：datapackage.json 描述每个 CSV 文件的字段（编号、中文标题、类型），"
                                 "tables/ 为各表，facts.csv 为主要数字，source/ 为源文件。")
     return stable_zip([(f"{package.name}/{name}", data) for name, data in notices]
-                      + [(f"{package.name}/{p.relative_to(package.root).as_posix()}", p.read_bytes()) for p in files])
+                      + [(f"{package.name}/{path.relative_to(package.root).as_posix()}", path.read_bytes()) for path in files])
 
 
 def _file_name(title: str) -> str:
-    return "".join("_" if ch in '/\\:*?"<>|' or ord(ch) < 32 else ch for ch in title).strip() or "表"
+    return "".join("_" if char in '/\\:*?"<>|' or ord(char) < 32 else char for char in title).strip() or "表"
 
 
 def tables_zip(package: Package, findings: list[FindingView], made: dict[str, tuple[bytes, bytes]]) -> bytes:
     """All tables of a disclosure for people: each table's CSV and XLSX (`made`: {resource name:
     (csv, xlsx)}) named by its title, the findings, README and LICENSE."""
-    tables = [r for r in package.resources if r.table]
-    entries = [(f"{package.name}/{k:02d} {_file_name(table_title(res))}.{ext}", made[res.name][i])
-               for k, res in enumerate(tables, start=1) for i, ext in enumerate(("csv", "xlsx"))]
+    tables = [resource for resource in package.resources if resource.table]
+    entries = [(f"{package.name}/{number:02d} {_file_name(table_title(res))}.{ext}", made[res.name][index])
+               for number, res in enumerate(tables, start=1) for index, ext in enumerate(("csv", "xlsx"))]
     entries += [(f"{package.name}/核对发现.csv", findings_csv(package, findings)),
                 (f"{package.name}/核对发现.json", findings_json(package, findings))]
     notices = _notices(package, "全部表格：每张表一个 CSV 文件（UTF-8 带 BOM，Excel 可直接打开，列名为中文并注明单位）"
@@ -218,22 +218,22 @@ def tables_zip(package: Package, findings: list[FindingView], made: dict[str, tu
 
 
 def finding_records(package: Package, findings: list[FindingView]) -> list[dict]:
-    return [{"package": package.name, "rule": f.rule, "class": f.cls, "message": f.message,
-             "difference": f.difference, "tolerance": f.tolerance,
-             "figures": "; ".join(f"{g.label} {g.value} ({g.source})" for g in f.figures), "line": f.line}
-            for f in findings]
+    return [{"package": package.name, "rule": finding.rule, "class": finding.cls, "message": finding.message,
+             "difference": finding.difference, "tolerance": finding.tolerance,
+             "figures": "; ".join(f"{figure.label} {figure.value} ({figure.source})" for figure in finding.figures), "line": finding.line}
+            for finding in findings]
 
 
 def finding_rows(package: Package, findings: list[FindingView]) -> bytes:
     """The findings as CSV rows, without header (site-wide: pieces joined under FINDINGS_HEADER)."""
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerows(safe_row([r[k] for k in ["package"] + [c for c, _ in FINDING_COLUMNS]])
-                for r in finding_records(package, findings))
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerows(safe_row([record[key] for key in ["package"] + [column for column, _ in FINDING_COLUMNS]])
+                     for record in finding_records(package, findings))
     return buf.getvalue().encode("utf-8")
 
 
-FINDINGS_HEADER = ",".join(["公开文件（package）"] + [f"{t}（{c}）" for c, t in FINDING_COLUMNS]) + "\n"
+FINDINGS_HEADER = ",".join(["公开文件（package）"] + [f"{title}（{column}）" for column, title in FINDING_COLUMNS]) + "\n"
 
 
 def findings_csv(package: Package, findings: list[FindingView]) -> bytes:

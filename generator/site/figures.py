@@ -49,13 +49,13 @@ class Figures:
     def disputed(self, measure: str, kind: str = "amount", year: int | None = None) -> bool:
         """Whether the document prints this figure twice with values beyond their rounding."""
         group = self._group(measure, kind, year)
-        return any(abs(a.value - b.value) > a.half_unit + b.half_unit for a in group for b in group)
+        return any(abs(first.value - second.value) > first.half_unit + second.half_unit for first in group for second in group)
 
     def parts(self, measure: str, kind: str = "amount") -> list[Fact]:
         """The best fact per code or item of a measure broken down (by 类, by economic item …), in file order."""
         best: dict[str, Fact] = {}
-        for (m, k, y, code, item), group in self._index.items():
-            if m == measure and k == kind and y == self.year and (code or item):
+        for (of_measure, of_kind, of_year, code, item), group in self._index.items():
+            if of_measure == measure and of_kind == kind and of_year == self.year and (code or item):
                 key = item_key(group[0])  # '住房保障' (narrative) and '住房保障支出' (table) are one part
                 if key not in best or _rank(group[0]) < _rank(best[key]):
                     best[key] = group[0]
@@ -67,7 +67,7 @@ class Figures:
         if whole is not None:
             return whole
         parts = self.parts(measure, kind)
-        return sum((f.value for f in parts), Decimal(0)) if parts else None
+        return sum((fact.value for fact in parts), Decimal(0)) if parts else None
 
     def change_rate(self, measure: str) -> tuple[Decimal | None, str]:
         """Year-on-year change in %: as stated, else from a stated prior-year amount or change; with its basis."""

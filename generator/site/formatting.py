@@ -31,8 +31,8 @@ def percent(value: Decimal | None, signed: bool = False) -> str:
     """A rate in % with one decimal: 50.23 → '50.2%'; signed adds '+'."""
     if value is None:
         return "—"
-    q = value.quantize(TENTH, rounding=ROUND_HALF_UP)
-    return f"{q:+}%" if signed and q else f"{q}%"
+    rounded = value.quantize(TENTH, rounding=ROUND_HALF_UP)
+    return f"{rounded:+}%" if signed and rounded else f"{rounded}%"
 
 
 def ratio(part: Decimal, whole: Decimal) -> Decimal | None:

@@ -7,4 +7,4 @@ from generator.validate.rules import RULES
 
 def rules() -> list[tuple[str, str, str, str, str]]:
     """(id, title, description, classes in words, real example) of every validation rule, in registry order."""
-    return [(r.id, r.title, r.description, classes_text(r), r.example) for r in RULES]
+    return [(rule.id, rule.title, rule.description, classes_text(rule), rule.example) for rule in RULES]

@@ -24,4 +24,4 @@ def on_page_markdown(markdown: str, page, **_) -> str:
 
 def on_page_content(html: str, page, **_) -> str:
     blocks = _blocks.pop(page.file.src_uri, None)
-    return _PARAGRAPH.sub(lambda m: blocks[int(m.group(1))], html) if blocks else html
+    return _PARAGRAPH.sub(lambda match: blocks[int(match.group(1))], html) if blocks else html

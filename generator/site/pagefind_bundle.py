@@ -21,13 +21,13 @@ from pathlib import Path
 MAGIC = b"pagefind_dcd"
 
 
-def _head(major: int, n: int) -> bytes:
-    if n < 24:
-        return bytes([major << 5 | n])
+def _head(major: int, length: int) -> bytes:
+    if length < 24:
+        return bytes([major << 5 | length])
     for extra, fmt in ((24, ">B"), (25, ">H"), (26, ">I"), (27, ">Q")):
-        if n < 1 << (8 * struct.calcsize(fmt)):
-            return bytes([major << 5 | extra]) + struct.pack(fmt, n)
-    raise ValueError(n)
+        if length < 1 << (8 * struct.calcsize(fmt)):
+            return bytes([major << 5 | extra]) + struct.pack(fmt, length)
+    raise ValueError(length)
 
 
 def encode(value) -> bytes:
@@ -42,45 +42,45 @@ def encode(value) -> bytes:
         data = value.encode("utf-8")
         return _head(3, len(data)) + data
     if isinstance(value, list):
-        return _head(4, len(value)) + b"".join(encode(v) for v in value)
+        return _head(4, len(value)) + b"".join(encode(item) for item in value)
     if isinstance(value, dict):
-        return _head(5, len(value)) + b"".join(encode(k) + encode(v) for k, v in value.items())
+        return _head(5, len(value)) + b"".join(encode(key) + encode(item) for key, item in value.items())
     raise TypeError(type(value))
 
 
-def decode(data: bytes, at: int = 0):
-    """(value, position after it) of the CBOR item at `at` (the subset `encode` writes)."""
-    first = data[at]
+def decode(data: bytes, offset: int = 0):
+    """(value, position after it) of the CBOR item at `offset` (the subset `encode` writes)."""
+    first = data[offset]
     major, info = first >> 5, first & 31
-    at += 1
+    offset += 1
     if major == 7:
-        return {20: False, 21: True, 22: None}[info], at
+        return {20: False, 21: True, 22: None}[info], offset
     if info < 24:
-        n = info
+        length = info
     else:
         size = 1 << (info - 24)
-        n = int.from_bytes(data[at:at + size], "big")
-        at += size
+        length = int.from_bytes(data[offset:offset + size], "big")
+        offset += size
     if major == 0:
-        return n, at
+        return length, offset
     if major == 1:
-        return -1 - n, at
+        return -1 - length, offset
     if major in (2, 3):
-        raw = data[at:at + n]
-        return (raw if major == 2 else raw.decode("utf-8")), at + n
+        raw = data[offset:offset + length]
+        return (raw if major == 2 else raw.decode("utf-8")), offset + length
     if major == 4:
         items = []
-        for _ in range(n):
-            item, at = decode(data, at)
+        for _ in range(length):
+            item, offset = decode(data, offset)
             items.append(item)
-        return items, at
+        return items, offset
     if major == 5:
         out = {}
-        for _ in range(n):
-            key, at = decode(data, at)
-            out[key], at = decode(data, at)
-        return out, at
-    raise ValueError(f"CBOR major type {major} at {at}")
+        for _ in range(length):
+            key, offset = decode(data, offset)
+            out[key], offset = decode(data, offset)
+        return out, offset
+    raise ValueError(f"CBOR major type {major} at {offset}")
 
 
 def _read(path: Path):

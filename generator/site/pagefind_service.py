@@ -94,11 +94,11 @@ def index_pages(site: Path, pages: list[str], out: Path, exclude: list[str], ski
 
         def feed() -> None:  # in a thread: the answers are read meanwhile, so no pipe fills up
             try:
-                for k, page in enumerate(ordered):
-                    service.send(100 + k, {"type": "AddFile", "index_id": index, "file_path": page, "url": None,
-                                           "file_contents": contents(page, (site / page).read_text(encoding="utf-8"))})
-                for k, record in enumerate(records):
-                    service.send(100 + len(ordered) + k, {"type": "AddRecord", "index_id": index, **record})
+                for position, page in enumerate(ordered):
+                    service.send(100 + position, {"type": "AddFile", "index_id": index, "file_path": page, "url": None,
+                                                  "file_contents": contents(page, (site / page).read_text(encoding="utf-8"))})
+                for position, record in enumerate(records):
+                    service.send(100 + len(ordered) + position, {"type": "AddRecord", "index_id": index, **record})
                 service.proc.stdin.flush()
             except (OSError, ValueError) as exc:
                 failed.append(exc)
@@ -107,8 +107,8 @@ def index_pages(site: Path, pages: list[str], out: Path, exclude: list[str], ski
         feeder = threading.Thread(target=feed, daemon=True)
         feeder.start()
         try:
-            for k, page in enumerate(ordered + [r["url"] for r in records]):
-                if service.answer(100 + k).get("type") != "IndexedFile":
+            for position, page in enumerate(ordered + [page_record["url"] for page_record in records]):
+                if service.answer(100 + position).get("type") != "IndexedFile":
                     raise PagefindError(f"Pagefind could not index {page}")
         except PagefindError:
             if failed:

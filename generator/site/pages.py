@@ -54,9 +54,9 @@ def _regions(departments: list[DepartmentView]) -> list[Region]:
         by_code.setdefault(dep.id[:2], []).append(dep)
     out = []
     for code, deps in sorted(by_code.items()):
-        disclosures = [d for dep in deps for d in dep.disclosures]
-        out.append(Region(code, next((d.province for d in deps if d.province), "其他"), deps, disclosures,
-                          sum(len(d.inconsistencies) for d in disclosures)))
+        disclosures = [disclosure for dep in deps for disclosure in dep.disclosures]
+        out.append(Region(code, next((disclosure.province for disclosure in deps if disclosure.province), "其他"), deps, disclosures,
+                          sum(len(disclosure.inconsistencies) for disclosure in disclosures)))
     return out
 
 
@@ -75,7 +75,7 @@ def _lists(data: SiteData, regions: list[Region]) -> tuple[list[Page], list]:
     leaves them out: they list what the disclosures' own pages hold (their findings included),
     and a province's list is the longest text of the site."""
     split = len(data.disclosures) > LIST_LIMIT
-    groups = [(r.code, r.name, r.disclosures) for r in regions] if split else [("", "", data.disclosures)]
+    groups = [(region.code, region.name, region.disclosures) for region in regions] if split else [("", "", data.disclosures)]
     pages, nav = [], []
     for section, title, template in (("compare", "比较", "compare.md.j2"), ("data", "数据下载", "data.md.j2"),
                                      ("findings", "数据核对", "findings.md.j2")):
@@ -83,9 +83,9 @@ def _lists(data: SiteData, regions: list[Region]) -> tuple[list[Page], list]:
         for code, name, disclosures in groups:
             path = f"{section}/{code}/index.md" if code else f"{section}/index.md"
             heading = f"{title}：{name}" if code else title
-            c: Comparison | None = comparison(disclosures) if section == "compare" else None
+            compared: Comparison | None = comparison(disclosures) if section == "compare" else None
             pages.append(Page(path, heading, template, {**common, "heading": heading, "region": code,
-                                                        "disclosures": disclosures, "c": c}, scope=code or "site",
+                                                        "disclosures": disclosures, "c": compared}, scope=code or "site",
                               searchable=False))
         if split:
             pages.append(Page(f"{section}/index.md", title, template, {**common, "heading": title, "region": "",
@@ -100,18 +100,18 @@ def _lists(data: SiteData, regions: list[Region]) -> tuple[list[Page], list]:
 def _search_scopes(disclosures: list[Summary], registry: dict) -> dict:
     """On a site with one search index per year (search.py), the years the search page offers,
     newest first (it searches the latest unless asked); the values of each filter."""
-    return {"years": sorted({d.package.year for d in disclosures}, reverse=True) if search.split(len(disclosures)) else [],
+    return {"years": sorted({disclosure.package.year for disclosure in disclosures}, reverse=True) if search.split(len(disclosures)) else [],
             "filters": search.filter_values(disclosures, registry)}
 
 
 def build_pages(data: SiteData) -> tuple[list[Page], list]:
     """(pages, nav) for the whole site; the disclosure pages are in the nav, not in the list."""
     by_department: dict[str, list[Summary]] = {}
-    for d in data.disclosures:
-        by_department.setdefault(d.package.department_id, []).append(d)
-    departments = [department_view(dep_id, data.registry.get(dep_id), ds) for dep_id, ds in sorted(by_department.items())]
+    for disclosure in data.disclosures:
+        by_department.setdefault(disclosure.package.department_id, []).append(disclosure)
+    departments = [department_view(dep_id, data.registry.get(dep_id), own) for dep_id, own in sorted(by_department.items())]
     regions = _regions(departments)
-    latest = sorted(data.disclosures, key=lambda d: (-d.package.year, d.package.department_id, d.package.kind))
+    latest = sorted(data.disclosures, key=lambda disclosure: (-disclosure.package.year, disclosure.package.department_id, disclosure.package.kind))
     small = len(data.disclosures) <= LIST_LIMIT
 
     pages = [
@@ -132,9 +132,9 @@ def build_pages(data: SiteData) -> tuple[list[Page], list]:
             pages.append(Page(f"departments/{dep.id}/index.md", dep.name, "department.md.j2", {"department": dep},
                               scope=dep.id, searchable=False))  # its disclosures' pages carry its name
             items = [{"概览": f"departments/{dep.id}/index.md"}]
-            for d in dep.disclosures:
-                p = d.package
-                items.append({f"{p.year}年度{escape(p.kind_name)}": disclosure_path(p.department_id, p.slug)})
+            for disclosure in dep.disclosures:
+                package = disclosure.package
+                items.append({f"{package.year}年度{escape(package.kind_name)}": disclosure_path(package.department_id, package.slug)})
             city = str(escape(dep.city or f"{region.name}本级"))
             cities.setdefault(city, []).append({str(escape(dep.name)): items})
         nav_regions.append({str(escape(region.name)): [f"departments/{region.code}/index.md"]

@@ -52,23 +52,23 @@ def dataset(cache: BuildCache, summaries: list, changed: bool, pool: ThreadPoolE
     """The whole-data-set downloads, rebuilt when any package changed, the compare table last. The
     database is merged in a thread (its future: done when the file is in place), so the pages do
     not know its size."""
-    names = [s.package.name for s in summaries]
-    dirs = [package_dir(s.package) for s in summaries]
+    names = [summary.package.name for summary in summaries]
+    dirs = [package_dir(summary.package) for summary in summaries]
     files = (FACTS, DATABASE, FINDINGS_CSV, FINDINGS_JSON, TABLES, COMPARE)
     merging = pool.submit(lambda: None)
-    if changed or not all((cache.files / f).exists() for f in files):
+    if changed or not all((cache.files / file).exists() for file in files):
         writer = Writer(cache.files)
-        facts = writer.write(FACTS, all_facts_csv([(cache.pieces / f"{n}.csv").read_bytes() for n in names]), "")
-        findings = [(FINDINGS_CSV, all_findings_csv([(cache.files / d / "findings.csv").read_bytes() for d in dirs])),
-                    (FINDINGS_JSON, all_findings_json([(cache.files / d / "findings.json").read_bytes() for d in dirs]))]
+        facts = writer.write(FACTS, all_facts_csv([(cache.pieces / f"{name}.csv").read_bytes() for name in names]), "")
+        findings = [(FINDINGS_CSV, all_findings_csv([(cache.files / folder / "findings.csv").read_bytes() for folder in dirs])),
+                    (FINDINGS_JSON, all_findings_json([(cache.files / folder / "findings.json").read_bytes() for folder in dirs]))]
         for path, data in findings:
             writer.write(path, data, "")
-        write_all_tables_zip(cache.files / TABLES, [(f"{s.package.department_id}/{s.package.slug}.zip",
-                                                    cache.files / d / f"{s.package.name}-tables.zip")
-                                                   for s, d in zip(summaries, dirs)],
-                             (cache.files / facts.path).read_bytes(), [(Path(p).name, data) for p, data in findings])
+        write_all_tables_zip(cache.files / TABLES, [(f"{summary.package.department_id}/{summary.package.slug}.zip",
+                                                    cache.files / folder / f"{summary.package.name}-tables.zip")
+                                                   for summary, folder in zip(summaries, dirs)],
+                             (cache.files / facts.path).read_bytes(), [(Path(file_path).name, data) for file_path, data in findings])
         writer.write(COMPARE, compare_csv(summaries), "")
-        merging = pool.submit(_merge, [cache.pieces / f"{n}.sqlite" for n in names], cache.files / DATABASE,
+        merging = pool.submit(_merge, [cache.pieces / f"{name}.sqlite" for name in names], cache.files / DATABASE,
                               cache.root / "merging.sqlite")
     size = lambda path: (cache.files / path).stat().st_size  # noqa: E731
     return [Download(TABLES, "全部表格 ZIP（每份公开文件的各表 CSV 与 XLSX、核对发现、说明与许可）", size(TABLES)),
@@ -98,7 +98,7 @@ def pages(ctx: Context, summaries: list, registry: dict, downloads: list[Downloa
                 changed.add(page.path)
     current = {page.path for page in listed} | disclosure_pages
     if ctx.cache.docs.exists():
-        for stale in sorted({f.relative_to(ctx.cache.docs).as_posix() for f in ctx.cache.docs.rglob("*.md")} - current):
+        for stale in sorted({path.relative_to(ctx.cache.docs).as_posix() for path in ctx.cache.docs.rglob("*.md")} - current):
             changed.add(stale)
             (ctx.cache.docs / stale).unlink()
             (ctx.cache.html / html_of(stale)).unlink(missing_ok=True)
@@ -136,30 +136,30 @@ def search(ctx: Context, searched: set[str], changed: set[str], summaries: list,
     """Bring the search bundle up to date with the pages to search (search.py): one index of
     them all, or on a large site, one per fiscal year, the pages of no year in the latest's;
     each disclosure's page with its filters (year, kind, region) and its rows record; its new state."""
-    years = {disclosure_path(s.package.department_id, s.package.slug): str(s.package.year)
-             for s in summaries} if split(len(summaries)) else {}
+    years = {disclosure_path(summary.package.department_id, summary.package.slug): str(summary.package.year)
+             for summary in summaries} if split(len(summaries)) else {}
     newest = max(years.values(), default=SITE)
-    pages = {html_of(p): years.get(p, newest) for p in sorted(searched)}
-    extra = {html_of(disclosure_path(s.package.department_id, s.package.slug)): Extra(
-        {"year": str(s.package.year), "kind": s.package.kind_name, "region": region_name(registry, s.package.department_id)},
-        ctx.cache.pieces / f"{s.package.name}.rows.json") for s in summaries}
-    return update(ctx.cache.html, ctx.cache.pagefind, pages, {html_of(p) for p in changed}, ctx.state.get("search"),
+    pages = {html_of(page): years.get(page, newest) for page in sorted(searched)}
+    extra = {html_of(disclosure_path(summary.package.department_id, summary.package.slug)): Extra(
+        {"year": str(summary.package.year), "kind": summary.package.kind_name, "region": region_name(registry, summary.package.department_id)},
+        ctx.cache.pieces / f"{summary.package.name}.rows.json") for summary in summaries}
+    return update(ctx.cache.html, ctx.cache.pagefind, pages, {html_of(page) for page in changed}, ctx.state.get("search"),
                   ctx.echo, extra)
 
 
 def settle_sitemaps(site: Path, site_url: str) -> None:
     """Without a site URL mkdocs' sitemap lists no usable URLs: drop it. With one, drop the build
     date (lastmod) and re-gzip without the temporary file name and time that mkdocs writes."""
-    xml, gz = site / "sitemap.xml", site / "sitemap.xml.gz"
+    xml, gzipped = site / "sitemap.xml", site / "sitemap.xml.gz"
     if not site_url:
         xml.unlink(missing_ok=True)
-        gz.unlink(missing_ok=True)
+        gzipped.unlink(missing_ok=True)
         return
     text = re.sub(r"\s*<lastmod>[^<]*</lastmod>", "", xml.read_text(encoding="utf-8"))
     xml.unlink()
     xml.write_text(text, encoding="utf-8")
-    gz.unlink()
-    gz.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+    gzipped.unlink()
+    gzipped.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
 
 
 def run(ctx: Context, paths: list[Path], registry: dict, out: Path) -> tuple[dict, dict]:
@@ -168,11 +168,11 @@ def run(ctx: Context, paths: list[Path], registry: dict, out: Path) -> tuple[dic
     ctx.echo("whole-data-set files and list pages")
     with ThreadPoolExecutor(1) as thread:
         downloads, merging = dataset(ctx.cache, summaries, bool(dirty), thread)
-        nav, current, unsearched = pages(ctx, summaries, registry, downloads, {v["page"] for v in state.values()},
+        nav, current, unsearched = pages(ctx, summaries, registry, downloads, {entry["page"] for entry in state.values()},
                                          changed, dirty)
         config_hash = mkdocs(ctx, nav, current, changed)
         search_state = search(ctx, current - unsearched, changed, summaries, registry)
         merging.result()
     ctx.echo("updating the output folder")
     publish(out, [(ctx.cache.html, ""), (ctx.cache.files, ""), (ctx.cache.pagefind, "pagefind/")])
-    return {"config": config_hash, "packages": state, "search": search_state}, {s.package.name: s for s in summaries}
+    return {"config": config_hash, "packages": state, "search": search_state}, {summary.package.name: summary for summary in summaries}

@@ -60,8 +60,8 @@ def validate(path: Path) -> tuple[list[FindingView] | None, Package | None, str]
 def finding_rows(findings: list[FindingView]) -> list[tuple]:
     """The findings as rows of the database's findings table (without the package column); `class`
     is inconsistency, rounding or notice."""
-    return [(f.rule, f.message, f.difference, f.tolerance,
-             "; ".join(f"{g.label} {g.value} ({g.source})" for g in f.figures), f.cls) for f in findings]
+    return [(finding.rule, finding.message, finding.difference, finding.tolerance,
+             "; ".join(f"{figure.label} {figure.value} ({figure.source})" for figure in finding.figures), finding.cls) for finding in findings]
 
 
 def prepare(job: Job, findings: list[FindingView], pkg: Package | None = None) -> tuple[Summary, bool]:

@@ -80,7 +80,7 @@ def front_matter(page: Page) -> str:
         meta["hide"] = list(page.hide)
     if not page.searchable:
         meta["search"] = {"exclude": True}
-    return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items()) + "---\n\n"
+    return "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items()) + "---\n\n"
 
 
 def render_page(env: Environment, page: Page) -> str:

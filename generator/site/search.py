@@ -74,9 +74,9 @@ def region_name(registry: dict, department_id: str) -> str:
 
 def filter_values(disclosures: list, registry: dict) -> dict[str, list[str]]:
     """The values of each filter the search page offers: years newest first, kinds, regions."""
-    return {"year": [str(y) for y in sorted({d.package.year for d in disclosures}, reverse=True)],
-            "kind": sorted({d.package.kind_name for d in disclosures}),
-            "region": sorted({region_name(registry, d.package.department_id) for d in disclosures})}
+    return {"year": [str(year) for year in sorted({disclosure.package.year for disclosure in disclosures}, reverse=True)],
+            "kind": sorted({disclosure.package.kind_name for disclosure in disclosures}),
+            "region": sorted({region_name(registry, disclosure.package.department_id) for disclosure in disclosures})}
 
 
 def rows_record(package: Package) -> dict:
@@ -89,15 +89,15 @@ def rows_record(package: Package) -> dict:
             continue
         caption, rows = table_title(res), []
         content.append(caption + "。")
-        known = [f.name for f in res.fields if f.name in LABEL_FIELDS]
-        text = [f.name for f in res.fields if f.type == "string" and f.name not in ("side", "line", "unit")]
-        for i, row in enumerate(res.rows):
-            cells = [c[:CELL_CHARS] for name in (known or text) if (c := row.get(name, "").strip())]
+        known = [field.name for field in res.fields if field.name in LABEL_FIELDS]
+        text = [field.name for field in res.fields if field.type == "string" and field.name not in ("side", "line", "unit")]
+        for index, row in enumerate(res.rows):
+            cells = [cell_text[:CELL_CHARS] for name in (known or text) if (cell_text := row.get(name, "").strip())]
             if not cells:
                 continue
             code = row.get("code", "").strip()
-            anchor = row_anchor(res.name, row.get("row") or str(i + 1), row.get("side", ""))
-            rows.append([anchor.removeprefix(res.name + "-r"), code, " ".join(c for c in cells if c != code)])
+            anchor = row_anchor(res.name, row.get("row") or str(index + 1), row.get("side", ""))
+            rows.append([anchor.removeprefix(res.name + "-r"), code, " ".join(cell_text for cell_text in cells if cell_text != code)])
             content.append(" ".join(cells) + "。")
         tables.append([caption, res.name, rows])
     return {"content": "\n".join(content), "meta": {"title": f"{package.title} · 表格",
@@ -127,8 +127,8 @@ def update(html: Path, bundle: Path, pages: dict[str, str], changed: set[str], s
             if changed:  # (the overlay only ever changes by pages rendered anew or removed)
                 echo(f"search index (Pagefind): {len(overlay & current)} changed of {len(pages)} page(s)")
                 _index(html, sorted(overlay & current), bundle / OVERLAY, extra)
-                _module(bundle, pages, {k: state["base"][k] for p in overlay for k in (p, p + ROWS)
-                                        if k in state["base"]})
+                _module(bundle, pages, {key: state["base"][key] for page in overlay for key in (page, page + ROWS)
+                                        if key in state["base"]})
             else:
                 echo("search index (Pagefind): unchanged")
             return {"scopes": scopes, "base": state["base"], "overlay": sorted(overlay)}
@@ -136,7 +136,7 @@ def update(html: Path, bundle: Path, pages: dict[str, str], changed: set[str], s
     shutil.rmtree(bundle / BASE, ignore_errors=True)
     base = {}
     for scope in scopes:
-        _index(html, sorted(p for p, s in pages.items() if s == scope), bundle / BASE / scope, extra)
+        _index(html, sorted(page for page, page_scope in pages.items() if page_scope == scope), bundle / BASE / scope, extra)
         base.update(_fragments(bundle / BASE / scope))
     _index(html, [], bundle / OVERLAY, extra)
     _module(bundle, pages, {})
@@ -154,12 +154,12 @@ def _index(html: Path, pages: list[str], out: Path, extra: dict[str, Extra]) -> 
     out.mkdir(parents=True, exist_ok=True)
     records = []
     for page in pages:
-        e = extra.get(page)
-        if e and e.rows and e.rows.exists():
-            record = json.loads(e.rows.read_text(encoding="utf-8"))
+        page_extra = extra.get(page)
+        if page_extra and page_extra.rows and page_extra.rows.exists():
+            record = json.loads(page_extra.rows.read_text(encoding="utf-8"))
             if record["content"]:
                 records.append({"url": "/" + _url(page) + ROWS, "language": LANGUAGE, **record,
-                                "filters": {k: [v] for k, v in e.filters.items()}})
+                                "filters": {key: [value] for key, value in page_extra.filters.items()}})
     try:
         index_pages(html, pages, out, EXCLUDE, skip=_interface, records=records,
                     contents=lambda page, text: _with_filters(text, extra.get(page)))
@@ -175,12 +175,12 @@ def _url(page: str) -> str:
 BODY = "<div data-pagefind-body>"
 
 
-def _with_filters(text: str, e: Extra | None) -> str:
+def _with_filters(text: str, page_extra: Extra | None) -> str:
     """The page's HTML with its filters as Pagefind reads them (empty elements, not shown)."""
-    if not e or not e.filters or BODY not in text:
+    if not page_extra or not page_extra.filters or BODY not in text:
         return text
-    marks = "".join(f'<span data-pagefind-filter="{escape(k)}:{escape(v.replace(",", "，"))}"></span>'
-                    for k, v in e.filters.items())
+    marks = "".join(f'<span data-pagefind-filter="{escape(key)}:{escape(value.replace(",", "，"))}"></span>'
+                    for key, value in page_extra.filters.items())
     return text.replace(BODY, BODY + marks, 1)
 
 

@@ -28,7 +28,7 @@ def safe_cell(value):
 
 
 def safe_row(cells) -> list:
-    return [safe_cell(c) for c in cells]
+    return [safe_cell(cell) for cell in cells]
 
 
 def safe_csv(data: bytes) -> bytes:

@@ -68,15 +68,15 @@ class Summary(ByClass):
 def summarize(page: DisclosurePage) -> Summary:
     package = page.package
     figures = Figures(list(package.facts), package.year, package.kind)
-    values = {m: v for m in VALUES if (v := figures.value(m)) is not None}
+    values = {measure: value for measure in VALUES if (value := figures.value(measure)) is not None}
     if (staff := staff_count(figures)) is not None:
         values[PER_STAFF] = staff
     by_class = {}
-    for f in sorted(package.facts, key=lambda f: not f.source.startswith("table:")):  # table cells first
-        if (f.measure == "general_budget_expenditure" and f.kind == "amount" and f.year == package.year
-                and len(f.code) == 3 and f.basis == "stated"):
-            by_class.setdefault(f.code, (f.item, f.value))
-    resources = tuple(ResourceInfo(r.name, str(r.table.get("number") or ""), table_title(r)) for r in package.resources)
+    for fact in sorted(package.facts, key=lambda fact: not fact.source.startswith("table:")):  # table cells first
+        if (fact.measure == "general_budget_expenditure" and fact.kind == "amount" and fact.year == package.year
+                and len(fact.code) == 3 and fact.basis == "stated"):
+            by_class.setdefault(fact.code, (fact.item, fact.value))
+    resources = tuple(ResourceInfo(resource.name, str(resource.table.get("number") or ""), table_title(resource)) for resource in package.resources)
     info = PackageInfo(package.name, package.title, package.department_id, package.department_name, package.year,
                        package.kind, package.kind_name, package.slug, resources, package.scope, dict(package.source))
     return Summary(info, tuple(page.cards), tuple(page.findings), page.downloads, tuple(page.terms), values, by_class)

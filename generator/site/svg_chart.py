@@ -31,12 +31,12 @@ def _short(label: str, room: int) -> str:
     return label if len(label) <= room else label[:room - 1] + "…"
 
 
-def _value(v, unit: str, withheld: bool = False) -> str:
+def _value(value, unit: str, withheld: bool = False) -> str:
     """A value as printed beside its bar (float 万元 from the spec, or exact Decimal 万元); a
     missing one: left out (withheld: printed twice, differently: see the findings), or not printed."""
-    if v is None:
+    if value is None:
         return "未绘出（见核对）" if withheld else "未列出"
-    return f"{v:.1f}%" if unit == "%" else f"{v:,.2f}"
+    return f"{value:.1f}%" if unit == "%" else f"{value:,.2f}"
 
 
 def _mark(marks: dict, label: str, y: float) -> str:
@@ -59,30 +59,30 @@ def bars(categories: list[str], series: list[tuple[str, list[float | None]]], un
     """Horizontal bars, one group per category (label above, one bar per series, value after it);
     `withheld`: the (category, series) values left out for a finding."""
     marks, withheld = marks or {}, withheld or set()
-    top = max((v for _, vals in series for v in vals if v is not None), default=0) or 1
+    top = max((value for _, vals in series for value in vals if value is not None), default=0) or 1
     body, y = [], 0.0
     if len(series) > 1 or any(name in marks for name, _ in series):  # legend: two to a line
-        for i, (name, _) in enumerate(series):
-            x, top_y = f"{i % 2 * 50}%", i // 2 * ROW
+        for index, (name, _) in enumerate(series):
+            x, top_y = f"{index % 2 * 50}%", index // 2 * ROW
             text = _text(x, top_y + 12, _short(name, LABEL - 8) + (" ⚠" if name in marks else ""), "tp-svg__legend", dx=14)
             if name in marks:
                 text = f'<a href="{escape(marks[name][0])}" class="tp-svg__mark"><title>{escape(marks[name][1])}</title>{text}</a>'
-            body.append(f'<rect x="{x}" y="{top_y + 3}" width="10" height="10" fill="{COLORS[i % len(COLORS)]}"/>')
+            body.append(f'<rect x="{x}" y="{top_y + 3}" width="10" height="10" fill="{COLORS[index % len(COLORS)]}"/>')
             body.append(text)
         y = (len(series) + 1) // 2 * ROW + GAP
-    for c, label in enumerate(categories):
+    for category_index, label in enumerate(categories):
         room = LABEL - 6 if label in marks else LABEL
         shown = _text("0", y + 13, _short(label, room))
         body.append(shown if len(label) <= room else f'<g><title>{escape(label)}</title>{shown}</g>')
         body.append(_mark(marks, label, y + 13))
         y += ROW
-        for s, (name, vals) in enumerate(series):
-            v = vals[c]
-            width = 0 if v is None else max(float(v), 0) / float(top) * MAX_BAR
-            fill = colors[s][c] if colors else COLORS[s % len(COLORS)]
+        for series_index, (name, vals) in enumerate(series):
+            value = vals[category_index]
+            width = 0 if value is None else max(float(value), 0) / float(top) * MAX_BAR
+            fill = colors[series_index][category_index] if colors else COLORS[series_index % len(COLORS)]
             if width:
                 body.append(f'<rect x="0" y="{y:g}" width="{width:.2f}%" height="{BAR}" fill="{fill}"/>')
-            body.append(_text(f"{width + 1:.2f}%", y + 11, _value(v, unit, (label, name) in withheld), "tp-svg__value"))
+            body.append(_text(f"{width + 1:.2f}%", y + 11, _value(value, unit, (label, name) in withheld), "tp-svg__value"))
             y += BAR + GAP
         y += SPACE
     return _svg(body, y, title)
@@ -90,8 +90,8 @@ def bars(categories: list[str], series: list[tuple[str, list[float | None]]], un
 
 def _arc(start: float, end: float, outer: float = 90, inner: float = 50) -> str:
     """A ring sector between two angles (radians, clockwise from 12 o'clock)."""
-    def at(r: float, a: float) -> str:
-        return f"{r * math.sin(a):.2f} {-r * math.cos(a):.2f}"
+    def at(radius: float, angle: float) -> str:
+        return f"{radius * math.sin(angle):.2f} {-radius * math.cos(angle):.2f}"
     large = 1 if end - start > math.pi else 0
     return (f"M{at(outer, start)}A{outer} {outer} 0 {large} 1 {at(outer, end)}"
             f"L{at(inner, end)}A{inner} {inner} 0 {large} 0 {at(inner, start)}Z")
@@ -103,17 +103,17 @@ def donut(labels: list[str], values: list[float], unit: str, title: str, marks: 
     total = sum(values) or 1
     ring, legend, angle = [], [], 0.0
     y = 190.0
-    for i, (label, v) in enumerate(zip(labels, values)):
-        colour = COLORS[i % len(COLORS)]
-        sweep = min(v / total * 2 * math.pi, 2 * math.pi - 1e-4)
-        share = f"{v / total * 100:.1f}%"
+    for index, (label, value) in enumerate(zip(labels, values)):
+        colour = COLORS[index % len(COLORS)]
+        sweep = min(value / total * 2 * math.pi, 2 * math.pi - 1e-4)
+        share = f"{value / total * 100:.1f}%"
         ring.append(f'<path d="{_arc(angle, angle + sweep)}" fill="{colour}">'
-                    f'<title>{escape(f"{label} {_value(v, unit)} 万元（{share}）")}</title></path>')
+                    f'<title>{escape(f"{label} {_value(value, unit)} 万元（{share}）")}</title></path>')
         angle += sweep
         legend.append(f'<rect x="0" y="{y + 3:g}" width="10" height="10" fill="{colour}"/>')
         shown = _text("14", y + 12, _short(label, LABEL - 8))
         legend.append(shown if len(label) <= LABEL - 8 else f"<g><title>{escape(label)}</title>{shown}</g>")
-        legend.append(_text("100%", y + 12, f"{_value(v, unit)}（{share}）", "tp-svg__value", "end"))
+        legend.append(_text("100%", y + 12, f"{_value(value, unit)}（{share}）", "tp-svg__value", "end"))
         y += ROW + 2
         if label in marks:
             legend.append(_mark(marks, label, y + 12))
@@ -126,17 +126,17 @@ def render(spec: dict, unit: str, title: str, marks: dict | None = None, ring: t
            withheld: set | None = None) -> Markup:
     """The static drawing of a plotly spec as charts.py writes them; a sunburst as the bars of its
     first `ring` ((label, exact 万元) pairs, summed from the leaves by charts.py)."""
-    data = [t for t in spec["data"] if t.get("visible", True) is not False]  # a picker's hidden traces
+    data = [series_trace for series_trace in spec["data"] if series_trace.get("visible", True) is not False]  # a picker's hidden traces
     kind = data[0]["type"]
     if kind == "pie":
         return donut(data[0]["labels"], data[0]["values"], unit, title, marks)
     if kind == "sunburst":
-        return bars([p[0] for p in ring], [(data[0].get("name", ""), [p[1] for p in ring])], unit, title, marks)
+        return bars([pair[0] for pair in ring], [(data[0].get("name", ""), [pair[1] for pair in ring])], unit, title, marks)
     if data[0].get("orientation") == "h":  # categories on y, drawn bottom-up by plotly: top first here
         trace = data[0]
         colour = (trace.get("marker") or {}).get("color")
         colors = [list(reversed(colour))] if isinstance(colour, list) else None
         return bars(list(reversed(trace["y"])), [(trace.get("name", ""), list(reversed(trace["x"])))], unit, title,
                     marks, colors)
-    return bars(list(data[0]["x"]), [(t.get("name", ""), list(t["y"])) for t in data], unit, title, marks,
+    return bars(list(data[0]["x"]), [(series_trace.get("name", ""), list(series_trace["y"])) for series_trace in data], unit, title, marks,
                 withheld=withheld)

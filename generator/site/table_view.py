@@ -69,28 +69,28 @@ def row_anchor(resource: str, row: str, side: str = "") -> str:
 def view(resource: Resource, downloads: tuple) -> TableView:
     """Render one resource: amounts in 元 with separators exactly as stored, text escaped later by jinja."""
     standard = bool(resource.table)
-    fields = [f for f in resource.fields if f.name not in HIDDEN and (standard or f.name not in PROVENANCE)
-              and any(raw.get(f.name, "").strip() for raw in resource.rows)]  # a column empty in every row is left out
-    names = [f.name for f in fields]
+    fields = [field for field in resource.fields if field.name not in HIDDEN and (standard or field.name not in PROVENANCE)
+              and any(raw.get(field.name, "").strip() for raw in resource.rows)]  # a column empty in every row is left out
+    names = [field.name for field in fields]
     # the code goes into the row header beside the name: one condensed column 科目编码 名称
-    code = "code" if "code" in names and any(n in LABELS for n in names) else ""
-    fields = [f for f in fields if f.name != code]
+    code = "code" if "code" in names and any(name in LABELS for name in names) else ""
+    fields = [field for field in fields if field.name != code]
     rows = []
-    for i, raw in enumerate(resource.rows):
+    for index, raw in enumerate(resource.rows):
         cells = []
-        for f in fields:
-            text = raw.get(f.name, "")
-            if f.name in LABELS and code:
-                cells.append(Cell(text, header=True, code=raw.get(code, "").strip(), label=f.title))
-            elif f.type == "number":
+        for field in fields:
+            text = raw.get(field.name, "")
+            if field.name in LABELS and code:
+                cells.append(Cell(text, header=True, code=raw.get(code, "").strip(), label=field.title))
+            elif field.type == "number":
                 # standard-table rows with a count unit (辆, 人次 …) hold counts; other amounts are in 元
                 value = decimal_or_none(text)
                 count = standard and raw.get("unit") and value is not None
-                cells.append(Cell(number(value) if count else yuan(value), True, label=f.title))
+                cells.append(Cell(number(value) if count else yuan(value), True, label=field.title))
             else:
-                cells.append(Cell(text, header=f.name in LABELS, label=f.title))
+                cells.append(Cell(text, header=field.name in LABELS, label=field.title))
         label = raw.get("name") or raw.get("item") or ""
-        rows.append(Row(row_anchor(resource.name, raw.get("row") or str(i + 1), raw.get("side", "")), tuple(cells), code_level(raw.get("code", "")),
+        rows.append(Row(row_anchor(resource.name, raw.get("row") or str(index + 1), raw.get("side", "")), tuple(cells), code_level(raw.get("code", "")),
                         label.replace(" ", "") in TOTAL_NAMES))
     table = resource.table
     unit = table.get("unit") or ""
@@ -103,9 +103,9 @@ def view(resource: Resource, downloads: tuple) -> TableView:
         unit_note=f"金额单位：元（原表：{unit}）" if unit and unit != "元" else "金额单位：元",
         notes=tuple(line.strip() for line in (table.get("note") or "").splitlines() if line.strip()),
         empty=bool(table.get("empty")) or not resource.rows,
-        headers=tuple(f"{code_title} {f.title}" if code and f.name in LABELS and (code_title := _title(resource, code))
-                      else f.title for f in fields),
-        numeric=tuple(f.type == "number" for f in fields),
+        headers=tuple(f"{code_title} {field.title}" if code and field.name in LABELS and (code_title := _title(resource, code))
+                      else field.title for field in fields),
+        numeric=tuple(field.type == "number" for field in fields),
         rows=tuple(rows),
         downloads=downloads,
         searched=resource.name in SEARCHED_ROWS,
@@ -114,12 +114,12 @@ def view(resource: Resource, downloads: tuple) -> TableView:
 
 
 def _pages(resource: Resource) -> tuple[int, ...]:
-    pages = sorted({int(p) for raw in resource.rows if (p := raw.get("source_page", "").strip()).isdigit()})
+    pages = sorted({int(page) for raw in resource.rows if (page := raw.get("source_page", "").strip()).isdigit()})
     return (pages[0], pages[-1]) if pages else ()
 
 
 def _title(resource: Resource, name: str) -> str:
-    return next((f.title for f in resource.fields if f.name == name), "")
+    return next((field.title for field in resource.fields if field.name == name), "")
 
 
 def fact_anchor(source: str) -> str:

@@ -55,18 +55,18 @@ class BudgetVsFinal:
 def budget_vs_final(disclosures: list) -> tuple[BudgetVsFinal, ...]:
     """Per 类 (一般公共预算财政拨款支出) and for the "三公"经费, where a year has both kinds."""
     out = []
-    for year in sorted({d.package.year for d in disclosures}):
-        budget = next((d for d in disclosures if d.package.year == year and d.package.kind == "budget"), None)
-        final = next((d for d in disclosures if d.package.year == year and d.package.kind == "final"), None)
+    for year in sorted({disclosure.package.year for disclosure in disclosures}):
+        budget = next((disclosure for disclosure in disclosures if disclosure.package.year == year and disclosure.package.kind == "budget"), None)
+        final = next((disclosure for disclosure in disclosures if disclosure.package.year == year and disclosure.package.kind == "final"), None)
         if budget is None or final is None:
             continue
         pairs = [(f"{code} {(final.by_class.get(code) or budget.by_class[code])[0]}",
                   budget.by_class.get(code, ("", None))[1], final.by_class.get(code, ("", None))[1])
                  for code in sorted(set(budget.by_class) | set(final.by_class))]
-        pairs += [(VOCAB[m], budget.values.get(m), final.values.get(m)) for m in THREE_PUBLIC]
-        rows = tuple((label, wan(b) if b is not None else "", wan(f) if f is not None else "",
-                      f"{(f / b * 100).quantize(Decimal('0.1'))}%" if b and f is not None else "")
-                     for label, b, f in pairs if b is not None or f is not None)
+        pairs += [(VOCAB[measure], budget.values.get(measure), final.values.get(measure)) for measure in THREE_PUBLIC]
+        rows = tuple((label, wan(budget_amount) if budget_amount is not None else "", wan(final_amount) if final_amount is not None else "",
+                      f"{(final_amount / budget_amount * 100).quantize(Decimal('0.1'))}%" if budget_amount and final_amount is not None else "")
+                     for label, budget_amount, final_amount in pairs if budget_amount is not None or final_amount is not None)
         if rows:
             out.append(BudgetVsFinal(year, rows))
     return tuple(out)
@@ -74,19 +74,19 @@ def budget_vs_final(disclosures: list) -> tuple[BudgetVsFinal, ...]:
 
 def department_view(dep_id: str, department: Department | None, disclosures: list) -> DepartmentView:
     """The department page of `disclosures` (their summaries, see summary.py)."""
-    disclosures = sorted(disclosures, key=lambda d: (d.package.year, d.package.kind))
+    disclosures = sorted(disclosures, key=lambda disclosure: (disclosure.package.year, disclosure.package.kind))
     rows = []
     for measure in SIDE_BY_SIDE:
-        values = [d.values.get(measure) for d in disclosures]
-        if any(v is not None for v in values):
-            rows.append((VOCAB[measure], *(wan(v) for v in values)))
+        values = [disclosure.values.get(measure) for disclosure in disclosures]
+        if any(value is not None for value in values):
+            rows.append((VOCAB[measure], *(wan(value) for value in values)))
     name = department.name if department else disclosures[0].package.department_name
-    region = "".join(x for x in (department.province, department.city, department.county) if x) if department else ""
+    region = "".join(part for part in (department.province, department.city, department.county) if part) if department else ""
     return DepartmentView(
         id=dep_id, name=name, province=department.province if department else "",
         city=department.city if department else "", region=region,
         department=department, disclosures=disclosures,
-        headers=("项目（万元）", *(f"{d.package.year}年度{d.package.kind_name}" for d in disclosures)),
+        headers=("项目（万元）", *(f"{disclosure.package.year}年度{disclosure.package.kind_name}" for disclosure in disclosures)),
         rows=tuple(rows), trends=trends(disclosures, name), budget_vs_final=budget_vs_final(disclosures),
     )
 
@@ -112,14 +112,14 @@ def trends(disclosures: list, name: str) -> tuple[Trend, ...]:
     """One Trend per kind (by kind name: a unit's budget apart from the department's) stated in two
     years or more."""
     by_kind: dict[str, list] = {}
-    for d in disclosures:
-        by_kind.setdefault(d.package.kind_name, []).append(d)
+    for disclosure in disclosures:
+        by_kind.setdefault(disclosure.package.kind_name, []).append(disclosure)
     out = []
     for kind_name, group in by_kind.items():
-        years = sorted({d.package.year for d in group})
+        years = sorted({disclosure.package.year for disclosure in group})
         if len(years) < 2:
             continue
-        points = [(y, next(d.values for d in group if d.package.year == y)) for y in years]
+        points = [(year, next(disclosure.values for disclosure in group if disclosure.package.year == year)) for year in years]
         trend = _trend(kind_name, points, name)
         if trend:
             out.append(trend)
@@ -131,23 +131,23 @@ def _trend(kind_name: str, points: list[tuple[int, dict]], name: str) -> Trend |
     None when the years state none of the figures."""
     data, rows, table = [], [], []
     for measure in TREND:
-        ys = [values.get(measure) for _, values in points]
-        if all(v is None for v in ys):
+        series_values = [values.get(measure) for _, values in points]
+        if all(value is None for value in series_values):
             continue
-        changes = [None] + [change(now, before) for before, now in zip(ys, ys[1:])]
+        changes = [None] + [change(now, before) for before, now in zip(series_values, series_values[1:])]
         data.append({"type": "scatter", "mode": "lines+markers", "name": VOCAB[measure],
-                     "x": [str(y) for y, _ in points], "y": [to_wan_float(v) if v is not None else None for v in ys],
-                     "customdata": [_change_text(c) and "较上年 " + _change_text(c) for c in changes],
+                     "x": [str(year) for year, _ in points], "y": [to_wan_float(value) if value is not None else None for value in series_values],
+                     "customdata": [_change_text(year_change) and "较上年 " + _change_text(year_change) for year_change in changes],
                      "hovertemplate": "%{x}年 " + VOCAB[measure] + " %{y:,.2f} 万元 %{customdata}<extra></extra>"})
-        rows.append((VOCAB[measure], *(wan(v) for v in ys)))
-        table.append((VOCAB[measure], *(wan(v) + (f"（{_change_text(c)}）" if c is not None else "")
-                                         for v, c in zip(ys, changes))))
+        rows.append((VOCAB[measure], *(wan(value) for value in series_values)))
+        table.append((VOCAB[measure], *(wan(value) + (f"（{_change_text(year_change)}）" if year_change is not None else "")
+                                         for value, year_change in zip(series_values, changes))))
     if not data:
         return None
     slug = KIND_SLUGS.get(kind_name, "other")
     spec = {"data": data, "layout": layout(height=360, colorway=COLORS, yaxis={"title": {"text": "万元"}, "automargin": True},
                                           xaxis={"type": "category"}, legend={"orientation": "h", "y": -0.15})}
-    headers = ("项目（万元）", *(f"{y}年" for y, _ in points))
+    headers = ("项目（万元）", *(f"{year}年" for year, _ in points))
     chart = Chart(f"chart-trend-{slug}", f"历年{kind_name}主要数据",
                   f"历年{kind_name}的收入、支出与\u201c三公\u201d经费（万元）；较上年的变化见下表。", spec,
                   headers, tuple(rows), wide=True)

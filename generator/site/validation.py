@@ -82,20 +82,20 @@ def finding_view(finding: Finding) -> FindingView:
         severity=CLASS_NAMES.get(finding.cls, finding.cls),
         message=finding.message,
         figures=tuple(
-            FigureView(f.label, amount(f.value, f.unit), SOURCES.get(f.source, f.source), f.line, f.quote,
-                       fact_anchor(f.source), f.page)
-            for f in finding.figures
+            FigureView(figure.label, amount(figure.value, figure.unit), SOURCES.get(figure.source, figure.source), figure.line, figure.quote,
+                       fact_anchor(figure.source), figure.page)
+            for figure in finding.figures
         ),
         difference=amount(finding.difference, finding.unit),
         tolerance=amount(finding.tolerance, finding.unit),
         line=finding.line,
         cls=finding.cls,
-        places=tuple(p.message for p in finding.places),
+        places=tuple(place.message for place in finding.places),
     )
 
 
 def of_class(findings, cls: str) -> list[FindingView]:
-    return [f for f in findings if f.cls == cls]
+    return [finding for finding in findings if finding.cls == cls]
 
 
 class ByClass:
@@ -116,7 +116,7 @@ class ByClass:
 
 
 def _error_text(path: Path, error: Error) -> str:
-    where = ", ".join(x for x in (error.file, f"line {error.line}" if error.line else "", f"field {error.field}" if error.field else "") if x)
+    where = ", ".join(part for part in (error.file, f"line {error.line}" if error.line else "", f"field {error.field}" if error.field else "") if part)
     return f"  {path}{' (' + where + ')' if where else ''}: {error.message}"
 
 
@@ -125,6 +125,6 @@ def check(path: Path, codes: CodeList) -> tuple[Findings, Package]:
     the checks that ran) and the package as read."""
     report, package = validate_and_read(path, codes)
     if report.errors:
-        raise PackageRefused("\n".join(_error_text(path, e) for e in report.errors))
-    checks = [CheckRun(r.id, r.title, report.checks.get(r.id, 0)) for r in RULES]
-    return Findings([finding_view(f) for f in report.findings], checks), package
+        raise PackageRefused("\n".join(_error_text(path, error) for error in report.errors))
+    checks = [CheckRun(rule.id, rule.title, report.checks.get(rule.id, 0)) for rule in RULES]
+    return Findings([finding_view(finding) for finding in report.findings], checks), package

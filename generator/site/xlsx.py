@@ -30,7 +30,7 @@ def width(text: str) -> int:
     """Display width in Excel's character units: a CJK character counts two."""
     if text.isascii():
         return len(text)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def _clean(text: str) -> str:
@@ -49,11 +49,11 @@ def _value(text: str, kind: str):
 
 def header_grid(columns: list[Column]) -> list[list[str | None]]:
     """The header as rows of cells; None where a cell is covered by a merge from the left or above."""
-    depth = max((len(c.path) for c in columns), default=1)
+    depth = max((len(column.path) for column in columns), default=1)
     grid: list[list[str | None]] = [[None] * len(columns) for _ in range(depth)]
-    for j, c in enumerate(columns):
-        for i, part in enumerate(c.path):
-            grid[i][j] = part
+    for column_index, column in enumerate(columns):
+        for level, part in enumerate(column.path):
+            grid[level][column_index] = part
     return grid
 
 
@@ -61,22 +61,22 @@ def merges(columns: list[Column]) -> list[tuple[int, int, int, int, str]]:
     """(first row, first col, last row, last col, text) of each header cell, 0-based within the
     header: a level shared by neighbouring columns under the same parent spans them; a column's
     last level spans down to the header's last row."""
-    depth = max((len(c.path) for c in columns), default=1)
+    depth = max((len(column.path) for column in columns), default=1)
     out = []
     for level in range(depth):
-        j = 0
-        while j < len(columns):
-            path = columns[j].path
+        first = 0
+        while first < len(columns):
+            path = columns[first].path
             if level >= len(path):
-                j += 1
+                first += 1
                 continue
-            k = j
-            while (k + 1 < len(columns) and len(columns[k + 1].path) > level + 1 and len(path) > level + 1
-                   and columns[k + 1].path[:level + 1] == path[:level + 1]):
-                k += 1
+            last = first
+            while (last + 1 < len(columns) and len(columns[last + 1].path) > level + 1 and len(path) > level + 1
+                   and columns[last + 1].path[:level + 1] == path[:level + 1]):
+                last += 1
             last_row = depth - 1 if level == len(path) - 1 else level
-            out.append((level, j, last_row, k, path[level]))
-            j = k + 1
+            out.append((level, first, last_row, last, path[level]))
+            first = last + 1
     return out
 
 
@@ -94,10 +94,10 @@ def _names(sheets: list[Sheet]) -> list[str]:
     seen, out = set(), []
     for sheet in sheets:
         base = re.sub(r"[\[\]:*?/\\]", " ", _clean(sheet.name)).strip("' ")[:31] or "表"
-        name, k = base, 1
+        name, suffix = base, 1
         while name.lower() in seen:
-            k += 1
-            name = f"{base[:31 - len(str(k)) - 1]}~{k}"
+            suffix += 1
+            name = f"{base[:31 - len(str(suffix)) - 1]}~{suffix}"
         seen.add(name.lower())
         out.append(name)
     return out
@@ -113,40 +113,40 @@ def workbook(sheets: list[Sheet]) -> bytes:
     bold = book.add_format({"bold": True, "font_size": 13})
     head = book.add_format({"bold": True, "align": "center", "valign": "vcenter", "text_wrap": True, "border": 1,
                             "bg_color": "#EEF2F7"})
-    body = {k: book.add_format({"num_format": f, **({"text_wrap": True, "valign": "top"} if k == "text" else {})})
-            for k, f in FORMATS.items()}
+    body = {kind: book.add_format({"num_format": number_format, **({"text_wrap": True, "valign": "top"} if kind == "text" else {})})
+            for kind, number_format in FORMATS.items()}
     for name, sheet in zip(_names(sheets), sheets):
         _sheet(book.add_worksheet(name), sheet, bold, head, body)
     book.close()
     return buf.getvalue()
 
 
-def _sheet(ws, sheet: Sheet, bold, head, body) -> None:
+def _sheet(worksheet, sheet: Sheet, bold, head, body) -> None:
     columns = sheet.columns
-    ws.write_string(0, 0, _clean(sheet.title), bold)
-    ws.write_string(1, 0, _clean(sheet.note))
+    worksheet.write_string(0, 0, _clean(sheet.title), bold)
+    worksheet.write_string(1, 0, _clean(sheet.note))
     top = 3
-    depth = max((len(c.path) for c in columns), default=1)
-    for r0, c0, r1, c1, text in merges(columns):
-        if (r0, c0) == (r1, c1):
-            ws.write_string(top + r0, c0, _clean(text), head)
+    depth = max((len(column.path) for column in columns), default=1)
+    for first_row, first_col, last_row, last_col, text in merges(columns):
+        if (first_row, first_col) == (last_row, last_col):
+            worksheet.write_string(top + first_row, first_col, _clean(text), head)
         else:
-            ws.merge_range(top + r0, c0, top + r1, c1, _clean(text), head)
+            worksheet.merge_range(top + first_row, first_col, top + last_row, last_col, _clean(text), head)
     first = top + depth
-    widths = [max(4, width(c.path[-1]) + 2) for c in columns]
-    for i, row in enumerate(sheet.rows):
-        for j, (text, col) in enumerate(zip(row, columns)):
+    widths = [max(4, width(column.path[-1]) + 2) for column in columns]
+    for row_index, row in enumerate(sheet.rows):
+        for column_index, (text, col) in enumerate(zip(row, columns)):
             if text == "":
                 continue
             value = _value(text, col.kind)
             if isinstance(value, float):
-                ws.write_number(first + i, j, value, body[col.kind])
+                worksheet.write_number(first + row_index, column_index, value, body[col.kind])
             else:
-                ws.write_string(first + i, j, value, body["text"])
-            if 2 * len(text) + 2 > widths[j]:
-                widths[j] = max(widths[j], width(text) + (len(text) // 3 if col.kind == "money" else 0) + 2)  # separators
-    for j, col in enumerate(columns):
-        ws.set_column(j, j, min(widths[j], MAX_WIDTH), body[col.kind])
-    ws.freeze_panes(first, 0)
+                worksheet.write_string(first + row_index, column_index, value, body["text"])
+            if 2 * len(text) + 2 > widths[column_index]:
+                widths[column_index] = max(widths[column_index], width(text) + (len(text) // 3 if col.kind == "money" else 0) + 2)  # separators
+    for column_index, col in enumerate(columns):
+        worksheet.set_column(column_index, column_index, min(widths[column_index], MAX_WIDTH), body[col.kind])
+    worksheet.freeze_panes(first, 0)
     if sheet.rows and columns:
-        ws.autofilter(first - 1, 0, first - 1 + len(sheet.rows), len(columns) - 1)
+        worksheet.autofilter(first - 1, 0, first - 1 + len(sheet.rows), len(columns) - 1)

@@ -18,15 +18,15 @@ def stable_zip(entries: list[tuple[str, bytes]]) -> bytes:
 
 def write_zip(target, entries: Iterable[tuple[str, bytes]]) -> None:
     """Write the stable ZIP of `entries` (made one at a time) into a file or file object."""
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in entries:
             info = zipfile.ZipInfo(name, date_time=EPOCH)
             info.compress_type = zipfile.ZIP_STORED if name.lower().endswith(STORED) else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            zf.writestr(info, data)
+            archive.writestr(info, data)
 
 
 def entries(data: bytes) -> list[tuple[str, bytes]]:
     """The (name, data) entries of a ZIP, in archive order."""
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        return [(info.filename, zf.read(info)) for info in zf.infolist()]
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return [(info.filename, archive.read(info)) for info in archive.infolist()]
