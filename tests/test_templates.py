@@ -165,3 +165,12 @@ def test_this_years_income_without_heji_opens_its_sentence():
     assert _facts("2020年本单位专项资金共计161.46万元（含上年结余），其中：上年结余50.77万元，本年收入110.68万元，全部为本级财政安排。",
                   "evaluation", 2020) == []
     assert _facts("“三公”经费财政拨款支出年初预算为2.85万元，支出决算为0.39万元。", year=2024)[0][0] == "three_public_total"
+
+
+def test_a_list_of_classes_is_one_funds_structure_not_the_spending_by_function():
+    """杭州交通运输局 2026, under 政府性基金预算支出: the first 类 of a list is not the department's
+    spending on that function (江苏: one 类 per sentence, it is)."""
+    assert _facts("城乡社区（类）支出211,000.00万元，占95.2%；交通运输（类）支出177.92万元，占0.1%；其他（类）支出10,493.00万元，占4.7%。",
+                  "budget", 2026) == []
+    assert [f[0] for f in _facts("2.社会保障和就业（类）支出1,509.72万元，主要用于发放离退休人员离退休金等。", "budget", 2017)] == \
+        ["expenditure_by_function"]

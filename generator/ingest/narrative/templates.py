@@ -315,7 +315,10 @@ BUDGET: tuple[Clause, ...] = (
             share_of="total_income_expenditure", then=(_NEAR_CHANGE,)),
     _budget(_NOT_FISCAL, (rf"{OPEN}(?P<name>{names(_NOT_FISCAL)})\s*{V}[，,]\s*占[^0-9%，,]{{0,12}}?(?P<share>\d+(?:\.\d+)?)\s*%",),
             example="一般公共预算收入 10,070.48 万元，占 99.21%； [江苏省政协办公厅 2018 预算]", share_of="total_income_expenditure"),
+    # a 类 of its own sentence; a list of several is the structure of one fund ('城乡社区（类）支出211,000.00万元，占95.2%；
+    # 交通运输（类）支出177.92万元…' under 政府性基金预算支出: 杭州交通运输局 2026), not the spending by function
     _budget("expenditure_by_function", (rf"{OPEN}(?P<item>[\u4e00-\u9fa5]{{2,16}}?)[（(]类[）)]\s*支出\s*{V}",),
+            unless=r"[（(]类[）)][^；;。]*[；;][\s\S]*[（(]类[）)]",
             example="2.社会保障和就业（类）支出1,509.72万元，主要用于发放离退休人员离退休金等。与上年相比增加140.96万元，增长10.30%。 "
                     "[江苏省政协办公厅 2017 预算]", then=(_NEAR_CHANGE,)),
     _budget("fiscal_expenditure", (rf"{OPEN}(?P<item>[\u4e00-\u9fa5（）()]{{2,40}}?[（(]款[）)][\u4e00-\u9fa5（）()]{{2,40}}?[（(]项[）)])"
