@@ -46,10 +46,10 @@ class Table:
 def normalise(text: str) -> str:
     """Map CJK radicals (U+2E80–U+2FDF) to ideographs, drop Word artefacts and NBSP."""
     out = []
-    for ch in text:
-        if "\u2e80" <= ch <= "\u2fdf":
-            ch = unicodedata.normalize("NFKC", ch)
-        out.append(ch)
+    for char in text:
+        if "\u2e80" <= char <= "\u2fdf":
+            char = unicodedata.normalize("NFKC", char)
+        out.append(char)
     text = "".join(out).replace("\xa0", " ").replace("\ufeff", "")
     return _ARTEFACT.sub("", text)
 

@@ -188,13 +188,13 @@ def _budget_and_executed(
     """Budget and executed amounts in 元, with the coarser of their two precisions."""
     budget_value, budget_half = _amount(budget, unit)
     executed_value, executed_half = _amount(executed, unit)
-    halves = [h for h in (budget_half, executed_half) if h is not None]
+    halves = [half for half in (budget_half, executed_half) if half is not None]
     return budget_value, executed_value, max(halves, default=None)
 
 
 def _next_filled(cells: list[str], column: int) -> int | None:
     """The first non-empty column right of `column`."""
-    return next((j for j in range(column + 1, len(cells)) if cells[j]), None)
+    return next((index for index in range(column + 1, len(cells)) if cells[index]), None)
 
 
 def _rate(text: str) -> tuple[Decimal | None, Decimal | None]:
@@ -207,7 +207,7 @@ def _rate(text: str) -> tuple[Decimal | None, Decimal | None]:
 
 def _money_unit(cells: list[str]) -> str | None:
     """The money unit a header row states ('项目资金 (万元)' → '万元')."""
-    return next((m[1] for m in map(_MONEY_UNIT.search, cells) if m), None)
+    return next((match[1] for match in map(_MONEY_UNIT.search, cells) if match), None)
 
 
 def _indicator_columns(cells: list[str]) -> tuple[list[str], int]:
@@ -217,11 +217,11 @@ def _indicator_columns(cells: list[str]) -> tuple[list[str], int]:
     continue the header row with the cells of the first indicator.
     """
     columns: list[str] = []
-    for i, cell in enumerate(cells):
+    for index, cell in enumerate(cells):
         name = _field(_INDICATOR, cell) if cell else ""
         if name is None:
             if any(columns):
-                return columns, i
+                return columns, index
             name = ""
         if name == "level3" and "level1" in columns and "level2" not in columns:
             columns.append("level2")
@@ -262,15 +262,15 @@ class _Reader:
 
     def row(self, row: Row) -> None:
         """Dispatch a table row by what its labels say it is."""
-        cells = [_text(c) for c in row.cells]
-        filled = [c for c in cells if c]
+        cells = [_text(cell) for cell in row.cells]
+        filled = [cell for cell in cells if cell]
         if not filled:
             return
-        keys = [_key(c) for c in cells]
+        keys = [_key(cell) for cell in cells]
         if len(filled) == 1 and _is_title(filled[0]):
             self._end_table()
             self.project = None
-        elif any(_TASK.fullmatch(k) for k in keys):
+        elif any(_TASK.fullmatch(key) for key in keys):
             self._task_header(cells, keys)
         elif self.tasks:
             self._task(row, cells)
@@ -284,18 +284,18 @@ class _Reader:
 
     def _name(self, row: Row, cells: list[str], keys: list[str]) -> None:
         """项目名称 | <name>: a new project table."""
-        j = _next_filled(cells, next(i for i, k in enumerate(keys) if _NAME.fullmatch(k)))
-        if j is None or _COLUMN_LABEL.fullmatch(keys[j]):
+        column = _next_filled(cells, next(index for index, key in enumerate(keys) if _NAME.fullmatch(key)))
+        if column is None or _COLUMN_LABEL.fullmatch(keys[column]):
             return  # '项目名称 | 金额': the header of a budget table, not a project
         self._end_table()
         self.project = Project(
-            project=_label(cells[j]), source="table:project_performance", line=_line(row, j)
+            project=_label(cells[column]), source="table:project_performance", line=_line(row, column)
         )
         self.projects.append(self.project)
 
     def _other(self, row: Row, cells: list[str], keys: list[str]) -> None:
         """Implementing unit, 项目资金 header and totals, indicator rows, 总分 rows."""
-        first = _key(next(c for c in cells if c))
+        first = _key(next(cell for cell in cells if cell))
         if self.funds and not self.reading and _FUNDS_TOTAL.fullmatch(first):
             self._funds_total(cells, keys.index(first))
             self._fund_row(row, cells, keys.index(first), 0)
@@ -307,33 +307,34 @@ class _Reader:
             self._indicator(row, cells)
         elif self.project is None:
             return
-        elif any(_IMPLEMENTER.fullmatch(k) for k in keys):
-            j = _next_filled(cells, next(i for i, k in enumerate(keys) if _IMPLEMENTER.fullmatch(k)))
-            if j is not None and not self.project.unit:
-                self.project.unit = _label(cells[j])
+        elif any(_IMPLEMENTER.fullmatch(key) for key in keys):
+            column = _next_filled(cells, next(index for index, key in enumerate(keys) if _IMPLEMENTER.fullmatch(key)))
+            if column is not None and not self.project.unit:
+                self.project.unit = _label(cells[column])
         else:
             self._funds_header(cells)
 
     def _funds_header(self, cells: list[str]) -> None:
         """'预算数: 8.50 执行数: 8.50' pairs, or the labels of the 项目资金 columns."""
-        fields = [(i, _field(_FUNDS, c)) for i, c in enumerate(cells) if c]
+        fields = [(index, _field(_FUNDS, cell)) for index, cell in enumerate(cells) if cell]
         pairs = {
-            name: cells[i + 1]
-            for i, name in fields
-            if name in ("budget", "executed") and i + 1 < len(cells) and _number(cells[i + 1]) is not None
+            name: cells[index + 1]
+            for index, name in fields
+            if name in ("budget", "executed") and index + 1 < len(cells) and _number(cells[index + 1]) is not None
         }
         if pairs:
             self.unit = _money_unit(cells) or self.unit
-            self._set_funds(pairs, " | ".join(c for c in cells if c))
+            self._set_funds(pairs, " | ".join(cell for cell in cells if cell))
         elif any(name == "budget" for _, name in fields):
             self.unit = _money_unit(cells) or self.unit
-            labelled = {i for i, name in fields if name is not None}
-            above = [(i, _field(_FUNDS, c)) for i, c in enumerate(self.previous) if c and i not in labelled]
+            labelled = {index for index, name in fields if name is not None}
+            above = [(index, _field(_FUNDS, cell)) for index, cell in enumerate(self.previous)
+                     if cell and index not in labelled]
             # a two-row header: 分值 | 得分 stand in the row above the amounts' labels
-            self.funds = sorted([(i, name) for i, name in fields if name is not None]
-                                + [(i, name) for i, name in above if name in ("weight", "score")])
-            self.amounts = [(i, cells[i]) for i, name in fields if name in ("", "budget", "executed")
-                            and "率" not in _key(cells[i])]
+            self.funds = sorted([(index, name) for index, name in fields if name is not None]
+                                + [(index, name) for index, name in above if name in ("weight", "score")])
+            self.amounts = [(index, cells[index]) for index, name in fields if name in ("", "budget", "executed")
+                            and "率" not in _key(cells[index])]
 
     def _funds_total(self, cells: list[str], start: int) -> None:
         """The 年度资金总额 row, aligned with the 项目资金 header.
@@ -341,12 +342,12 @@ class _Reader:
         Spreadsheet exports shift header and values against each other, so when the
         row prints one value per header label the values are taken in order.
         """
-        values = [(i, c) for i, c in enumerate(cells) if i > start and c]
+        values = [(index, cell) for index, cell in enumerate(cells) if index > start and cell]
         if len(values) == len(self.funds):
-            by_field = {name: c for (_, name), (_, c) in zip(self.funds, values)}
+            by_field = {name: cell for (_, name), (_, cell) in zip(self.funds, values)}
         else:
-            by_field = {name: cells[i] for i, name in self.funds if start < i < len(cells)}
-        self._set_funds(by_field, " | ".join(c for c in cells if c))
+            by_field = {name: cells[index] for index, name in self.funds if start < index < len(cells)}
+        self._set_funds(by_field, " | ".join(cell for cell in cells if cell))
 
     def _fund_part(self, row: Row, cells: list[str]) -> None:
         """A part of the fund total; a 小计's own parts (①…, 其中…) are a level below it."""
@@ -364,8 +365,8 @@ class _Reader:
         if self.project is None:
             return
         label = _label(cells[start])
-        for i, header in self.amounts:
-            text = cells[i].strip() if start < i < len(cells) else None
+        for column, header in self.amounts:
+            text = cells[column].strip() if start < column < len(cells) else None
             amount = Decimal(0) if text == "" else _number(text) if text else None
             if amount is not None:
                 self.fund_rows.append(Fund(self.project.project, label, level, _text(header), amount,
@@ -393,24 +394,24 @@ class _Reader:
         self.reading = False
         if self.project is None:
             return
-        self.project.grade = next((k for k in keys if _GRADE.fullmatch(k)), self.project.grade)
-        if not _TOTAL.fullmatch(_key(next(c for c in cells if c))):
+        self.project.grade = next((key for key in keys if _GRADE.fullmatch(key)), self.project.grade)
+        if not _TOTAL.fullmatch(_key(next(cell for cell in cells if cell))):
             return
-        i = self.columns.index("score") if "score" in self.columns else None
-        score = cells[i] if i is not None and i < len(cells) else ""
-        if i is None or not score and _SCORE_LABEL.search(_key(next(c for c in cells if c))):
+        score_column = self.columns.index("score") if "score" in self.columns else None
+        score = cells[score_column] if score_column is not None and score_column < len(cells) else ""
+        if score_column is None or not score and _SCORE_LABEL.search(_key(next(cell for cell in cells if cell))):
             # no 得分 column, or a row labelled a score ('总分值、评价总分 (S)' | 92.33 under 指标分值, 宁德 2024)
-            score = next((c for c in cells if _number(c) is not None), "")
+            score = next((cell for cell in cells if _number(cell) is not None), "")
         self.project.total_score = _number(score)
 
     # ---- indicators
 
     def _indicator_header(self, row: Row, cells: list[str]) -> bool:
         """Recognise an indicator header (一级指标 …), merged with a label row above it."""
-        if self.previous and not any(_field(_INDICATOR, c) == "level1" for c in self.previous):
+        if self.previous and not any(_field(_INDICATOR, cell) == "level1" for cell in self.previous):
             merged = [
-                c or (p if _field(_INDICATOR, p) else "")
-                for c, p in zip(cells, self.previous + [""] * len(cells))
+                cell or (above if _field(_INDICATOR, above) else "")
+                for cell, above in zip(cells, self.previous + [""] * len(cells))
             ]
         else:
             merged = cells
@@ -435,7 +436,7 @@ class _Reader:
             self.split = None
             _fill(indicator, dict(zip(self.columns[width:], cells)))
             return
-        if sum(_field(_INDICATOR, c) is not None for c in cells if c) > 1:
+        if sum(_field(_INDICATOR, text) is not None for text in cells if text) > 1:
             return  # a repeated label row
         values = {name: cell for name, cell in zip(self.columns, cells) if name}
         levels = self._levels(values)
@@ -456,7 +457,7 @@ class _Reader:
     def _levels(self, values: dict[str, str]) -> tuple[str, str, str]:
         """Levels of a row: left of the first printed level, cells continue the row above."""
         printed = [_label(values.get(name, "")) for name in _LEVELS]
-        printed[:2] = [_TRAILING_NOTE.sub("", p) for p in printed[:2]]  # '投入（15分）' → '投入'
+        printed[:2] = [_TRAILING_NOTE.sub("", label) for label in printed[:2]]  # '投入（15分）' → '投入'
         inherit, levels = True, []
         for own, above in zip(printed, self.levels):
             inherit = inherit and not own
@@ -470,22 +471,22 @@ class _Reader:
         """任务名称 | … | 批复金额（万元） | 实际支出金额（万元） | 预算执行率."""
         self._end_table()
         self.unit = _money_unit(cells)
-        self.tasks = {"name": next(i for i, k in enumerate(keys) if _TASK.fullmatch(k))}
-        for i, cell in enumerate(cells):
+        self.tasks = {"name": next(index for index, key in enumerate(keys) if _TASK.fullmatch(key))}
+        for index, cell in enumerate(cells):
             name = _field(_FUNDS, cell) if cell else None
             if name and name not in self.tasks:
-                self.tasks[name] = i
+                self.tasks[name] = index
 
     def _task(self, row: Row, cells: list[str]) -> None:
         """A department task with its amounts, when any amount is printed."""
-        at = {name: cells[i] if i < len(cells) else "" for name, i in self.tasks.items()}
-        budget, executed, half = _budget_and_executed(at.get("budget", ""), at.get("executed", ""), self.unit)
-        if not at["name"] or half is None:
+        by_field = {name: cells[column] if column < len(cells) else "" for name, column in self.tasks.items()}
+        budget, executed, half = _budget_and_executed(by_field.get("budget", ""), by_field.get("executed", ""), self.unit)
+        if not by_field["name"] or half is None:
             return
-        rate, rate_half = _rate(at.get("rate", ""))
+        rate, rate_half = _rate(by_field.get("rate", ""))
         self.projects.append(
             Project(
-                project=_label(at["name"]),
+                project=_label(by_field["name"]),
                 budget=budget,
                 executed=executed,
                 stated_rate=rate,
@@ -493,7 +494,7 @@ class _Reader:
                 amount_half_unit=half,
                 source="table:department_tasks",
                 line=_line(row, self.tasks["name"]),
-                quote=" | ".join(c for c in at.values() if c),
+                quote=" | ".join(cell for cell in by_field.values() if cell),
             )
         )
 
@@ -527,7 +528,7 @@ def _fill(indicator: Indicator, values: dict[str, str]) -> None:
 
 
 def _first(cells: list[str]) -> str:
-    return next(c for c in cells if c)
+    return next(cell for cell in cells if cell)
 
 
 def _line(row: Row, column: int) -> int:
@@ -546,6 +547,6 @@ def extract_performance(items: list[Paragraph | Row],
         else:
             reader.paragraph(item)
     if funds is not None:  # only totals printed with their parts (a 小计 column of a budget table is none)
-        split = {f.project for f in reader.fund_rows if f.level}
-        funds.extend(f for f in reader.fund_rows if f.project in split)
+        split = {fund.project for fund in reader.fund_rows if fund.level}
+        funds.extend(fund for fund in reader.fund_rows if fund.project in split)
     return reader.projects, reader.indicators
