@@ -45,7 +45,7 @@ def _descriptor(root: Path, report: PackageReport) -> dict | None:
 
 
 def _check_resources(root: Path, desc: dict, report: PackageReport) -> None:
-    names = [r.get("name") for r in desc.get("resources", []) if isinstance(r, dict)]
+    names = [entry.get("name") for entry in desc.get("resources", []) if isinstance(entry, dict)]
     for need in REQUIRED:  # model/resources.py
         if need not in names:
             report.errors.append(Error(f"the descriptor names no '{need}' resource; re-import the document",
@@ -65,8 +65,9 @@ def _check_resources(root: Path, desc: dict, report: PackageReport) -> None:
             continue
         if certainly_valid(path, res):
             continue  # frictionless would find nothing; it words the errors when there are any
-        fr = FrictionlessResource({k: v for k, v in res.items() if k not in ("table",)}, basepath=str(root))
-        for task in fr.validate().tasks:
+        frictionless_resource = FrictionlessResource(
+            {key: value for key, value in res.items() if key not in ("table",)}, basepath=str(root))
+        for task in frictionless_resource.validate().tasks:
             for err in task.errors:
                 report.errors.append(_error(err, res["path"]))
 
@@ -104,12 +105,12 @@ def validate_and_read(root: Path, codes: CodeList | None = None) -> tuple[Packag
         return report, None
     package = read_package(root)
     ctx = Context(package, codes or CodeList.load())
-    for r in RULES:
+    for rule in RULES:
         try:
-            with counting(r.id, report.checks):
-                report.findings.extend(r.check(ctx))
+            with counting(rule.id, report.checks):
+                report.findings.extend(rule.check(ctx))
         except (ArithmeticError, KeyError, ValueError, TypeError) as exc:
-            report.errors.append(Error(f"rule {r.id} could not read this package ({type(exc).__name__}: {exc}); "
+            report.errors.append(Error(f"rule {rule.id} could not read this package ({type(exc).__name__}: {exc}); "
                                        "the package does not match the documented format"))
     report.findings = group(report.findings)
     return report, package
@@ -118,19 +119,19 @@ def validate_and_read(root: Path, codes: CodeList | None = None) -> tuple[Packag
 def collect(paths: list[Path]) -> list[Path]:
     """Package folders under the given paths (a package folder itself, or folders holding them)."""
     out = []
-    for p in paths:
-        if (p / "datapackage.json").exists():
-            out.append(p)
+    for path in paths:
+        if (path / "datapackage.json").exists():
+            out.append(path)
         else:
-            out.extend(find_packages(p))
-            out.extend(q.parent for q in sorted(p.glob("*/datapackage.json"))
-                       if q.parent not in out and not q.parent.name.startswith("."))
+            out.extend(find_packages(path))
+            out.extend(descriptor.parent for descriptor in sorted(path.glob("*/datapackage.json"))
+                       if descriptor.parent not in out and not descriptor.parent.name.startswith("."))
     return sorted(set(out))
 
 
 def run_validate(paths: list[Path], fmt: str = "text", echo: Callable[[str], None] = print) -> int:
     """CLI entry: 0 when no package has errors, 1 when any has, 2 when nothing was found to validate."""
-    missing = [p for p in paths if not p.exists()]
+    missing = [path for path in paths if not path.exists()]
     if missing:
         echo(f"error: no such path: {', '.join(map(str, missing))}")
         return 2
@@ -139,6 +140,6 @@ def run_validate(paths: list[Path], fmt: str = "text", echo: Callable[[str], Non
         echo(f"error: no datapackage.json under {', '.join(map(str, paths))}")
         return 2
     codes = CodeList.load()
-    reports = [validate_package(r, codes) for r in roots]
+    reports = [validate_package(root, codes) for root in roots]
     echo({"text": to_text, "json": to_json, "github": to_github}[fmt](reports))
-    return 1 if any(r.errors for r in reports) else 0
+    return 1 if any(report.errors for report in reports) else 0

@@ -25,8 +25,9 @@ class Table:
         return f"table:{self.id}:row {row['row']}{side}:{column}"
 
     def label(self, row: dict) -> str:
-        name = next((v for k in ("item", "name", "project", "category") if isinstance(v := row.get(k), str) and v), "")
-        return " ".join(x for x in (row.get("code", ""), name) if x) or f"第 {row['row']} 行"
+        name = next((value for key in ("item", "name", "project", "category")
+                     if isinstance(value := row.get(key), str) and value), "")
+        return " ".join(part for part in (row.get("code", ""), name) if part) or f"第 {row['row']} 行"
 
 
 @dataclass
@@ -47,10 +48,10 @@ class Context:
     def tables(self) -> dict[str, Table]:
         out = {}
         for res in self.package.tables:
-            numbers = {f.name for f in res.number_fields()}
+            numbers = {column.name for column in res.number_fields()}
             rows = []
             for raw in res.rows:
-                row = {k: (decimal_or_none(v) if k in numbers else v) for k, v in raw.items()}
+                row = {key: (decimal_or_none(value) if key in numbers else value) for key, value in raw.items()}
                 row["row"] = int(raw["row"])
                 row["source_line"] = int(raw.get("source_line") or 0)
                 row["source_page"] = int(raw["source_page"]) if raw.get("source_page") else None

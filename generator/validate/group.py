@@ -47,39 +47,41 @@ def _ids(fig: Figure) -> set[tuple]:
     return out
 
 
-def _table(f: Finding) -> str:
-    return next((g.source.split(":")[1] for g in f.figures if g.source.startswith("table:")), "")
+def _table(finding: Finding) -> str:
+    return next((figure.source.split(":")[1] for figure in finding.figures if figure.source.startswith("table:")), "")
 
 
-def _sentence(f: Finding) -> tuple | None:
-    first = f.figures[0] if f.figures else None
+def _sentence(finding: Finding) -> tuple | None:
+    first = finding.figures[0] if finding.figures else None
     if first is None or not first.source.startswith("section:") or not first.line:
         return None
     return first.source, first.line
 
 
-def _sentences(f: Finding) -> set[tuple]:
-    return {(g.source, g.line) for g in f.figures if g.source.startswith("section:") and g.line}
+def _sentences(finding: Finding) -> set[tuple]:
+    return {(figure.source, figure.line) for figure in finding.figures
+            if figure.source.startswith("section:") and figure.line}
 
 
-def _values(f: Finding) -> Counter:
-    return Counter(g.value for g in f.figures if g.source not in DERIVED)
+def _values(finding: Finding) -> Counter:
+    return Counter(figure.value for figure in finding.figures if figure.source not in DERIVED)
 
 
-def _same_defect(a: Finding, b: Finding) -> bool:
-    if a.cls != b.cls or a.cls == "notice" or not a.figures or not b.figures:
+def _same_defect(finding: Finding, other: Finding) -> bool:
+    if finding.cls != other.cls or finding.cls == "notice" or not finding.figures or not other.figures:
         return False
-    same_diff = a.difference is not None and b.difference is not None and abs(a.difference) == abs(b.difference) \
-        and a.unit == b.unit and a.difference != 0
-    shared = set().union(*map(_ids, a.figures)) & set().union(*map(_ids, b.figures))
-    if shared and (same_diff or (_sentence(a) is not None and _sentence(a) == _sentence(b))
-                   or a.difference is None or b.difference is None):
+    same_diff = finding.difference is not None and other.difference is not None \
+        and abs(finding.difference) == abs(other.difference) and finding.unit == other.unit and finding.difference != 0
+    shared = set().union(*map(_ids, finding.figures)) & set().union(*map(_ids, other.figures))
+    if shared and (same_diff or (_sentence(finding) is not None and _sentence(finding) == _sentence(other))
+                   or finding.difference is None or other.difference is None):
         return True
-    if same_diff and _values(a) == _values(b):
+    if same_diff and _values(finding) == _values(other):
         return True
-    if same_diff and a.cls == "rounding" and a.rule == b.rule and _table(a) and _table(a) == _table(b):
+    if same_diff and finding.cls == "rounding" and finding.rule == other.rule and _table(finding) \
+            and _table(finding) == _table(other):
         return True
-    if same_diff and a.rule == b.rule and _sentences(a) & _sentences(b):
+    if same_diff and finding.rule == other.rule and _sentences(finding) & _sentences(other):
         return True
     return False
 
@@ -88,55 +90,55 @@ def group(findings: list[Finding]) -> list[Finding]:
     """The findings with those of one defect merged into the first of them (in report order)."""
     parent = list(range(len(findings)))
 
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
+    def root(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
 
-    for i in range(len(findings)):
-        for j in range(i + 1, len(findings)):
-            if root(i) != root(j) and _same_defect(findings[i], findings[j]):
-                parent[root(j)] = root(i)
+    for first in range(len(findings)):
+        for second in range(first + 1, len(findings)):
+            if root(first) != root(second) and _same_defect(findings[first], findings[second]):
+                parent[root(second)] = root(first)
     members: dict[int, list[Finding]] = {}
-    for k, f in enumerate(findings):
-        members.setdefault(root(k), []).append(f)
+    for index, finding in enumerate(findings):
+        members.setdefault(root(index), []).append(finding)
     out = []
-    for k, f in enumerate(findings):
-        if root(k) != k:
+    for index, finding in enumerate(findings):
+        if root(index) != index:
             continue
-        out.append(_merge(members[k]) if len(members[k]) > 1 else f)
+        out.append(_merge(members[index]) if len(members[index]) > 1 else finding)
     return out
 
 
 def _merge(group: list[Finding]) -> Finding:
     head = group[0]
     figures = list(head.figures)
-    seen = {(g.source, g.value) for g in figures}
-    for f in group[1:]:
-        for g in f.figures:
-            if g.source not in DERIVED and (g.source, g.value) not in seen:
-                seen.add((g.source, g.value))
-                figures.append(g)
+    seen = {(figure.source, figure.value) for figure in figures}
+    for finding in group[1:]:
+        for figure in finding.figures:
+            if figure.source not in DERIVED and (figure.source, figure.value) not in seen:
+                seen.add((figure.source, figure.value))
+                figures.append(figure)
     common = _common(group)
     what = f"：{common.label} {common.value:,} {common.unit}" if common else ""
     message = f"{head.message}（同一处数字牵涉 {len(group)} 项核对{what}）"
-    places = [Place(f.rule, f.message) for f in group]
+    places = [Place(finding.rule, finding.message) for finding in group]
     return replace(head, message=message, figures=figures, places=places,
-                   line=min((f.line for f in group if f.line), default=0), page=head.page)
+                   line=min((finding.line for finding in group if finding.line), default=0), page=head.page)
 
 
 def _common(group: list[Finding]) -> Figure | None:
     """The printed figure most of the group's findings read, when all of them read it."""
     count: Counter = Counter()
     first: dict[tuple, Figure] = {}
-    for f in group:
+    for finding in group:
         keys = set()
-        for g in f.figures:
-            for key in _ids(g):
+        for figure in finding.figures:
+            for key in _ids(figure):
                 keys.add(key)
-                first.setdefault(key, g)
+                first.setdefault(key, figure)
         count.update(keys)
-    best = [k for k, n in count.items() if n == len(group)]
+    best = [figure_id for figure_id, times in count.items() if times == len(group)]
     return first[best[0]] if best and len(best) == 1 else None
 

@@ -16,20 +16,20 @@ END = "<!-- end of rules -->"
 CLASS_WORDS = {"inconsistency": "数据不一致", "rounding": "舍入差异", "notice": "未能核对（提示）"}
 
 
-def classes_text(r: Rule) -> str:
-    return "、".join(CLASS_WORDS[c] for c in r.classes)
+def classes_text(rule: Rule) -> str:
+    return "、".join(CLASS_WORDS[cls] for cls in rule.classes)
 
 
 def rules_markdown() -> str:
     """The rule list of docs/validation.md."""
     out = [START, ""]
-    for r in RULES:
-        out += [f"### `{r.id}` {r.title}", "", r.description, "",
-                f"- class: {', '.join(r.classes)}"]
-        if r.message:
-            out.append(f"- message: {r.message}")
-        if r.example:
-            out.append(f"- example: {r.example}")
+    for rule in RULES:
+        out += [f"### `{rule.id}` {rule.title}", "", rule.description, "",
+                f"- class: {', '.join(rule.classes)}"]
+        if rule.message:
+            out.append(f"- message: {rule.message}")
+        if rule.example:
+            out.append(f"- example: {rule.example}")
         out.append("")
     out.append(END)
     return "\n".join(out)

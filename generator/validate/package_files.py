@@ -29,7 +29,7 @@ def last_year() -> int:
 
 def _sources(desc: dict) -> list[dict]:
     entries = [desc.get("source")] + list(desc.get("sources") or [])
-    return [e for e in entries if isinstance(e, dict) and isinstance(e.get("path"), str)]
+    return [entry for entry in entries if isinstance(entry, dict) and isinstance(entry.get("path"), str)]
 
 
 def check_year(desc: dict) -> list[Error]:
@@ -48,7 +48,7 @@ def check_files(root: Path, desc: dict) -> list[Error]:
         if folder.is_symlink():
             return [Error(f"the folder {folder.name} is a symbolic link (to {os.readlink(folder)}); a package must be "
                           "a folder of plain files inside the packages folder: copy it in place of the link")]
-    sources = {os.path.normpath(e["path"]) for e in _sources(desc)}
+    sources = {os.path.normpath(entry["path"]) for entry in _sources(desc)}
     errors, linked = [], {}
     for folder, dirs, files in os.walk(root):
         for name in sorted(dirs + files):
@@ -85,8 +85,8 @@ def check_sources(root: Path, desc: dict) -> list[Error]:
             errors.append(Error(f"the source document {rel} is missing; restore it (or re-import the document)", rel))
             continue
         digest = hashlib.sha256()
-        with open(path, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
+        with open(path, "rb") as stream:
+            for block in iter(lambda: stream.read(1 << 20), b""):
                 digest.update(block)
         recorded = entry.get("sha256")
         if recorded and digest.hexdigest() != recorded:
@@ -109,18 +109,18 @@ def check_shape(desc: dict) -> list[Error]:
     if not isinstance(desc.get("source", {}), dict):
         problems.append(("source", "must be an object {path, sha256, bytes, format}"))
     sources = desc.get("sources", [])
-    if not isinstance(sources, list) or not all(isinstance(s, dict) for s in sources):
+    if not isinstance(sources, list) or not all(isinstance(source, dict) for source in sources):
         problems.append(("sources", "must be a list of objects like source"))
     resources = desc.get("resources", [])
-    if not isinstance(resources, list) or not all(isinstance(r, dict) for r in resources):
+    if not isinstance(resources, list) or not all(isinstance(resource, dict) for resource in resources):
         problems.append(("resources", "must be a list of resource objects"))
     else:
         for res in resources:
             schema = res.get("schema", {})
             fields = schema.get("fields", []) if isinstance(schema, dict) else None
             if not isinstance(res.get("name", ""), str) or not isinstance(res.get("path", ""), str) or \
-                    not isinstance(fields, list) or not all(isinstance(f, dict) and isinstance(f.get("name"), str)
-                                                            for f in fields):
+                    not isinstance(fields, list) or not all(isinstance(field, dict) and isinstance(field.get("name"), str)
+                                                            for field in fields):
                 problems.append(("resources", f"resource {res.get('name')!r} needs a name, a path and a schema whose "
                                               "fields are objects with a name"))
     return [Error(f"'{key}' {what}; fix the descriptor or re-import the document",

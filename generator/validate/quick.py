@@ -30,14 +30,15 @@ def _checks(schema: dict) -> list[tuple] | None:
     if set(schema) != {"fields"}:
         return None
     out = []
-    for f in schema["fields"]:
-        if not set(f) <= FIELD_KEYS or f.get("type", "string") not in CELL or f.get("bareNumber", True) is not True:
+    for field in schema["fields"]:
+        if not set(field) <= FIELD_KEYS or field.get("type", "string") not in CELL \
+                or field.get("bareNumber", True) is not True:
             return None
-        constraints = f.get("constraints") or {}
+        constraints = field.get("constraints") or {}
         if not set(constraints) <= {"required", "pattern"}:
             return None
         pattern = constraints.get("pattern")
-        out.append((f["name"], CELL[f.get("type", "string")], constraints.get("required") is True,
+        out.append((field["name"], CELL[field.get("type", "string")], constraints.get("required") is True,
                     _pattern(pattern) if pattern else None))
     return out
 
@@ -57,7 +58,7 @@ def certainly_valid(path: Path, resource: dict) -> bool:
     if text.startswith("\ufeff"):
         return False
     rows = csv.reader(io.StringIO(text, newline=""))
-    if next(rows, None) != [c[0] for c in checks] or len({c[0] for c in checks}) != len(checks):
+    if next(rows, None) != [check[0] for check in checks] or len({check[0] for check in checks}) != len(checks):
         return False
     for row in rows:
         if len(row) != len(checks) or not any(row):

@@ -57,7 +57,7 @@ class Finding:
 
     def __post_init__(self) -> None:
         if self.page is None:
-            self.page = min((f.page for f in self.figures if f.page), default=None)
+            self.page = min((figure.page for figure in self.figures if figure.page), default=None)
 
 
 @dataclass
@@ -84,7 +84,7 @@ class PackageReport:
         return not self.errors
 
     def of_class(self, cls: str) -> list[Finding]:
-        return [f for f in self.findings if f.cls == cls]
+        return [finding for finding in self.findings if finding.cls == cls]
 
     @property
     def inconsistencies(self) -> list[Finding]:
@@ -99,12 +99,12 @@ class PackageReport:
         return self.of_class("notice")
 
 
-def plain_decimal(d: Decimal) -> str:
+def plain_decimal(number: Decimal) -> str:
     """A Decimal as plain text, at most four decimals ('0.2967', '50', '-443055.69')."""
-    if d.as_tuple().exponent < -4:
-        d = d.quantize(Decimal("0.0001"))
-    text = format(d, "f")
-    return text.rstrip("0").rstrip(".") if "." in text and d.as_tuple().exponent < -2 else text
+    if number.as_tuple().exponent < -4:
+        number = number.quantize(Decimal("0.0001"))
+    text = format(number, "f")
+    return text.rstrip("0").rstrip(".") if "." in text and number.as_tuple().exponent < -2 else text
 
 
 def _plain(obj):
@@ -113,36 +113,37 @@ def _plain(obj):
     if isinstance(obj, Path):
         return str(obj)
     if isinstance(obj, dict):
-        return {k: _plain(v) for k, v in obj.items()}
+        return {key: _plain(value) for key, value in obj.items()}
     if isinstance(obj, list):
-        return [_plain(v) for v in obj]
+        return [_plain(value) for value in obj]
     return obj
 
 
-def finding_dict(f: Finding) -> dict:
+def finding_dict(finding: Finding) -> dict:
     """A finding as JSON: its fields, `cls` written `class`."""
-    d = _plain(asdict(f))
-    return {("class" if k == "cls" else k): v for k, v in d.items()}
+    plain = _plain(asdict(finding))
+    return {("class" if key == "cls" else key): value for key, value in plain.items()}
 
 
 def counts(reports: list[PackageReport]) -> dict[str, int]:
     """Findings by class over the reports."""
-    return {c: sum(len(r.of_class(c)) for r in reports) for c in CLASSES}
+    return {cls: sum(len(report.of_class(cls)) for report in reports) for cls in CLASSES}
 
 
 def to_json(reports: list[PackageReport]) -> str:
     """`{"version", "packages": [{path, name, ok, errors[], findings[]}], "summary"}` (docs/validation.md)."""
-    by = counts(reports)
+    by_class = counts(reports)
     doc = {
         "version": JSON_SCHEMA_VERSION,
         "packages": [
-            {"path": str(r.path), "name": r.name, "ok": r.ok,
-             "errors": [_plain(asdict(e)) for e in r.errors],
-             "findings": [finding_dict(f) for f in r.findings]}
-            for r in reports
+            {"path": str(report.path), "name": report.name, "ok": report.ok,
+             "errors": [_plain(asdict(error)) for error in report.errors],
+             "findings": [finding_dict(finding) for finding in report.findings]}
+            for report in reports
         ],
-        "summary": {"packages": len(reports), "errors": sum(len(r.errors) for r in reports),
-                    "inconsistencies": by["inconsistency"], "rounding": by["rounding"], "notices": by["notice"]},
+        "summary": {"packages": len(reports), "errors": sum(len(report.errors) for report in reports),
+                    "inconsistencies": by_class["inconsistency"], "rounding": by_class["rounding"],
+                    "notices": by_class["notice"]},
     }
     return json.dumps(doc, ensure_ascii=False, indent=2)
 
@@ -155,31 +156,31 @@ def _fmt(value: Decimal | None, unit: str) -> str:
     return f"{int(whole):,}{'.' + frac if frac else ''} {unit}".replace("-0.", "-0.").strip() if whole.lstrip("-").isdigit() else f"{text} {unit}"
 
 
-def _tally(errors: int, by: dict[str, int]) -> str:
-    return (f"{errors} error(s), {by['inconsistency']} inconsistency(ies), {by['rounding']} rounding, "
-            f"{by['notice']} notice(s)")
+def _tally(errors: int, by_class: dict[str, int]) -> str:
+    return (f"{errors} error(s), {by_class['inconsistency']} inconsistency(ies), {by_class['rounding']} rounding, "
+            f"{by_class['notice']} notice(s)")
 
 
 def to_text(reports: list[PackageReport]) -> str:
     lines = []
-    for r in reports:
-        lines.append(f"{r.path}: {_tally(len(r.errors), counts([r]))}")
-        for e in r.errors:
-            where = ", ".join(x for x in (e.file, f"line {e.line}" if e.line else "", f"field {e.field}" if e.field else "") if x)
-            lines.append(f"  ERROR {where}: {e.message}")
+    for report in reports:
+        lines.append(f"{report.path}: {_tally(len(report.errors), counts([report]))}")
+        for error in report.errors:
+            where = ", ".join(part for part in (error.file, f"line {error.line}" if error.line else "", f"field {error.field}" if error.field else "") if part)
+            lines.append(f"  ERROR {where}: {error.message}")
         for cls in CLASSES:
-            for f in r.of_class(cls):
+            for finding in report.of_class(cls):
                 tag = "" if cls == "inconsistency" else f" · {cls}"
-                lines.append(f"  [{f.rule}{tag}] {f.message}")
-                for place in f.places:
+                lines.append(f"  [{finding.rule}{tag}] {finding.message}")
+                for place in finding.places:
                     lines.append(f"      · [{place.rule}] {place.message}")
-                for fig in f.figures:
+                for fig in finding.figures:
                     where = f", page {fig.page}" if fig.page else f", line {fig.line}" if fig.line else ""
-                    at = f" ({fig.source}{where})" if fig.source else ""
-                    lines.append(f"      {fig.label}: {_fmt(fig.value, fig.unit)}{at}")
-                if f.difference is not None:
-                    lines.append(f"      difference {_fmt(f.difference, f.unit)}, tolerance ±{_fmt(f.tolerance, f.unit)}")
-    lines.append(f"{len(reports)} package(s): {_tally(sum(len(r.errors) for r in reports), counts(reports))}")
+                    source = f" ({fig.source}{where})" if fig.source else ""
+                    lines.append(f"      {fig.label}: {_fmt(fig.value, fig.unit)}{source}")
+                if finding.difference is not None:
+                    lines.append(f"      difference {_fmt(finding.difference, finding.unit)}, tolerance ±{_fmt(finding.tolerance, finding.unit)}")
+    lines.append(f"{len(reports)} package(s): {_tally(sum(len(report.errors) for report in reports), counts(reports))}")
     return "\n".join(lines)
 
 
@@ -191,13 +192,13 @@ def to_github(reports: list[PackageReport]) -> str:
     """GitHub Actions workflow commands: ::error for errors, ::warning for inconsistencies,
     ::notice for rounding differences and for what could not be checked."""
     out = []
-    for r in reports:
-        for e in r.errors:
-            file = str(r.path / e.file) if e.file else str(r.path / "datapackage.json")
-            out.append(f"::error file={file},line={e.line or 1},title=package error::{_escape(e.message)}")
-        for f in r.findings:
-            level = "warning" if f.cls == "inconsistency" else "notice"
-            file = str(r.path / r.source) if r.source else str(r.path / "datapackage.json")
-            detail = "; ".join(f"{g.label} {_fmt(g.value, g.unit)}" for g in f.figures)
-            out.append(f"::{level} file={file},line={f.line or 1},title={f.rule}{'' if f.cls == 'inconsistency' else ' (' + f.cls + ')'}::{_escape(f.message + (' — ' + detail if detail else ''))}")
+    for report in reports:
+        for error in report.errors:
+            file = str(report.path / error.file) if error.file else str(report.path / "datapackage.json")
+            out.append(f"::error file={file},line={error.line or 1},title=package error::{_escape(error.message)}")
+        for finding in report.findings:
+            level = "warning" if finding.cls == "inconsistency" else "notice"
+            file = str(report.path / report.source) if report.source else str(report.path / "datapackage.json")
+            detail = "; ".join(f"{figure.label} {_fmt(figure.value, figure.unit)}" for figure in finding.figures)
+            out.append(f"::{level} file={file},line={finding.line or 1},title={finding.rule}{'' if finding.cls == 'inconsistency' else ' (' + finding.cls + ')'}::{_escape(finding.message + (' — ' + detail if detail else ''))}")
     return "\n".join(out)

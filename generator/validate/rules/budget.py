@@ -23,21 +23,21 @@ def _key(row: dict) -> str:
 
 def _parts(rows: list[dict], col: str) -> list[dict]:
     """The top-level lines ('一、…') when the panel numbers them, else every line, that carry `col`."""
-    top = [r for r in rows if _LEVEL1.match(r["item"])] or rows
-    return [r for r in top if r.get(col) is not None]
+    top = [row for row in rows if _LEVEL1.match(row["item"])] or rows
+    return [row for row in top if row.get(col) is not None]
 
 
 def _nested(rows: list[dict], col: str) -> Iterator[tuple[dict, list[dict]]]:
     """'一、财政拨款' and the '1.…' lines under it."""
     parent, children = None, []
-    for r in rows + [{"item": "一、"}]:
-        if _LEVEL2.match(r["item"]) and parent is not None:
-            if r.get(col) is not None:
-                children.append(r)
+    for row in rows + [{"item": "一、"}]:
+        if _LEVEL2.match(row["item"]) and parent is not None:
+            if row.get(col) is not None:
+                children.append(row)
             continue
         if parent is not None and children and parent.get(col) is not None:
             yield parent, children
-        parent, children = (r if _LEVEL1.match(r["item"]) else None), []
+        parent, children = (row if _LEVEL1.match(row["item"]) else None), []
 
 
 @rule("budget-ledger", "预算总表：各行之和等于小计与合计，支出用途之和等于支出小计，收支两侧相等",
@@ -51,18 +51,18 @@ def budget_ledger(ctx: Context) -> Iterator[Finding]:
         spec = ctx.spec(table)
         if spec is None or spec.shape != "ledger" or spec.kind != "budget":
             continue
-        hu = ctx.half_unit(table)
+        half_unit = ctx.half_unit(table)
         grands = {}
         for main in ("收入", "支出"):
             panels = {}
-            for r in table.rows:
-                if r["side"].split("/")[0] == main:
-                    panels.setdefault(r["side"], []).append(r)
-            primary = next((rows for rows in panels.values() if any(_GRAND.match(_key(r)) for r in rows)), None)
+            for row in table.rows:
+                if row["side"].split("/")[0] == main:
+                    panels.setdefault(row["side"], []).append(row)
+            primary = next((rows for rows in panels.values() if any(_GRAND.match(_key(row)) for row in rows)), None)
             if primary is None:
                 continue
-            sub = next((i for i, r in enumerate(primary) if _SUB.match(_key(r))), None)
-            grand = next(i for i, r in enumerate(primary) if _GRAND.match(_key(r)))
+            sub = next((index for index, row in enumerate(primary) if _SUB.match(_key(row))), None)
+            grand = next(index for index, row in enumerate(primary) if _GRAND.match(_key(row)))
             grands[main] = primary[grand]
             end = sub if sub is not None else grand
             for col in _values(table):
@@ -73,20 +73,22 @@ def budget_ledger(ctx: Context) -> Iterator[Finding]:
                         if parts:
                             yield from _opt(sum_finding(
                                 "budget-ledger", f"{table.title}：{rows[0]['side']}各项之和与“{primary[end]['item']}”不符（{col}）",
-                                _fig(table, primary[end], col), hu, [(_fig(table, r, col), hu) for r in parts]))
+                                _fig(table, primary[end], col), half_unit,
+                                [(_fig(table, row, col), half_unit) for row in parts]))
                         for parent, children in _nested(lines, col):
                             yield from _opt(sum_finding(
                                 "budget-ledger", f"{table.title}：“{parent['item']}”与其下各行之和不符（{col}）",
-                                _fig(table, parent, col), hu, [(_fig(table, r, col), hu) for r in children]))
+                                _fig(table, parent, col), half_unit,
+                                [(_fig(table, row, col), half_unit) for row in children]))
                 if sub is not None and primary[grand].get(col) is not None:
-                    lines = [r for r in primary[sub:grand] if r.get(col) is not None]
+                    lines = [row for row in primary[sub:grand] if row.get(col) is not None]
                     yield from _opt(sum_finding(
                         "budget-ledger", f"{table.title}：“{primary[grand]['item']}”与小计加结转各行之和不符（{col}）",
-                        _fig(table, primary[grand], col), hu, [(_fig(table, r, col), hu) for r in lines]))
-        if len(grands) == 2 and all(g.get("amount") is not None for g in grands.values()):
-            a, b = grands["收入"], grands["支出"]
+                        _fig(table, primary[grand], col), half_unit, [(_fig(table, row, col), half_unit) for row in lines]))
+        if len(grands) == 2 and all(grand_row.get("amount") is not None for grand_row in grands.values()):
+            income, expenditure = grands["收入"], grands["支出"]
             yield from _opt(sum_finding("budget-ledger", f"{table.title}：收入合计与支出合计不相等",
-                                        _fig(table, a, "amount", a["item"]), hu, [(_fig(table, b, "amount", b["item"]), hu)]))
+                                        _fig(table, income, "amount", income["item"]), half_unit, [(_fig(table, expenditure, "amount", expenditure["item"]), half_unit)]))
 
 
 @rule("group-sums", "收入预算总表：收入总计 = 各类资金小计之和，小计 = 本类各项之和",
@@ -99,30 +101,33 @@ def group_sums(ctx: Context) -> Iterator[Finding]:
         spec = ctx.spec(table)
         if spec is None or spec.shape != "grouped":
             continue
-        hu = ctx.half_unit(table)
+        half_unit = ctx.half_unit(table)
         for col in _values(table):
             subtotals, total = [], None
             groups: dict[str, list[dict]] = {}
-            for r in table.rows:
-                if not r["group"] and re.search(r"总计|合计", r["item"]):
-                    total = r
-                elif r["group"]:
-                    groups.setdefault(r["group"], []).append(r)
+            for row in table.rows:
+                if not row["group"] and re.search(r"总计|合计", row["item"]):
+                    total = row
+                elif row["group"]:
+                    groups.setdefault(row["group"], []).append(row)
             for name, rows in groups.items():
-                sub = next((r for r in rows if squash(r["item"]) == "小计"), None)
-                items = [r for r in rows if r is not sub and not r["item"].startswith("其中") and r.get(col) is not None]
+                sub = next((row for row in rows if squash(row["item"]) == "小计"), None)
+                items = [row for row in rows
+                         if row is not sub and not row["item"].startswith("其中") and row.get(col) is not None]
                 if sub is None:
                     continue
                 subtotals.append(sub)
                 if sub.get(col) is not None and items:
                     yield from _opt(sum_finding(
                         "group-sums", f"{table.title}：“{name}”小计与本类各项之和不符（{col}）",
-                        _fig(table, sub, col, f"{name} 小计"), hu, [(_fig(table, r, col), hu) for r in items]))
-            present = [r for r in subtotals if r.get(col) is not None]
+                        _fig(table, sub, col, f"{name} 小计"), half_unit,
+                        [(_fig(table, row, col), half_unit) for row in items]))
+            present = [row for row in subtotals if row.get(col) is not None]
             if total is not None and total.get(col) is not None and present:
                 yield from _opt(sum_finding(
                     "group-sums", f"{table.title}：“{total['item']}”与各类小计之和不符（{col}）",
-                    _fig(table, total, col), hu, [(_fig(table, r, col, f"{r['group']} 小计"), hu) for r in present]))
+                    _fig(table, total, col), half_unit,
+                    [(_fig(table, row, col, f"{row['group']} 小计"), half_unit) for row in present]))
 
 
 @rule("procurement-sums", "政府采购预算表：合计 = 各品目大类之和，大类 = 其下各专项之和，专项 = 其下各采购物品之和",
@@ -135,28 +140,29 @@ def procurement_sums(ctx: Context) -> Iterator[Finding]:
         spec = ctx.spec(table)
         if spec is None or spec.shape != "procurement":
             continue
-        hu = ctx.half_unit(table)
+        half_unit = ctx.half_unit(table)
         for col in _values(table):
-            rows = [r for r in table.rows if r.get(col) is not None]
-            level = {id(r): (-1 if re.fullmatch(r"合计|总计", squash(r["category"])) else
-                             next((k for k, fs in enumerate(levels) if any(r.get(f) for f in fs)), None)) for r in rows}
-            for k, parent in enumerate(rows):
+            rows = [row for row in table.rows if row.get(col) is not None]
+            level = {id(row): (-1 if re.fullmatch(r"合计|总计", squash(row["category"])) else
+                               next((depth for depth, level_fields in enumerate(levels)
+                                     if any(row.get(field) for field in level_fields)), None)) for row in rows}
+            for position, parent in enumerate(rows):
                 own = level[id(parent)]
                 if own is None or own >= len(levels) - 1:
                     continue
                 children = []
-                for r in rows[k + 1:]:
-                    if level[id(r)] is None or level[id(r)] <= own:
+                for row in rows[position + 1:]:
+                    if level[id(row)] is None or level[id(row)] <= own:
                         break
-                    if level[id(r)] == own + 1:
-                        children.append(r)
+                    if level[id(row)] == own + 1:
+                        children.append(row)
                 if children:
                     name = _name(parent, levels[max(own, 0)])
                     yield from _opt(sum_finding(
                         "procurement-sums", f"{table.title}：“{name}”与其下各行之和不符（{col}）",
-                        _fig(table, parent, col, name), hu, [(_fig(table, r, col, _name(r, levels[own + 1])), hu)
-                                                             for r in children]))
+                        _fig(table, parent, col, name), half_unit,
+                        [(_fig(table, row, col, _name(row, levels[own + 1])), half_unit) for row in children]))
 
 
 def _name(row: dict, fields: tuple[str, ...]) -> str:
-    return " ".join(row[f] for f in fields if row.get(f))
+    return " ".join(row[field] for field in fields if row.get(field))

@@ -29,12 +29,12 @@ def _items(rest: str) -> list[re.Match] | None:
     return None if len(items) < 2 or None in items else items
 
 
-def _change(m: re.Match) -> tuple[Decimal, Decimal]:
+def _change(match: re.Match) -> tuple[Decimal, Decimal]:
     """An item's signed change in 元 and half its last printed digit."""
-    if m["same"]:  # no change at the precision the amount is printed to
-        return Decimal(0), _printed(m["v"], "万元")[1]
-    value, hu = _printed(m["v"] if m["new"] else m["chg"], "万元")
-    return (-value if m["dir"] == "减少" else value), hu
+    if match["same"]:  # no change at the precision the amount is printed to
+        return Decimal(0), _printed(match["v"], "万元")[1]
+    value, half_unit = _printed(match["v"] if match["new"] else match["chg"], "万元")
+    return (-value if match["dir"] == "减少" else value), half_unit
 
 
 @rule("list-change-sum", "逐项所列的比上年增减之和等于总数的增减",
@@ -47,12 +47,12 @@ def list_change_sum(ctx: Context) -> Iterator[Finding]:
     changes: dict[Decimal, dict[Decimal, tuple]] = {}
     texts = list(paragraphs(ctx))
     for section, text, line_at, page in texts:
-        for m in _ITEM_CHANGE.finditer(text):
-            value, chg_hu = _printed(m["chg"], "万元")
-            signed = -value if m["dir"] == "减少" else value
-            quote = text[max(0, m.start() - 20):m.end()]
-            changes.setdefault(_printed(m["cur"], "万元")[0], {}).setdefault(
-                signed, (chg_hu, m["chg"], f"section:{section}", line_at(m.start()), quote, page))
+        for match in _ITEM_CHANGE.finditer(text):
+            value, chg_hu = _printed(match["chg"], "万元")
+            signed = -value if match["dir"] == "减少" else value
+            quote = text[max(0, match.start() - 20):match.end()]
+            changes.setdefault(_printed(match["cur"], "万元")[0], {}).setdefault(
+                signed, (chg_hu, match["chg"], f"section:{section}", line_at(match.start()), quote, page))
     seen = set()
     for section, text, line_at, page in texts:
         for head in _HEAD.finditer(text):
@@ -61,12 +61,12 @@ def list_change_sum(ctx: Context) -> Iterator[Finding]:
             stated = changes.get(total, {})
             if items is None or len(stated) != 1:
                 continue
-            amounts = [_printed(m["v"], "万元") for m in items]
-            if abs(sum(v for v, _ in amounts) - total) > total_hu + sum(h for _, h in amounts):
+            amounts = [_printed(match["v"], "万元") for match in items]
+            if abs(sum(amount for amount, _ in amounts) - total) > total_hu + sum(half for _, half in amounts):
                 continue  # not the whole of the total
-            (signed, (hu, chg, src, line, quote, at)), = stated.items()
-            parts = [(m["label"].strip("：:，, "), *_change(m)) for m in items]
-            key = (total, tuple(sorted(v for _, v, _ in parts)))
+            (signed, (half_unit, chg, src, line, quote, page_of_total)), = stated.items()
+            parts = [(match["label"].strip("：:，, "), *_change(match)) for match in items]
+            key = (total, tuple(sorted(change for _, change, _ in parts)))
             if key in seen:
                 continue  # the same changes listed again (部门预算 and 政府预算 economic classes)
             seen.add(key)
@@ -75,8 +75,8 @@ def list_change_sum(ctx: Context) -> Iterator[Finding]:
             finding = sum_finding(
                 "list-change-sum", f"所列各项比上年增减之和与总数的增减{'减少' if signed < 0 else '增加'}{chg}万元不符："
                                    f"{text[head.start():head.end() + 60]}",
-                Figure("总数比上年增减（文字）", signed, "元", src, line, quote, at), hu,
-                [(Figure(f"{label}比上年增减（文字）", v, "元", here, where, text[head.start():head.end() + 60], page), h)
-                 for label, v, h in parts])
+                Figure("总数比上年增减（文字）", signed, "元", src, line, quote, page_of_total), half_unit,
+                [(Figure(f"{label}比上年增减（文字）", change, "元", here, where, text[head.start():head.end() + 60], page), half)
+                 for label, change, half in parts])
             if finding:
                 yield finding

@@ -47,60 +47,61 @@ def item_change(ctx: Context) -> Iterator[Finding]:
     11688.70 ÷ 48707.45 = 23.998%，应印 24.0%（舍入差异）；中共西安市委宣传部 2021 年部门综合预算：“会议费32万元，较上年减少14.2万元
     （44.38%）”：14.2 ÷ 46.2 = 30.74%（44.38% 是除以本年数）。"""
     quotes: dict[str, list[str]] = {}
-    for f in ctx.facts:
-        if f.kind == "change_rate" and f.quote:
-            quotes.setdefault(f.source, []).append(f.quote)
+    for fact in ctx.facts:
+        if fact.kind == "change_rate" and fact.quote:
+            quotes.setdefault(fact.source, []).append(fact.quote)
     for section, text, line_at, page in paragraphs(ctx):
         src = f"section:{section}"
         taken = quotes.get(src, [])  # the sentences of this section the change rule checks from facts
         done: list[tuple[int, int]] = []
-        for m in _ITEM_CHANGE.finditer(text):
-            done.append(m.span("dir"))
-            if m["rate"] and any(m.group(0) in q or m["chg"] + "万元" in q and m["rate"] in q for q in taken):
+        for match in _ITEM_CHANGE.finditer(text):
+            done.append(match.span("dir"))
+            if match["rate"] and any(match.group(0) in quote or match["chg"] + "万元" in quote and match["rate"] in quote
+                                     for quote in taken):
                 continue
-            yield from _judge(m, m["cur"], m["prior"] or m["prior2"], src, line_at(m.start("chg")), page)
-        for m in _LOOSE_CHANGE.finditer(text):
-            if any(a <= m.start("dir") < b for a, b in done) or any(m["chg"] + "万元" in q and m["rate"] in q for q in taken):
+            yield from _judge(match, match["cur"], match["prior"] or match["prior2"], src, line_at(match.start("chg")), page)
+        for match in _LOOSE_CHANGE.finditer(text):
+            if any(start <= match.start("dir") < end for start, end in done) or any(match["chg"] + "万元" in quote and match["rate"] in quote for quote in taken):
                 continue
             cur = None
-            if m["subj"]:
-                found = _subject_figure(text, m["subj"], m.start())
+            if match["subj"]:
+                found = _subject_figure(text, match["subj"], match.start())
                 if found is None:
                     continue
                 cur = found["cur"]
-            yield from _judge(m, cur, m["prior"], src, line_at(m.start("chg")), page)
+            yield from _judge(match, cur, match["prior"], src, line_at(match.start("chg")), page)
 
 
-def _judge(m: re.Match, cur_text: str | None, prior_text: str | None, src: str, line: int,
+def _judge(match: re.Match, cur_text: str | None, prior_text: str | None, src: str, line: int,
            page: int | None) -> Iterator[Finding]:
     """The change phrase `m` against its current figure and its stated prior (either may be None)."""
-    chg, chg_hu = _printed(m["chg"], "万元")
-    up = m["dir"] == "增加"
-    quote = m.group(0)
+    chg, chg_hu = _printed(match["chg"], "万元")
+    increase = match["dir"] == "增加"
+    quote = match.group(0)
     cur = _printed(cur_text, "万元") if cur_text else None
     if cur and prior_text:
         stated, stated_hu = _printed(prior_text, "万元")
         finding = sum_finding(
-            "item-change", f"{cur_text}万元 与上年数 {prior_text}万元 之差不是所说的{m['dir']}{m['chg']}万元：{quote}",
-            Figure("增减额（文字）", chg if up else -chg, "元", src, line, quote, page), chg_hu,
+            "item-change", f"{cur_text}万元 与上年数 {prior_text}万元 之差不是所说的{match['dir']}{match['chg']}万元：{quote}",
+            Figure("增减额（文字）", chg if increase else -chg, "元", src, line, quote, page), chg_hu,
             [(Figure("本年数（文字）", cur[0], "元", src, line, quote, page), cur[1]),
              (Figure("上年数（文字）", stated, "元", src, line, quote, page), stated_hu)], [1, -1])
         if finding:
             yield finding
             return
-    rate_text = m["rate"] or m.groupdict().get("brate")
-    rdir = m["rdir"] or ("增长" if up else "下降")  # a bracketed rate goes the way of its change
+    rate_text = match["rate"] or match.groupdict().get("brate")
+    rdir = match["rdir"] or ("增长" if increase else "下降")  # a bracketed rate goes the way of its change
     if not rate_text:
         return
-    if up != (rdir in ("增长", "增加")):
-        yield Finding("item-change", f"“{m['dir']}”与“{rdir}”方向相反：{quote}",
+    if increase != (rdir in ("增长", "增加")):
+        yield Finding("item-change", f"“{match['dir']}”与“{rdir}”方向相反：{quote}",
                       [Figure("增减额（文字）", chg, "元", src, line, quote, page)], line=line, page=page)
         return
     if prior_text:
         prior, prior_hu = _printed(prior_text, "万元")
         base = Figure("上年数（文字）", prior, "元", src, line, quote, page)
     elif cur:
-        prior, prior_hu = (cur[0] - chg if up else cur[0] + chg), cur[1] + chg_hu
+        prior, prior_hu = (cur[0] - chg if increase else cur[0] + chg), cur[1] + chg_hu
         base = Figure("上年数（本年数 ∓ 增减额）", prior, "元", "computed")
     else:
         return
@@ -116,7 +117,7 @@ def _judge(m: re.Match, cur_text: str | None, prior_text: str | None, src: str, 
         figures = [Figure("增减幅度（文字）", rate, "%", src, line, quote, page)]
         if cur:
             figures.append(Figure("本年数（文字）", cur[0], "元", src, line, quote, page))
-        yield Finding("item-change", f"{head}比上年{m['dir']}{m['chg']}万元，写作{rdir}{rate}%，按所列数字应为约 {computed}%：{quote}",
+        yield Finding("item-change", f"{head}比上年{match['dir']}{match['chg']}万元，写作{rdir}{rate}%，按所列数字应为约 {computed}%：{quote}",
                       figures + [Figure("增减额（文字）", chg, "元", src, line, quote, page), base,
                                  Figure("按数字计算", computed, "%", "computed")],
                       rate - computed, (bounds[1] - bounds[0]) / 2 + rate_hu, "%", cls, line=line, page=page)
@@ -131,14 +132,15 @@ def _scopes(segment: str) -> Iterator[tuple[int, str]]:
     that is not a change (“公务接待费3.4万元”), a “其中” or a clause naming another item before its
     comparison (“因公出国（境）费支出与上一年度持平”) begins a new part."""
     start = 0
-    for c in re.finditer(r"[^，,：:]+", segment):
-        clause = c.group(0)
-        moves = [m.span() for m in _MOVE.finditer(clause)]
-        amount = any(not any(a <= m.start() < b for a, b in moves) for m in re.finditer(rf"{NUM}\s*(?:万元|元)", clause))
+    for piece in re.finditer(r"[^，,：:]+", segment):
+        clause = piece.group(0)
+        moves = [match.span() for match in _MOVE.finditer(clause)]
+        amount = any(not any(move_start <= match.start() < move_end for move_start, move_end in moves)
+                     for match in re.finditer(rf"{NUM}\s*(?:万元|元)", clause))
         named = re.match(r"\s*[^\d，。；]{2,}?(?:与|同|较|比)", clause) and not re.match(r"\s*(?:与|同|较|比|主要)", clause)
-        if c.start() > start and (amount or "其中" in clause or named):
-            yield start, segment[start:c.start()]
-            start = c.start()
+        if piece.start() > start and (amount or "其中" in clause or named):
+            yield start, segment[start:piece.start()]
+            start = piece.start()
     yield start, segment[start:]
 
 
@@ -157,14 +159,14 @@ def flat_word(ctx: Context) -> Iterator[Finding]:
                 if not _FLAT.search(part):
                     continue
                 compared()  # a 持平 held against the changes printed beside it
-                m = next((m for m in _MOVE.finditer(part) if Decimal(m["v"].replace(",", ""))), None)
-                if m is None:
+                move = next((move for move in _MOVE.finditer(part) if Decimal(move["v"].replace(",", ""))), None)
+                if move is None:
                     continue
                 quote = seg.group(0).strip()[:160]
-                line = line_at(seg.start() + off + m.start())
-                unit = "%" if m["u"] in "%％" else m["u"]
-                value = Decimal(m["v"].replace(",", "")) if unit == "%" else _printed(m["v"], unit)[0]
-                yield Finding("flat-word", f"写“持平”，却写“{m.group(0)}”：{quote}",
+                line = line_at(seg.start() + off + move.start())
+                unit = "%" if move["u"] in "%％" else move["u"]
+                value = Decimal(move["v"].replace(",", "")) if unit == "%" else _printed(move["v"], unit)[0]
+                yield Finding("flat-word", f"写“持平”，却写“{move.group(0)}”：{quote}",
                               [Figure("增减（文字）", value, "%" if unit == "%" else "元", f"section:{section}", line, quote, page)],
                               line=line, page=page)
 
@@ -188,32 +190,32 @@ def balanced_change(ctx: Context) -> Iterator[Finding]:
     2022年本部门预算支出1899.9万元…2022年本部门预算支出较上年增加406.39万元”（相符，不报告；收入写作增加506.39万元时报告）。"""
     if ctx.package.kind != "budget":
         return
-    totals = [f for f in ctx.facts if f.measure == "total_income_expenditure" and f.kind == "amount"
-              and f.year == ctx.year and f.source.startswith("table:")]
+    totals = [fact for fact in ctx.facts if fact.measure == "total_income_expenditure" and fact.kind == "amount"
+              and fact.year == ctx.year and fact.source.startswith("table:")]
     for section, text, line_at, page in paragraphs(ctx):
         found: dict[str, tuple[re.Match, re.Match]] = {}
-        for m in _WHOLE.finditer(text):
-            io = m["io"] or m["io2"]
-            if io in found:
+        for match in _WHOLE.finditer(text):
+            side = match["io"] or match["io2"]
+            if side in found:
                 continue
-            change = m if m["chg"] else next((c for c in _WHOLE_CHANGE.finditer(text, m.end()) if (c["io"] or c["io2"]) == io), None)
+            change = match if match["chg"] else next((later for later in _WHOLE_CHANGE.finditer(text, match.end()) if (later["io"] or later["io2"]) == side), None)
             if change is not None:
-                found[io] = (m, change)
+                found[side] = (match, change)
         if len(found) < 2 or found["收入"][0]["n"] != found["支出"][0]["n"]:
             continue
         whole, whole_hu = _printed(found["收入"][0]["n"], "万元")
-        if not any(abs(t.value - whole) <= t.half_unit + whole_hu for t in totals):
+        if not any(abs(total.value - whole) <= total.half_unit + whole_hu for total in totals):
             continue  # not the balanced total of the tables (this year's income without 上年结转, say)
-        (_, a), (_, b) = found["收入"], found["支出"]
-        a_value, a_hu = _printed(a["chg"], "万元")
-        b_value, b_hu = _printed(b["chg"], "万元")
+        (_, income), (_, spending) = found["收入"], found["支出"]
+        income_change, income_hu = _printed(income["chg"], "万元")
+        spending_change, spending_hu = _printed(spending["chg"], "万元")
         src = f"section:{section}"
-        quote_a, quote_b = a.group(0), b.group(0)
+        income_quote, spending_quote = income.group(0), spending.group(0)
         finding = same_figure(
             "balanced-change", f"预算收入与预算支出同为{found['收入'][0]['n']}万元，比上年的增减额却不同："
-                               f"收入{a['dir']}{a['chg']}万元，支出{b['dir']}{b['chg']}万元",
-            Figure("收入比上年增减（文字）", a_value if a["dir"] == "增加" else -a_value, "元", src, line_at(a.start("chg")), quote_a, page), a_hu,
-            Figure("支出比上年增减（文字）", b_value if b["dir"] == "增加" else -b_value, "元", src, line_at(b.start("chg")), quote_b, page), b_hu)
+                               f"收入{income['dir']}{income['chg']}万元，支出{spending['dir']}{spending['chg']}万元",
+            Figure("收入比上年增减（文字）", income_change if income["dir"] == "增加" else -income_change, "元", src, line_at(income.start("chg")), income_quote, page), income_hu,
+            Figure("支出比上年增减（文字）", spending_change if spending["dir"] == "增加" else -spending_change, "元", src, line_at(spending.start("chg")), spending_quote, page), spending_hu)
         if finding:
             yield finding
 
@@ -231,17 +233,17 @@ def reason_direction(ctx: Context) -> Iterator[Finding]:
     """中共西安市委宣传部 2021 年部门综合预算：“2021年本部门当年一般公共预算“三公”经费预算支出6.51万元，较上年增加9.49万元，
     减少的主要原因是2021年预算贯彻财政“过紧日子”要求压缩经费”（表13 上年“三公”经费 16.00 万元：实为减少 9.49 万元）。"""
     for section, text, line_at, page in paragraphs(ctx):
-        for m in _REASON.finditer(text):
+        for match in _REASON.finditer(text):
             compared()
-            up, why_up = m["dir"] in ("增加", "增长"), m["why"] in ("增加", "增长")
-            if up == why_up or not Decimal(m["v"].replace(",", "")):
+            increase, why_increase = match["dir"] in ("增加", "增长"), match["why"] in ("增加", "增长")
+            if increase == why_increase or not Decimal(match["v"].replace(",", "")):
                 continue
-            line = line_at(m.start())
-            start = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
-            quote = text[start:m.end()].strip()[-160:]
-            unit = "%" if m["u"] in "%％" else m["u"]
-            value = Decimal(m["v"].replace(",", "")) if unit == "%" else _printed(m["v"], unit)[0]
-            yield Finding("reason-direction", f"写“{m['dir']}{m['v']}{m['u']}”，接着却说“{m['why']}的主要原因”：{quote}",
+            line = line_at(match.start())
+            start = max(text.rfind("。", 0, match.start()), text.rfind("；", 0, match.start())) + 1
+            quote = text[start:match.end()].strip()[-160:]
+            unit = "%" if match["u"] in "%％" else match["u"]
+            value = Decimal(match["v"].replace(",", "")) if unit == "%" else _printed(match["v"], unit)[0]
+            yield Finding("reason-direction", f"写“{match['dir']}{match['v']}{match['u']}”，接着却说“{match['why']}的主要原因”：{quote}",
                           [Figure("增减（文字）", value, "%" if unit == "%" else "元", f"section:{section}", line, quote, page)],
                           line=line, page=page)
 
@@ -263,17 +265,17 @@ def _whole(ctx: Context, labels: list[str], classes: set[str]) -> bool:
     类 the tables print a figure for; income sources covering every source the tables print as not 0."""
     if set(labels) == _BASIC_PROJECT:
         return True
-    if all(x in classes for x in labels):
-        spent = {ctx.codes.function_name(r["code"], ctx.year) for t in ctx.tables.values() for r in t.rows
-                 if len(r.get("code") or "") == 3 and r["code"].startswith("2") and any(
-                     isinstance(v, Decimal) and v for k, v in r.items() if k != "row")}
+    if all(label in classes for label in labels):
+        spent = {ctx.codes.function_name(row["code"], ctx.year) for table in ctx.tables.values() for row in table.rows
+                 if len(row.get("code") or "") == 3 and row["code"].startswith("2") and any(
+                     isinstance(value, Decimal) and value for key, value in row.items() if key != "row")}
         return bool(spent) and spent <= set(labels)
-    covered = [next((m for k, m in _SOURCES.items() if k in x), None) for x in labels]
+    covered = [next((measures for name, measures in _SOURCES.items() if name in label), None) for label in labels]
     if None in covered:
         return False
-    sources = {f.measure for f in ctx.facts if f.source.startswith("table:") and f.kind == "amount" and f.year == ctx.year
-               and f.value and f.measure in {m for ms in _SOURCES.values() for m in ms}} - {"income_fiscal"}  # a subtotal
-    return bool(sources) and sources <= {m for ms in covered for m in ms}
+    sources = {fact.measure for fact in ctx.facts if fact.source.startswith("table:") and fact.kind == "amount" and fact.year == ctx.year
+               and fact.value and fact.measure in {measure for measures in _SOURCES.values() for measure in measures}} - {"income_fiscal"}  # a subtotal
+    return bool(sources) and sources <= {measure for measures in covered for measure in measures}
 
 
 @rule("change-parts", "增减额与其分项的增减额：“增加T万元，其中A增加a万元，B减少b万元”",
@@ -287,27 +289,29 @@ def change_parts(ctx: Context) -> Iterator[Finding]:
     重庆市规划和自然资源局 2026 年：“比2025年减少29,815.76万元，主要是基本支出增加9,481.64万元，项目支出减少39,297.4万元”（相符）；
     西南大学 2023 年决算：“支出总计457,676.75万元，与2022年度相比，增加54,492.83万元，增长13.52%。其中：教育支出增加52,499.75万元，…
     其他支出增加32.50万元”（六个功能类，相符）。"""
-    classes = {ctx.codes.function_name(str(c), ctx.year) for c in range(201, 235)} - {None}  # the function 类 by name
+    classes = {ctx.codes.function_name(str(code), ctx.year) for code in range(201, 235)} - {None}  # the function 类 by name
     for section, text, line_at, page in paragraphs(ctx):
         src = f"section:{section}"
-        for t in _CHANGE_TOTAL.finditer(text):
+        for head in _CHANGE_TOTAL.finditer(text):
             parts = []
-            for clause in re.split(r"[，；;]|,(?!\d)", text[t.end():re.search(r"。|$", text[t.end():]).start() + t.end()]):
-                m = _CHANGE_PART.match(clause.strip())
-                if m is None:
+            for clause in re.split(r"[，；;]|,(?!\d)",
+                                   text[head.end():re.search(r"。|$", text[head.end():]).start() + head.end()]):
+                part = _CHANGE_PART.match(clause.strip())
+                if part is None:
                     break
-                parts.append(m)
-            labels = [m["label"].strip() for m in parts]
-            if len(parts) < 2 or not _whole(ctx, labels, classes) or t["how"] == "主要是" and set(labels) != _BASIC_PROJECT:
+                parts.append(part)
+            labels = [part["label"].strip() for part in parts]
+            if len(parts) < 2 or not _whole(ctx, labels, classes) or head["how"] == "主要是" and set(labels) != _BASIC_PROJECT:
                 continue
-            total, total_hu = _printed(t["v"], "万元")
-            line = line_at(t.start())
-            quote = text[max(0, t.start() - 20):t.end() + 120]
+            total, total_hu = _printed(head["v"], "万元")
+            line = line_at(head.start())
+            quote = text[max(0, head.start() - 20):head.end() + 120]
             finding = sum_finding(
-                "change-parts", f"{t['dir']}{t['v']}万元与所列分项的增减之和不符：{quote}",
-                Figure("增减额（文字）", total if t["dir"] == "增加" else -total, "元", src, line, quote, page), total_hu,
-                [(Figure(f"{m['label'].strip()}增减（文字）", v if m["dir"] == "增加" else -v, "元", src, line, quote, page), hu)
-                 for m in parts for v, hu in [_printed(m["v"], "万元")]])
+                "change-parts", f"{head['dir']}{head['v']}万元与所列分项的增减之和不符：{quote}",
+                Figure("增减额（文字）", total if head["dir"] == "增加" else -total, "元", src, line, quote, page), total_hu,
+                [(Figure(f"{part['label'].strip()}增减（文字）", amount if part["dir"] == "增加" else -amount, "元", src, line,
+                         quote, page), half_unit)
+                 for part in parts for amount, half_unit in [_printed(part["v"], "万元")]])
             if finding:
                 yield finding
 
@@ -328,14 +332,15 @@ def reason_item(ctx: Context) -> Iterator[Finding]:
     """西安市行政审批服务局 2025 年部门预算：“本部门当年一般公共预算会议费预算支出1.96万元，较上年减少0.04万元，下降2.00%，下降的主要原因是：
     落实过紧日子相关要求，减少公务接待费预算。”（与前一句公务接待费的原因一字不差）。"""
     for _, text, line_at, page in paragraphs(ctx):
-        for m in _ITEM_REASON.finditer(text):
+        for match in _ITEM_REASON.finditer(text):
             compared()
-            named = set(re.findall(_LEAF_ALT, m["why"]))
-            others = {y for y in named if not (y.startswith("公务用车") and m["item"].startswith("公务用车"))} - {m["item"]}
-            if not others or m["item"] in named:
+            named = set(re.findall(_LEAF_ALT, match["why"]))
+            others = {item for item in named
+                      if not (item.startswith("公务用车") and match["item"].startswith("公务用车"))} - {match["item"]}
+            if not others or match["item"] in named:
                 continue
-            line = line_at(m.start())
-            quote = m.group(0)[:160]
+            line = line_at(match.start())
+            quote = match.group(0)[:160]
             other = sorted(others)[0]
-            yield Finding("reason-item", f"{m['item']}增减的原因说的是{other}：{quote}",
+            yield Finding("reason-item", f"{match['item']}增减的原因说的是{other}：{quote}",
                           [], None, None, "", line=line, page=page)

@@ -22,7 +22,7 @@ def chart_tables(ctx: Context) -> Iterator[Table]:
     for table in ctx.tables.values():
         if not table.info.get("generic") or table.info.get("unit") or not 2 <= len(table.rows) <= 15:
             continue
-        cells = [f.name for f in table.resource.fields if re.fullmatch(r"c\d+", f.name)]
+        cells = [field.name for field in table.resource.fields if re.fullmatch(r"c\d+", field.name)]
         if len(cells) == 2:
             yield table
 
@@ -30,12 +30,13 @@ def chart_tables(ctx: Context) -> Iterator[Table]:
 def _narrative(ctx: Context) -> dict[str, list]:
     """The report year's amounts the narrative prints, by the item (or measure) they name."""
     out: dict[str, list] = {}
-    for f in ctx.facts:
-        if f.kind != "amount" or f.basis != "stated" or not f.source.startswith("section:") or f.year != ctx.year:
+    for fact in ctx.facts:
+        if fact.kind != "amount" or fact.basis != "stated" or not fact.source.startswith("section:") \
+                or fact.year != ctx.year:
             continue
-        name = f.item or ("" if f.code else VOCAB.get(f.measure, ""))
-        if name and f.unit_in_source in SCALE:
-            out.setdefault(squash(name), []).append(f)
+        name = fact.item or ("" if fact.code else VOCAB.get(fact.measure, ""))
+        if name and fact.unit_in_source in SCALE:
+            out.setdefault(squash(name), []).append(fact)
     return out
 
 
@@ -49,25 +50,26 @@ def chart_data(ctx: Context) -> Iterator[Finding]:
     合计），文字写“一般公共服务（201）支出1045.63万元”；社会保障和就业 81.45 等四行与文字相符。"""
     narrative = _narrative(ctx)
     for table in chart_tables(ctx):
-        label_col, value_col = [f.name for f in table.resource.fields if re.fullmatch(r"c\d+", f.name)]
+        label_col, value_col = [field.name for field in table.resource.fields if re.fullmatch(r"c\d+", field.name)]
         pairs = []
         for row in table.rows:
             text, value = squash(str(row.get(label_col) or "")), str(row.get(value_col) or "").strip()
             facts = narrative.get(text, [])
-            if not NUMBER.fullmatch(value) or len({(f.value, f.unit_in_source) for f in facts}) != 1:
+            if not NUMBER.fullmatch(value) or len({(candidate.value, candidate.unit_in_source) for candidate in facts}) != 1:
                 continue
             fact = facts[0]
             scale = SCALE[fact.unit_in_source]
             decimals = len(value.partition(".")[2])
             printed = Decimal(value.replace(",", "")) * scale
-            hu = Decimal(5) * Decimal(10) ** (-decimals - 1) * scale
+            half_unit = Decimal(5) * Decimal(10) ** (-decimals - 1) * scale
             chart = Figure(f"图表数据 {row.get(label_col)}", printed, "元", table.row_ref(row, value_col),
                            row["source_line"], f"{row.get(label_col)} {value}", row.get("source_page"))
-            pairs.append((chart, hu, fact))
-        if sum(1 for c, hu, f in pairs if abs(c.value - f.value) <= hu + f.half_unit) < 1 or len(pairs) < 2:
+            pairs.append((chart, half_unit, fact))
+        if sum(1 for charted, half_unit, stated in pairs
+               if abs(charted.value - stated.value) <= half_unit + stated.half_unit) < 1 or len(pairs) < 2:
             continue  # no row agrees: another unit or another series, nothing certain
-        for chart, hu, fact in pairs:
+        for chart, half_unit, fact in pairs:
             finding = same_figure("chart-data", f"图表数据“{chart.quote}”与{label(fact)} 不一致",
-                                  chart, hu, figure(fact), fact.half_unit)
+                                  chart, half_unit, figure(fact), fact.half_unit)
             if finding:
                 yield finding

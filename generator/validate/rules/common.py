@@ -17,7 +17,7 @@ def label(fact: Fact) -> str:
             "change_rate": "增减幅度"}.get(fact.kind, "")
     where = "表" if fact.source.startswith("table:") else "文字"
     year = f"{fact.year}年"
-    return " ".join(x for x in (year, name, what, kind) if x) + f"（{where}）"
+    return " ".join(part for part in (year, name, what, kind) if part) + f"（{where}）"
 
 
 def figure(fact: Fact, value: Decimal | None = None, text: str | None = None) -> Figure:
@@ -35,4 +35,4 @@ _CLASSIFIED = re.compile(r"一般公共预算|政府性基金|国有资本经营
 
 def classified(labels: list[str]) -> bool:
     """Every label names a part of a budget classification: the list divides its whole."""
-    return bool(labels) and all(_CLASSIFIED.search(x) for x in labels)
+    return bool(labels) and all(_CLASSIFIED.search(name) for name in labels)

@@ -20,14 +20,14 @@ FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
       message='缺少公开表：〈表名〉')
 def tables_present(ctx: Context) -> Iterator[Finding]:
     """语料中的部门决算都印齐了标准表，此规则未曾报告；导入时有表格未能读入或未能识别时，缺表只作提示。"""
-    if ctx.package.kind != "final" or all(is_generic(ctx, t) for t in ctx.tables.values()):
+    if ctx.package.kind != "final" or all(is_generic(ctx, table) for table in ctx.tables.values()):
         return  # no standard table at all: the tables may be published as images or apart
-    present = {BY_ID[s].stands_for or s for s in (t.info.get("id", name) for name, t in ctx.tables.items()) if s in BY_ID}
-    missing = [t.title for t in TABLES if t.required and t.id not in present]
+    present = {BY_ID[table_id].stands_for or table_id for table_id in (table.info.get("id", name) for name, table in ctx.tables.items()) if table_id in BY_ID}
+    missing = [spec.title for spec in TABLES if spec.required and spec.id not in present]
     if not missing:
         return
-    generic = [squash(t.title) for t in ctx.tables.values() if is_generic(ctx, t)]
-    if unread(ctx) or any(_core(m) in g for m in missing for g in generic):
+    generic = [squash(table.title) for table in ctx.tables.values() if is_generic(ctx, table)]
+    if unread(ctx) or any(_core(title) in generic_title for title in missing for generic_title in generic):
         # a table that failed to import, or an unrecognised one titled like it, may be the one missing
         yield Finding("tables-present", f"未找到公开表：{'、'.join(missing)}；文件中另有未能读入或未能识别的表格，"
                       "可能就是其中之一", cls="notice")
@@ -50,7 +50,7 @@ def unread(ctx: Context) -> list[str]:
     `what` and `reason`)."""
     out = []
     for item in ctx.package.descriptor.get("unread") or []:
-        out.append(" — ".join(str(item.get(k)) for k in ("what", "reason") if item.get(k))
+        out.append(" — ".join(str(item.get(key)) for key in ("what", "reason") if item.get(key))
                    if isinstance(item, dict) else str(item))
     return out
 
@@ -62,13 +62,13 @@ def unread_parts(ctx: Context) -> Iterator[Finding]:
     """导入 PDF 时提示“table left out: …”而未能读入的表格；导入时保留为通用表格（generic）的表格。"""
     for what in unread(ctx):
         yield Finding("unread", f"未能读入：{what}", cls="notice")
-    generic = [t for t in ctx.tables.values() if is_generic(ctx, t)]
+    generic = [table for table in ctx.tables.values() if is_generic(ctx, table)]
     if generic:
         first = generic[0]
         yield Finding("unread", f"{len(generic)} 张表格不是登记的公开表，只作通用核对" if len(generic) > 1 else
                       f"“{first.title}”不是登记的公开表，只作通用核对", cls="notice",
                       line=int(first.info.get("line") or 0), page=first.info.get("page"),
-                      places=[Place("unread", t.title) for t in generic] if len(generic) > 1 else [])
+                      places=[Place("unread", table.title) for table in generic] if len(generic) > 1 else [])
 
 
 _WHY = re.compile(r"无此项|没有|未安排|不涉及|无(?:相关|该项)?(?:收入|支出|收支|预算|资金)|为\s*0\s*(?:万元|元)?|为零")
@@ -78,8 +78,8 @@ def _narrative_says_why(ctx: Context, subject: str) -> bool:
     """A paragraph of the narrative names the table's fund (or title) and says there is none of it
     (“江苏省人大常委会办公厅2019年政府性基金支出预算支出万元。…主要原因是本部门无此项支出。”)."""
     key = squash(subject)
-    for s in ctx.rows("sections"):
-        for sentence in ((s.get("heading") or "") + "\n" + (s.get("text") or "")).split("\n"):
+    for section in ctx.rows("sections"):
+        for sentence in ((section.get("heading") or "") + "\n" + (section.get("text") or "")).split("\n"):
             if key and key in squash(sentence) and _WHY.search(sentence):
                 return True
     return False
@@ -98,14 +98,14 @@ def empty_table_note(ctx: Context) -> Iterator[Finding]:
             continue
         note = info.get("note", "")
         line = int(info.get("line") or 0)
-        empty_note = next((x for x in note.split("\n") if EMPTY_NOTE.search(x)), "")
+        empty_note = next((note_line for note_line in note.split("\n") if EMPTY_NOTE.search(note_line)), "")
         spec = ctx.spec(table)
         own = spec.fund if spec else ""
         if not empty_note:
             if not _narrative_says_why(ctx, own or table.title):
                 yield Finding("empty-table-note", f"{table.title}无数据，表下与情况说明都没有说明原因", line=line)
             continue
-        named = [f for f in FUNDS if f in squash(empty_note)]
+        named = [fund for fund in FUNDS if fund in squash(empty_note)]
         if own and named and own not in named:
             yield Finding("empty-table-note",
                           f"{table.title}的空表说明写的是“{empty_note}”，说的是{named[0]}预算而不是本表的{own}预算",

@@ -24,24 +24,24 @@ COLLECTIVE = re.compile(r"报表|^(?:预算|决算|公开|附)*表$")  # a part 
 def norm(text: str) -> str:
     """A table title as the contents and the body both print it: no numbering, year, quotes or
     department word; an unclosed bracket (a title broken over two lines) cut off."""
-    t = squash(text).replace("(", "（").replace(")", "）")
+    cleaned = squash(text).replace("(", "（").replace(")", "）")
     for _ in range(2):
-        t = FILLER.sub("", YEAR.sub("", NUMBER.sub("", t)))
-    if "（" in t and "）" not in t[t.rfind("（"):]:
-        t = t[:t.rfind("（")]
-    return t
+        cleaned = FILLER.sub("", YEAR.sub("", NUMBER.sub("", cleaned)))
+    if "（" in cleaned and "）" not in cleaned[cleaned.rfind("（"):]:
+        cleaned = cleaned[:cleaned.rfind("（")]
+    return cleaned
 
 
 def _title(entry: str) -> str | None:
     """The table an entry of the contents names, normalised, or None (a chapter, a part)."""
     if re.search(r"[，。；]|^\s*(?:注|第[一二三四五六七八九十]+部分)", entry):
         return None  # a note under the contents (“注：以上部门预算报表中，空表表示…”)
-    t = norm(entry)
-    cut = t.rfind("表")
+    title = norm(entry)
+    cut = title.rfind("表")
     if cut < 0:
         return None
-    t = t[:cut + 1] + (t[cut + 1:] if t[cut + 1:].startswith("（") else "")
-    return t if len(t) >= 4 and not t.startswith("（") and not COLLECTIVE.search(t.split("（")[0]) else None
+    title = title[:cut + 1] + (title[cut + 1:] if title[cut + 1:].startswith("（") else "")
+    return title if len(title) >= 4 and not title.startswith("（") and not COLLECTIVE.search(title.split("（")[0]) else None
 
 
 def key(title: str) -> str:
@@ -49,10 +49,10 @@ def key(title: str) -> str:
     return LOOSE.sub("", title.split("（")[0]) + "".join(re.findall(r"（[^）]*）?", title))
 
 
-def _sub(a: str, b: str) -> bool:
+def _sub(shorter: str, longer: str) -> bool:
     """a is b with characters left out."""
-    it = iter(b)
-    return all(ch in it for ch in a)
+    remaining = iter(longer)
+    return all(char in remaining for char in shorter)
 
 
 def contents(ctx: Context) -> tuple[list[tuple[str, int, int | None]], set[tuple[str, int]]]:
@@ -61,22 +61,22 @@ def contents(ctx: Context) -> tuple[list[tuple[str, int, int | None]], set[tuple
     places: set[tuple[str, int]] = set()
     seen: set[str] = set()
     started = False
-    for s in ctx.rows("sections"):
-        base, page = int(s.get("line") or 0), int(s["page"]) if s.get("page") else None
-        for k, line in enumerate([s.get("heading") or ""] + (s.get("text") or "").split("\n")):
+    for section in ctx.rows("sections"):
+        base, page = int(section.get("line") or 0), int(section["page"]) if section.get("page") else None
+        for offset, line in enumerate([section.get("heading") or ""] + (section.get("text") or "").split("\n")):
             text = squash(line)
             if not started:
                 started = text == "目录"
                 continue
             if not text:
                 continue
-            parts = [q for p in LEADER.split(line) for q in SPLIT.split(p) if squash(q)]
-            if len(text) > 60 and len(parts) < 2 or any(norm(p) in seen for p in parts if len(norm(p)) >= 4):
+            parts = [piece for part in LEADER.split(line) for piece in SPLIT.split(part) if squash(piece)]
+            if len(text) > 60 and len(parts) < 2 or any(norm(part) in seen for part in parts if len(norm(part)) >= 4):
                 return entries, places  # a paragraph, or an entry printed again: the body begins
-            places.add((s["id"], base + k))
-            for p in parts:
-                seen.add(norm(p))
-                entries.append((p.strip(), base + k, page))
+            places.add((section["id"], base + offset))
+            for part in parts:
+                seen.add(norm(part))
+                entries.append((part.strip(), base + offset, page))
             if len(entries) > 120:
                 return entries, places
     return entries, places
@@ -85,22 +85,23 @@ def contents(ctx: Context) -> tuple[list[tuple[str, int, int | None]], set[tuple
 def _absent(ctx: Context, titles: list[str], skip: set[tuple[str, int]]) -> list[str]:
     """The titles neither a table nor a line of the body (outside the contents) prints: each table
     answers one title, the same title first, then one whose words it holds (收支总表 ← 收支预算总表)."""
-    left = [key(norm(t.title or "")) for t in ctx.tables.values()]
-    left = [k for k in left if k]
-    want = {t: key(t) for t in titles}
+    left = [key(norm(table.title or "")) for table in ctx.tables.values()]
+    left = [table_key for table_key in left if table_key]
+    want = {title: key(title) for title in titles}
     for exact in (True, False):
-        for t in [t for t in titles if want[t]]:
-            hit = next((k for k in left if k == want[t] or not exact and (_sub(k, want[t]) or _sub(want[t], k))), None)
+        for title in [title for title in titles if want[title]]:
+            hit = next((table_key for table_key in left if table_key == want[title]
+                        or not exact and (_sub(table_key, want[title]) or _sub(want[title], table_key))), None)
             if hit is not None:
                 left.remove(hit)
-                want[t] = ""
-    missing = [t for t in titles if want[t]]
+                want[title] = ""
+    missing = [title for title in titles if want[title]]
     if not missing:
         return []
-    lines = [norm(line) for s in ctx.rows("sections")
-             for k, line in enumerate([s.get("heading") or ""] + (s.get("text") or "").split("\n"))
-             if (s["id"], int(s.get("line") or 0) + k) not in skip and len(line) <= 80]
-    return [t for t in missing if not any(t in x for x in lines)]
+    lines = [norm(line) for section in ctx.rows("sections")
+             for offset, line in enumerate([section.get("heading") or ""] + (section.get("text") or "").split("\n"))
+             if (section["id"], int(section.get("line") or 0) + offset) not in skip and len(line) <= 80]
+    return [title for title in missing if not any(title in body_line for body_line in lines)]
 
 
 @rule("contents", "目录所列的表在正文中都有",
@@ -120,13 +121,13 @@ def contents_tables(ctx: Context) -> Iterator[Finding]:
             listed.setdefault(title, (text, line, page))
     if listed:
         compared(len(listed))  # each listed table looked for in the body
-    missing = [listed[t] for t in _absent(ctx, list(listed), places)]
+    missing = [listed[listed_title] for listed_title in _absent(ctx, list(listed), places)]
     if not missing:
         return
-    names = "、".join(f"“{t}”" for t, _, _ in missing)
+    names = "、".join(f"“{entry}”" for entry, _, _ in missing)
     _, line, page = missing[0]
-    many = [Place("contents", t) for t, _, _ in missing] if len(missing) > 1 else []
-    if not ctx.tables or unread(ctx) or any(not squash(t.title or "") for t in ctx.tables.values()):
+    many = [Place("contents", entry) for entry, _, _ in missing] if len(missing) > 1 else []
+    if not ctx.tables or unread(ctx) or any(not squash(table.title or "") for table in ctx.tables.values()):
         yield Finding("contents", f"目录列出的{names}未在读入的表格与文字中找到；文件中另有未能读入或无标题的表格，可能就是其中之一",
                       cls="notice", line=line, page=page, places=many)
         return

@@ -15,11 +15,12 @@ from generator.validate.rules.registry import classify, rule, same_figure
 from generator.validate.rules.sentences import NUM, paragraphs
 
 
-def _same_sentence(a, b) -> bool:
+def _same_sentence(fact, other) -> bool:
     """Two values of one measure in one sentence are two things (a total and its 其中 subset:
     “政府采购预算总额110,390.99万元：货物6,005.76万元…；其中一般公共预算拨款政府采购50,106.43万元：货物664.38万元…”),
     not one figure printed twice."""
-    return a.source == b.source and a.source.startswith("section:") and a.line == b.line and a.quote == b.quote
+    return fact.source == other.source and fact.source.startswith("section:") and fact.line == other.line \
+        and fact.quote == other.quote
 
 
 @rule("same-figure", "同一数字在各表、各段中一致",
@@ -30,12 +31,12 @@ def _same_sentence(a, b) -> bool:
 def same_figure_rule(ctx: Context) -> Iterator[Finding]:
     """上海市普陀区规划和自然资源局 2024 年决算：一般公共预算财政拨款基本支出决算表印 5,364.75 万元，情况说明写“一般公共预算财政拨款基本支出5377.64万元”；玉溪市委组织部 2020 年决算公开09表“三公”经费预算数 44.31（表头单位“元”），情况说明写 44.31 万元（相差一万倍：单位不一致）。"""
     groups = defaultdict(list)
-    for f in ctx.facts:
-        if f.kind in ("amount", "budget", "count") and f.basis == "stated":
-            groups[(f.measure, f.kind, item_key(f), f.year)].append(f)
+    for fact in ctx.facts:
+        if fact.kind in ("amount", "budget", "count") and fact.basis == "stated":
+            groups[(fact.measure, fact.kind, item_key(fact), fact.year)].append(fact)
     for facts in groups.values():
         # tables first: the printed table is the reference a narrative figure is held against
-        facts = sorted(facts, key=lambda f: (not f.source.startswith("table:"), f.line))
+        facts = sorted(facts, key=lambda fact: (not fact.source.startswith("table:"), fact.line))
         ref, seen = facts[0], set()
         for other in facts[1:]:
             if (other.value, other.unit) in seen or _same_sentence(ref, other):
@@ -71,32 +72,33 @@ def coded_item(ctx: Context) -> Iterator[Finding]:
     for table in ctx.tables.values():
         if table.info.get("unit", "元") not in UNITS:
             continue  # no printed unit: not amounts in 元
-        hu = ctx.half_unit(table)
+        half_unit = ctx.half_unit(table)
         for row in table.rows:
             if row.get("code"):
                 cells.setdefault(row["code"], []).extend(
-                    (table, row, k, hu) for k, v in row.items() if isinstance(v, Decimal) and k not in ("row",))
+                    (table, row, key, half_unit) for key, cell_value in row.items()
+                    if isinstance(cell_value, Decimal) and key not in ("row",))
     for section, text, line_at, page in paragraphs(ctx):
-        for m in _CODED.finditer(text):
-            code = m["code1"] or m["code2"]
-            if code not in cells or m["year"] and int(m["year"]) != ctx.year:
+        for match in _CODED.finditer(text):
+            code = match["code1"] or match["code2"]
+            if code not in cells or match["year"] and int(match["year"]) != ctx.year:
                 continue  # a code the tables do not print, or a figure of another year
-            value, hu = _printed(m["v"], m["u"])
-            table, row, col, table_hu = min(cells[code], key=lambda c: abs(c[1][c[2]] - value))
+            value, half_unit = _printed(match["v"], match["u"])
+            table, row, col, table_hu = min(cells[code], key=lambda candidate: abs(candidate[1][candidate[2]] - value))
             diff = value - row[col]
             # a figure cut rather than rounded (41,651.40 元 printed 4.16 万元) is off by less than one unit of its last digit
-            cls = classify(diff, 2 * hu + table_hu, hu + table_hu)
+            cls = classify(diff, 2 * half_unit + table_hu, half_unit + table_hu)
             if cls is None:
                 continue
-            name = (m["name1"] or m["name2"]).strip()
-            column = next((f.get("title") or col for f in table.resource.schema if f["name"] == col), col)
-            line = line_at(m.start("v"))
+            name = (match["name1"] or match["name2"]).strip()
+            column = next((field.get("title") or col for field in table.resource.schema if field["name"] == col), col)
+            line = line_at(match.start("v"))
             finding = Finding(
-                "coded-item", f"文字中 {code} {name} {m['v']}{m['u']}，表中该科目行没有这个数（最接近的是{table.title} “{column}” {row[col] / 10000:,.4f} 万元）",
-                [Figure(f"{code} {name}（文字）", value, "元", f"section:{section}", line, m.group(0), page),
+                "coded-item", f"文字中 {code} {name} {match['v']}{match['u']}，表中该科目行没有这个数（最接近的是{table.title} “{column}” {row[col] / 10000:,.4f} 万元）",
+                [Figure(f"{code} {name}（文字）", value, "元", f"section:{section}", line, match.group(0), page),
                  Figure(f"{code} {table.title} {column}（表）", row[col], "元", table.row_ref(row, col),
                         row.get("source_line") or 0, "", row.get("source_page"))],
-                diff, 2 * hu + table_hu, "元", cls, line=line, page=page)
+                diff, 2 * half_unit + table_hu, "元", cls, line=line, page=page)
             yield finding
 
 
@@ -113,27 +115,30 @@ def coded_twice(ctx: Context) -> Iterator[Finding]:
     “⑥住房公积金（2210201）192.99万元，较上年增加15.95万元”；“购房补贴（2210203）99.45万元，较上年增加16.627万元”与“…16.62万元”。"""
     seen: dict[tuple[str, str], list[tuple[re.Match, re.Match, str, int, int | None]]] = {}
     for section, text, line_at, page in paragraphs(ctx):
-        for m in _CODED.finditer(text):
-            c = _CODED_CHANGE.match(text, m.end())
-            if c is not None:
-                seen.setdefault((m["code1"] or m["code2"], m["v"].replace(",", "")), []).append(
-                    (m, c, f"section:{section}", line_at(c.start("chg")), page))
+        for match in _CODED.finditer(text):
+            change = _CODED_CHANGE.match(text, match.end())
+            if change is not None:
+                seen.setdefault((match["code1"] or match["code2"], match["v"].replace(",", "")), []).append(
+                    (match, change, f"section:{section}", line_at(change.start("chg")), page))
     for (code, value), places in seen.items():
-        (m, a, src, line, page), reported = places[0], set()
-        a_value, a_hu = _printed(a["chg"], "万元")
-        for _, b, b_src, b_line, b_page in places[1:]:
-            b_value, b_hu = _printed(b["chg"], "万元")
-            diff = (a_value if a["dir"] == "增加" else -a_value) - (b_value if b["dir"] == "增加" else -b_value)
-            coarse = max(a_hu, b_hu) if a_hu != b_hu else Decimal(0)  # a coarser printing is the finer one rounded
-            cls = classify(diff, a_hu + b_hu + max(a_hu, b_hu), coarse)
-            if cls is None or b["chg"] in reported:
+        (match, first, src, line, page), reported = places[0], set()
+        first_value, first_hu = _printed(first["chg"], "万元")
+        for _, repeat, repeat_src, repeat_line, repeat_page in places[1:]:
+            repeat_value, repeat_hu = _printed(repeat["chg"], "万元")
+            diff = (first_value if first["dir"] == "增加" else -first_value) \
+                - (repeat_value if repeat["dir"] == "增加" else -repeat_value)
+            coarse = max(first_hu, repeat_hu) if first_hu != repeat_hu else Decimal(0)  # a coarser printing is the finer one rounded
+            cls = classify(diff, first_hu + repeat_hu + max(first_hu, repeat_hu), coarse)
+            if cls is None or repeat["chg"] in reported:
                 continue
-            reported.add(b["chg"])
-            name = (m["name1"] or m["name2"]).strip()
-            yield Finding("coded-twice", f"{code} {name} {value}万元两处写的增减额不同：{a['dir']}{a['chg']}万元与{b['dir']}{b['chg']}万元",
-                          [Figure(f"{code} {name} 比上年增减（文字）", a_value, "元", src, line, m.group(0) + a.group(0), page),
-                           Figure(f"{code} {name} 比上年增减（文字，再写）", b_value, "元", b_src, b_line, b.group(0), b_page)],
-                          diff, a_hu + b_hu + max(a_hu, b_hu), "元", cls, line=line, page=page)
+            reported.add(repeat["chg"])
+            name = (match["name1"] or match["name2"]).strip()
+            yield Finding("coded-twice", f"{code} {name} {value}万元两处写的增减额不同：{first['dir']}{first['chg']}万元与{repeat['dir']}{repeat['chg']}万元",
+                          [Figure(f"{code} {name} 比上年增减（文字）", first_value, "元", src, line,
+                                  match.group(0) + first.group(0), page),
+                           Figure(f"{code} {name} 比上年增减（文字，再写）", repeat_value, "元", repeat_src, repeat_line,
+                                  repeat.group(0), repeat_page)],
+                          diff, first_hu + repeat_hu + max(first_hu, repeat_hu), "元", cls, line=line, page=page)
 
 
 # performance targets set for the whole budget: the money they cover is the whole of its fund
@@ -151,17 +156,18 @@ def performance_coverage(ctx: Context) -> Iterator[Finding]:
     """西安市气象局 2022 年部门综合预算：“本部门绩效目标管理全覆盖，涉及当年一般公共预算当年拨款1899.9万元”（相符）；
     中共西安市委宣传部 2021 年：“…涉及当年一般公共预算当年拨款5859.6万元”，表中一般公共预算拨款支出 25,859.60 万元（漏了首位）。"""
     for section, text, line_at, page in paragraphs(ctx):
-        for m in _COVERAGE.finditer(text):
-            measure, name = next(v for k, v in _COVERED.items() if m["what"].startswith(k))
-            total = next((f for f in ctx.facts if f.measure == measure and f.kind == "amount" and f.year == ctx.year
-                          and f.source.startswith("table:") and not f.code and not f.item), None)
+        for match in _COVERAGE.finditer(text):
+            measure, name = next(named for prefix, named in _COVERED.items() if match["what"].startswith(prefix))
+            total = next((fact for fact in ctx.facts if fact.measure == measure and fact.kind == "amount"
+                          and fact.year == ctx.year and fact.source.startswith("table:") and not fact.code
+                          and not fact.item), None)
             if total is None:
                 continue
-            value, hu = _printed(m["v"], m["u"])
+            value, half_unit = _printed(match["v"], match["u"])
             finding = same_figure(
-                "performance-coverage", f"绩效目标全覆盖涉及的{m['what']}{m['v']}{m['u']}与表中{name}不符",
+                "performance-coverage", f"绩效目标全覆盖涉及的{match['what']}{match['v']}{match['u']}与表中{name}不符",
                 figure(total), total.half_unit,
-                Figure(f"绩效目标涉及的{m['what']}（文字）", value, "元", f"section:{section}", line_at(m.start("v")), m.group(0), page), hu)
+                Figure(f"绩效目标涉及的{match['what']}（文字）", value, "元", f"section:{section}", line_at(match.start("v")), match.group(0), page), half_unit)
             if finding:
                 yield finding
 
@@ -174,18 +180,20 @@ def performance_coverage(ctx: Context) -> Iterator[Finding]:
 def coded_name(ctx: Context) -> Iterator[Finding]:
     """中共西安市委宣传部 2021 年部门综合预算：“（1）行政运行（2013301）1765.18万元”，下文按人员经费、公用经费再列时写
     “①行政运行（2013201）1641.18万元”“①行政运行（2013201）124.00万元”（1641.18 + 124.00 = 1765.18；各表只有 2013301）。"""
-    printed = {r["code"] for t in ctx.tables.values() for r in t.rows if r.get("code")}
+    printed = {row["code"] for table in ctx.tables.values() for row in table.rows if row.get("code")}
     if not printed:
         return
     by_name: dict[str, list[tuple[str, int, int | None, str]]] = {}
     for _, text, line_at, page in paragraphs(ctx):
-        for m in _CODED.finditer(text):
-            name = (m["name1"] or m["name2"]).strip()
-            by_name.setdefault(name, []).append((m["code1"] or m["code2"], line_at(m.start()), page, m.group(0)))
+        for match in _CODED.finditer(text):
+            name = (match["name1"] or match["name2"]).strip()
+            by_name.setdefault(name, []).append((match["code1"] or match["code2"], line_at(match.start()), page,
+                                                 match.group(0)))
     for name, uses in by_name.items():
-        known = {c for c, *_ in uses if c in printed}
+        known = {known_code for known_code, *_ in uses if known_code in printed}
         for code, line, page, quote in uses:
-            twin = next((k for k in sorted(known) if len(k) == len(code) and k[:3] == code[:3]), None)
+            twin = next((candidate for candidate in sorted(known)
+                         if len(candidate) == len(code) and candidate[:3] == code[:3]), None)
             if code in printed or twin is None:
                 continue
             yield Finding("coded-name", f"文字中“{name}”写作 {code}，表中没有这一编码；同一名称在表中与前文是 {twin}：{quote}",

@@ -36,32 +36,32 @@ def generic_tables(ctx: Context) -> list[Table]:
         title = squash(table.info.get("title") or "")
         if LEDGER.search(title) and "总" in title:
             continue
-        if sum(1 for r in table.rows if CODE.fullmatch(r.get("code") or "")) < 2:
+        if sum(1 for row in table.rows if CODE.fullmatch(row.get("code") or "")) < 2:
             continue
         out.append(table)
     return out
 
 
-def _joins(a: Table, b: Table) -> bool:
+def _joins(table: Table, following: Table) -> bool:
     """Table b is most likely the rest of table a on the next page, which the importer could not
     join: b is a generic table with no title of its own or a's title, or its first coded row is
     a 款 or 项 of a 类 that a prints."""
-    if not b.info.get("generic"):
+    if not following.info.get("generic"):
         return False
-    title = squash(b.info.get("title") or "")
-    if not title or title == squash(a.info.get("title") or ""):
+    title = squash(following.info.get("title") or "")
+    if not title or title == squash(table.info.get("title") or ""):
         return True
-    first = next((r["code"] for r in b.rows if CODE.fullmatch(r.get("code") or "")), "")
-    return len(first) > 3 and any(r.get("code") == first[:3] for r in a.rows)
+    first = next((row["code"] for row in following.rows if CODE.fullmatch(row.get("code") or "")), "")
+    return len(first) > 3 and any(row.get("code") == first[:3] for row in table.rows)
 
 
 def continued(ctx: Context, table: Table) -> tuple[bool, bool]:
     """(the table goes on in the next one, the table goes on from the previous one): its total
     and the family its last rows belong to are then not all in this table."""
     tables = list(ctx.tables.values())
-    k = tables.index(table)
-    after = k + 1 < len(tables) and _joins(table, tables[k + 1])
-    before = k > 0 and bool(tables[k - 1].info.get("generic")) and _joins(tables[k - 1], table)
+    position = tables.index(table)
+    after = position + 1 < len(tables) and _joins(table, tables[position + 1])
+    before = position > 0 and bool(tables[position - 1].info.get("generic")) and _joins(tables[position - 1], table)
     return after, before
 
 
@@ -69,26 +69,26 @@ def amount_columns(ctx: Context, table: Table) -> list[tuple[str, str]]:
     """(field, header) of the amount columns whose rows add up: this year's amounts (not a change,
     a rate or another year's figure)."""
     out = []
-    for f in table.resource.number_fields():
-        header = squash(f.title or "")
+    for field in table.resource.number_fields():
+        header = squash(field.title or "")
         if SKIP_COLUMN.search(header) or CODE_COLUMN.search(header):
             continue
-        if any(int(y) != ctx.year for y in YEAR.findall(header)):
+        if any(int(printed_year) != ctx.year for printed_year in YEAR.findall(header)):
             continue
-        out.append((f.name, f.title or f.name))
+        out.append((field.name, field.title or field.name))
     return out
 
 
 def _texts(table: Table, row: dict) -> list[str]:
     """The row's printed words: its text cells that are not a figure, a dash or empty."""
-    strings = [f.name for f in table.resource.fields if f.type == "string" and re.fullmatch(r"c\d+", f.name)]
-    return [squash(row[c]) for c in strings if row.get(c) and not FILLER.fullmatch(row[c])]
+    strings = [field.name for field in table.resource.fields if field.type == "string" and re.fullmatch(r"c\d+", field.name)]
+    return [squash(row[column]) for column in strings if row.get(column) and not FILLER.fullmatch(row[column])]
 
 
 def _name(table: Table, row: dict) -> str:
     code = row.get("code") or ""
-    words = [w for w in _texts(table, row) if w != code]
-    return " ".join(x for x in (code, words[0] if words else "") if x) or f"第 {row['row']} 行"
+    words = [word for word in _texts(table, row) if word != code]
+    return " ".join(part for part in (code, words[0] if words else "") if part) or f"第 {row['row']} 行"
 
 
 def _fig(table: Table, row: dict, col: str, header: str) -> Figure:
@@ -100,37 +100,37 @@ def _fig(table: Table, row: dict, col: str, header: str) -> Figure:
 def _families(table: Table) -> Iterator[tuple[dict, list[dict]]]:
     """(类 or 款 row, its 款 or 项 rows), for the codes printed once each (a code printed twice —
     a table by unit, a page printed twice — leaves that family unchecked)."""
-    coded = [r for r in table.rows if CODE.fullmatch(r.get("code") or "")]
-    count = Counter(r["code"] for r in coded)
+    coded = [row for row in table.rows if CODE.fullmatch(row.get("code") or "")]
+    count = Counter(row["code"] for row in coded)
     for parent in coded:
         code = parent["code"]
         if len(code) == 7:
             continue
-        children = [r for r in coded if len(r["code"]) == len(code) + 2 and r["code"].startswith(code)]
-        below = {r["code"][:len(code) + 2] for r in coded if len(r["code"]) > len(code) + 2 and r["code"].startswith(code)}
-        if below - {c["code"] for c in children}:
+        children = [row for row in coded if len(row["code"]) == len(code) + 2 and row["code"].startswith(code)]
+        below = {row["code"][:len(code) + 2] for row in coded if len(row["code"]) > len(code) + 2 and row["code"].startswith(code)}
+        if below - {child["code"] for child in children}:
             continue  # a 项 printed without its 款 (3010201 津贴补贴 under 301, no 30102): the 款 list is not whole
-        if children and count[code] == 1 and all(count[c["code"]] == 1 for c in children):
+        if children and count[code] == 1 and all(count[child["code"]] == 1 for child in children):
             yield parent, children
 
 
 def _last_family(table: Table) -> set[int]:
     """The rows of the 类 (and 款) the table ends in: when the table goes on in the next one, their
     other children may be printed there."""
-    coded = [r for r in table.rows if CODE.fullmatch(r.get("code") or "")]
+    coded = [row for row in table.rows if CODE.fullmatch(row.get("code") or "")]
     if not coded:
         return set()
     last = coded[-1]["code"]
-    return {r["row"] for r in coded if last.startswith(r["code"]) and r["code"] != last}
+    return {row["row"] for row in coded if last.startswith(row["code"]) and row["code"] != last}
 
 
-def _sums(rule_id: str, message: str, table, total: dict, parts: list[dict], columns, hu) -> Iterator[Finding]:
+def _sums(rule_id: str, message: str, table, total: dict, parts: list[dict], columns, half_unit) -> Iterator[Finding]:
     """In each amount column, `total` against the sum of the `parts` printed there."""
     for col, header in columns:
-        present = [r for r in parts if r.get(col) is not None]
+        present = [row for row in parts if row.get(col) is not None]
         if total.get(col) is not None and present:
-            yield from _opt(sum_finding(rule_id, f"{message}（{header}）", _fig(table, total, col, header), hu,
-                                        [(_fig(table, r, col, header), hu) for r in present]))
+            yield from _opt(sum_finding(rule_id, f"{message}（{header}）", _fig(table, total, col, header), half_unit,
+                                        [(_fig(table, row, col, header), half_unit) for row in present]))
 
 
 @rule("generic-code-tree", "通用表格：类 = Σ款，款 = Σ项",
@@ -144,14 +144,14 @@ def generic_code_tree(ctx: Context) -> Iterator[Finding]:
     一般公共预算拨款收入印 20,449.09 万元，其下各项 36.43 + 15.44 + 9,764.00 + 4,897.70 + 5,735.51
     = 20,449.08（舍入差异，表五也这样印）。"""
     for table in generic_tables(ctx):
-        hu = ctx.half_unit(table)
+        half_unit = ctx.half_unit(table)
         columns = amount_columns(ctx, table)
         open_end = _last_family(table) if continued(ctx, table)[0] else set()
         for parent, children in _families(table):
             if parent["row"] in open_end:
                 continue
             yield from _sums("generic-code-tree", f"{table.title}：科目 {_name(table, parent)} 与其下级科目之和不符",
-                             table, parent, children, columns, hu)
+                             table, parent, children, columns, half_unit)
 
 
 @rule("generic-total", "通用表格：合计 = Σ类",
@@ -165,15 +165,15 @@ def generic_total(ctx: Context) -> Iterator[Finding]:
     for table in generic_tables(ctx):
         if any(continued(ctx, table)):
             continue
-        totals = [r for r in table.rows if not r.get("code") and (w := _texts(table, r))
-                  and all(re.fullmatch(r"合计|总计", x) for x in w)]
-        top = [r for r in table.rows if re.fullmatch(r"\d{3}", r.get("code") or "")]
-        if len(totals) != 1 or not top or len({r["code"] for r in top}) != len(top):
+        totals = [row for row in table.rows if not row.get("code") and (words := _texts(table, row))
+                  and all(re.fullmatch(r"合计|总计", text) for text in words)]
+        top = [row for row in table.rows if re.fullmatch(r"\d{3}", row.get("code") or "")]
+        if len(totals) != 1 or not top or len({row["code"] for row in top}) != len(top):
             continue
-        if any(r["code"][:3] not in {t["code"] for t in top} for r in table.rows if CODE.fullmatch(r.get("code") or "")):
+        if any(row["code"][:3] not in {top_row["code"] for top_row in top} for row in table.rows if CODE.fullmatch(row.get("code") or "")):
             continue  # a 款 or 项 printed without its 类: the 类 rows do not hold the whole table
         total = totals[0]
-        hu = ctx.half_unit(table)
+        half_unit = ctx.half_unit(table)
         word = _texts(table, total)[0]
         yield from _sums("generic-total", f"{table.title}：“{word}”与各类之和不符", table, total, top,
-                         amount_columns(ctx, table), hu)
+                         amount_columns(ctx, table), half_unit)

@@ -31,9 +31,9 @@ def _list_items(rest: str) -> tuple[list[re.Match], bool]:
         clause = _ASIDE.sub("", clause).strip()  # “17.65万元（详见公开报表中的政府采购表）”: an aside, not a breakdown
         if not clause:
             continue
-        m = _ITEM.fullmatch(clause.removesuffix("等"))
-        if m and not _NOTE.search(m["label"]) and not _NESTED.search(m["label"]):
-            items.append(m)
+        item = _ITEM.fullmatch(clause.removesuffix("等"))
+        if item and not _NOTE.search(item["label"]) and not _NESTED.search(item["label"]):
+            items.append(item)
             if clause.endswith("等"):
                 return items, False
             if sep in "；;" and sep:
@@ -61,45 +61,45 @@ def list_sum(ctx: Context) -> Iterator[Finding]:
     （各项之和 490,808.35；收支总表印使用非财政拨款结余 18,953.78）；深圳市民政局（本级）2026 年部门预算：“预算28,283.46万元，
     包括在职人员经费3,738.92万元、公用经费976.21万元、对个人和家庭的补助支出766.57万元、增人增资100.00万元、项目支出22,701.77万元”
     （各项之和 28,283.47：舍入差异）。"""
-    read = {(f.source, f.line) for f in ctx.facts if f.of and f.source.startswith("section:")}
+    read = {(fact.source, fact.line) for fact in ctx.facts if fact.of and fact.source.startswith("section:")}
     for section, text, line_at, page in paragraphs(ctx):
         src = f"section:{section}"
         for sentence in re.finditer(r"[^。]+", text):
-            for t in _LIST_TOTAL.finditer(sentence.group(0)):
-                head = sentence.group(0)[:t.start()]
+            for marker in _LIST_TOTAL.finditer(sentence.group(0)):
+                head = sentence.group(0)[:marker.start()]
                 if _CHANGED.search(head):
                     continue  # the figure before 其中 is a change, not a total
-                start = sentence.start() + t.start()
+                start = sentence.start() + marker.start()
                 line = line_at(start)
                 if (src, line) in read or (src, line_at(sentence.end() - 1)) in read:
                     continue
-                items, whole = _list_items(sentence.group(0)[t.end():])
+                items, whole = _list_items(sentence.group(0)[marker.end():])
                 if len(items) < 2:
                     continue
-                parts = [(_printed(m["v"], m["u"]), m) for m in items]
+                parts = [(_printed(item["v"], item["u"]), item) for item in items]
                 quote = sentence.group(0).strip()[:160]
                 findings = []
-                for value, unit, label in _totals(head, t):
+                for value, unit, label in _totals(head, marker):
                     total, total_hu = _printed(value, unit)
-                    short = sum(v for (v, _), _ in parts) < total
-                    if short and not (whole and (any(not v for (v, _), _ in parts) or classified([m["label"] for m in items]))):
+                    short = sum(amount for (amount, _), _ in parts) < total
+                    if short and not (whole and (any(not amount for (amount, _), _ in parts) or classified([item["label"] for item in items]))):
                         findings.append(None)  # short of the total, and maybe only some of it
                         continue
                     findings.append(sum_finding(
-                        "list-sum", f"“{label}”与“{t['word']}”所列各项之和不符：{quote}",
+                        "list-sum", f"“{label}”与“{marker['word']}”所列各项之和不符：{quote}",
                         Figure(f"{label}（文字）", total, "元", src, line, quote, page), total_hu,
-                        [(Figure(f"{m['label'].strip()}（文字）", v, "元", src, line, quote, page), hu)
-                         for (v, hu), m in parts]))
+                        [(Figure(f"{item['label'].strip()}（文字）", amount, "元", src, line, quote, page), half_unit)
+                         for (amount, half_unit), item in parts]))
                 if all(findings):  # a bracketed figure and the one before it: either may be the total
                     yield findings[-1]
 
 
-def _totals(head: str, t: re.Match) -> list[tuple[str, str, str]]:
+def _totals(head: str, marker: re.Match) -> list[tuple[str, str, str]]:
     """(value, unit, label) of the figures the list may be of: the one before 其中 and, when that
     one stands in brackets (“收入预算490,808.40万元（本年预算收入390,140.45万元），其中：”), the one before them."""
     label = re.split(r"[，,。；：:（(]", re.sub(r"[（(][^（）()]*[）)]", "", head))[-1][-20:]
-    out = [(t["v"], t["u"], label + t["v"] + t["u"])]
-    if ")" in t.group(0) or "）" in t.group(0):
+    out = [(marker["v"], marker["u"], label + marker["v"] + marker["u"])]
+    if ")" in marker.group(0) or "）" in marker.group(0):
         outer = re.search(rf"(?P<label>[^，,。；：:（(]{{0,20}})(?<![\d.,])(?P<v>{NUM})\s*(?P<u>万元|元)[（(][^（）()]*$", head)
         if outer:
             out.append((outer["v"], outer["u"], outer["label"] + outer["v"] + outer["u"]))
@@ -135,24 +135,25 @@ def breakdown_sum(ctx: Context) -> Iterator[Finding]:
     收入包括：…；支出包括：科学技术支出1140.61万元、…其他支出15000.00万元。”支出各项之和 64,618.76（舍入差异）。"""
     for section, text, line_at, page in paragraphs(ctx):
         src = f"section:{section}"
-        for b in _BREAKDOWN.finditer(text):
-            lead = _lead(text[:b.start()], b["how"])
+        for breakdown in _BREAKDOWN.finditer(text):
+            lead = _lead(text[:breakdown.start()], breakdown["how"])
             if lead is None:
                 continue
-            end = text.find("。", b.end())
-            items, whole = _list_items(text[b.end():end if end >= 0 else len(text)])
+            end = text.find("。", breakdown.end())
+            items, whole = _list_items(text[breakdown.end():end if end >= 0 else len(text)])
             if len(items) < 2:
                 continue
             total, total_hu = _printed(lead["v"], lead["u"])
-            parts = [(_printed(m["v"], m["u"]), m) for m in items]
-            if sum(v for (v, _), _ in parts) < total and (b["main"] or not whole):
+            parts = [(_printed(item["v"], item["u"]), item) for item in items]
+            if sum(amount for (amount, _), _ in parts) < total and (breakdown["main"] or not whole):
                 continue
-            quote = text[b.start():end if end >= 0 else len(text)][:160]
-            line = line_at(b.start())
+            quote = text[breakdown.start():end if end >= 0 else len(text)][:160]
+            line = line_at(breakdown.start())
             yield from filter(None, [sum_finding(
-                "breakdown-sum", f"{b['how']}{'包括' if len(b['how']) == 2 else ''}所列各项之和与总数 {lead['v']}{lead['u']} 不符：{quote}",
+                "breakdown-sum", f"{breakdown['how']}{'包括' if len(breakdown['how']) == 2 else ''}所列各项之和与总数 {lead['v']}{lead['u']} 不符：{quote}",
                 Figure("总数（文字）", total, "元", src, line_at(lead.start("v")), lead.group(0), page), total_hu,
-                [(Figure(f"{m['label'].strip()}（文字）", v, "元", src, line, quote, page), hu) for (v, hu), m in parts])])
+                [(Figure(f"{item['label'].strip()}（文字）", amount, "元", src, line, quote, page), half_unit)
+                 for (amount, half_unit), item in parts])])
 
 
 _SHARE_ITEM = re.compile(r"(?P<label>[^\d，。；：:、]{1,30}?)(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)[，,]?\s*"
@@ -166,14 +167,14 @@ def _share_lists(ctx: Context) -> Iterator[tuple[str, list[tuple[int, re.Match]]
     for section, text, line_at, page in paragraphs(ctx):
         run: list[tuple[int, re.Match]] = []
         end = 0
-        for m in _SHARE_ITEM.finditer(text):
-            gap = text[end:m.start()]
+        for item in _SHARE_ITEM.finditer(text):
+            gap = text[end:item.start()]
             if run and ("。" in gap or "：" in gap or len(gap) > 12):
                 if len(run) >= 2:
                     yield section, run, page
                 run = []
-            run.append((line_at(m.start("value")), m))
-            end = m.end()
+            run.append((line_at(item.start("value")), item))
+            end = item.end()
         if len(run) >= 2:
             yield section, run, page
 
@@ -187,29 +188,29 @@ def share_list(ctx: Context) -> Iterator[Finding]:
     """湖州市卫生健康委员会 2026 年部门预算：“其中：一般公共预算拨款收入37018.75万元，占7.2%；政府性基金收入27600.00万元，占5.4%；
     事业收入436671.20万元，占84.7%；其他收入14023.40万元，占2.7%。”：37018.75 ÷ 515313.35 = 7.18%（相符，不报告）；
     江苏省人大常委会办公厅 2017 年部门预算：“基本支出7666.68万元，占56.17%；”与下一行“项目支出…，占…%”（相符）。"""
-    taken = {(f.line, f.value) for f in ctx.facts if f.kind == "share" and f.source.startswith("section:")}
+    taken = {(fact.line, fact.value) for fact in ctx.facts if fact.kind == "share" and fact.source.startswith("section:")}
     for section, items, page in _share_lists(ctx):
-        parts = [(line, m, *_printed(m["value"], m["unit"])) for line, m in items]
-        whole = sum(v for _, _, v, _ in parts)
-        whole_hu = sum(hu for _, _, _, hu in parts)
+        parts = [(line, item, *_printed(item["value"], item["unit"])) for line, item in items]
+        whole = sum(amount for _, _, amount, _ in parts)
+        whole_hu = sum(half_unit for _, _, _, half_unit in parts)
         judged = []
-        for line, m, value, hu in parts:
-            pct = Decimal(m["pct"])
-            pct_hu = half(m["pct"])
-            bounds = _ratio_bounds(value, hu, whole, whole_hu)
-            judged.append((line, m, value, pct, pct_hu, bounds, pct_class(pct, pct_hu, bounds) if bounds else None))
-        if sum(1 for j in judged if j[6] == "inconsistency") > 1:
+        for line, item, value, half_unit in parts:
+            pct = Decimal(item["pct"])
+            pct_hu = half(item["pct"])
+            bounds = _ratio_bounds(value, half_unit, whole, whole_hu)
+            judged.append((line, item, value, pct, pct_hu, bounds, pct_class(pct, pct_hu, bounds) if bounds else None))
+        if sum(1 for judgement in judged if judgement[6] == "inconsistency") > 1:
             continue  # the items are not the whole (or more than one share is off): nothing certain
-        balanced = sum(j[3] for j in judged) == HUNDRED  # one share nudged by a last digit to make 100 %
-        for line, m, value, pct, pct_hu, bounds, cls in judged:
+        balanced = sum(judgement[3] for judgement in judged) == HUNDRED  # one share nudged by a last digit to make 100 %
+        for line, item, value, pct, pct_hu, bounds, cls in judged:
             if cls is None or (line, pct) in taken or balanced and cls == "rounding":
                 continue
             computed = (value / whole * HUNDRED).quantize(Decimal("0.01"))
-            quote = m.group(0).strip()
+            quote = item.group(0).strip()
             src = f"section:{section}"
-            yield Finding("share-list", f"{m['label'].strip()} {m['value']}{m['unit']}，写作占 {pct}%，按所列各项合计应为约 {computed}%：{quote}",
+            yield Finding("share-list", f"{item['label'].strip()} {item['value']}{item['unit']}，写作占 {pct}%，按所列各项合计应为约 {computed}%：{quote}",
                           [Figure("占比（文字）", pct, "%", src, line, quote, page),
-                           Figure(f"{m['label'].strip()}（文字）", value, "元", src, line, quote, page),
+                           Figure(f"{item['label'].strip()}（文字）", value, "元", src, line, quote, page),
                            Figure("所列各项合计", whole, "元", "sum"),
                            Figure("按数字计算", computed, "%", "computed")],
                           pct - computed, (bounds[1] - bounds[0]) / 2 + pct_hu, "%", cls, line=line, page=page)
@@ -220,8 +221,8 @@ _COUNT_TOTAL = re.compile(rf"(?<![\d.,])(?P<v>\d+)\s*(?P<u>{_COUNT})[，,]?\s*�
 _COUNT_ITEM = re.compile(rf"(?P<label>.*?)(?:为|是)?\s*(?<![\d.,])(?P<v>\d+)\s*(?P<u>{_COUNT})$")
 
 
-def _unit(u: str) -> str:
-    return u[0]  # 台（套） counts as 台
+def _unit(unit: str) -> str:
+    return unit[0]  # 台（套） counts as 台
 
 
 @rule("count-list", "资产数量：“其中”所列各项不多于总数，车辆各类之和等于总数",
@@ -236,38 +237,38 @@ def count_list(ctx: Context) -> Iterator[Finding]:
     for section, text, line_at, page in paragraphs(ctx):
         src = f"section:{section}"
         for sentence in re.finditer(r"[^。]+", text):
-            s = sentence.group(0)
-            for t in _COUNT_TOTAL.finditer(s):
+            phrase = sentence.group(0)
+            for lead in _COUNT_TOTAL.finditer(phrase):
                 items = []
-                for clause in re.split(r"[，、；;]", s[t.end():]):
+                for clause in re.split(r"[，、；;]", phrase[lead.end():]):
                     if not clause.strip():
                         continue
-                    m = _COUNT_ITEM.match(clause.strip())
-                    if m is None or _unit(m["u"]) != _unit(t["u"]):
+                    item = _COUNT_ITEM.match(clause.strip())
+                    if item is None or _unit(item["u"]) != _unit(lead["u"]):
                         break
-                    items.append(m)
+                    items.append(item)
                 if not items:
                     continue
-                total = int(t["v"])
-                head = re.split(r"[，,。；;：:]", s[:t.start()])[-1][-24:]
-                quote = (head + s[t.start():t.end() + items[-1].end() + 60]).strip()[:160]
-                line = line_at(sentence.start() + t.start())
-                figures = [Figure(f"{head}（文字）", Decimal(total), t["u"], src, line, quote, page)]
-                over = next((m for m in items if int(m["v"]) > total), None)
+                total = int(lead["v"])
+                head = re.split(r"[，,。；;：:]", phrase[:lead.start()])[-1][-24:]
+                quote = (head + phrase[lead.start():lead.end() + items[-1].end() + 60]).strip()[:160]
+                line = line_at(sentence.start() + lead.start())
+                figures = [Figure(f"{head}（文字）", Decimal(total), lead["u"], src, line, quote, page)]
+                over = next((item for item in items if int(item["v"]) > total), None)
                 compared()
                 if over is not None:
-                    yield Finding("count-list", f"{head}{total}{t['u']}，“其中”{over['label'].strip()}{over['v']}{over['u']}，一部分多于总数：{quote}",
+                    yield Finding("count-list", f"{head}{total}{lead['u']}，“其中”{over['label'].strip()}{over['v']}{over['u']}，一部分多于总数：{quote}",
                                   figures + [Figure(f"{over['label'].strip()}（文字）", Decimal(over["v"]), over["u"], src, line, quote, page)],
-                                  Decimal(int(over["v"]) - total), Decimal(0), t["u"], line=line, page=page)
+                                  Decimal(int(over["v"]) - total), Decimal(0), lead["u"], line=line, page=page)
                     continue
-                vehicles = len(items) > 1 and all(m["label"].strip().endswith("用车") for m in items) \
-                    and any("其他" in m["label"] for m in items)
-                parts = sum(int(m["v"]) for m in items)
+                vehicles = len(items) > 1 and all(item["label"].strip().endswith("用车") for item in items) \
+                    and any("其他" in item["label"] for item in items)
+                parts = sum(int(item["v"]) for item in items)
                 if vehicles and parts != total:
-                    yield Finding("count-list", f"{head}{total}{t['u']}，“其中”各类之和为 {parts}{t['u']}：{quote}",
-                                  figures + [Figure(f"{m['label'].strip()}（文字）", Decimal(m["v"]), m["u"], src, line, quote, page)
-                                             for m in items] + [Figure("各类相加", Decimal(parts), t["u"], "sum")],
-                                  Decimal(total - parts), Decimal(0), t["u"], line=line, page=page)
+                    yield Finding("count-list", f"{head}{total}{lead['u']}，“其中”各类之和为 {parts}{lead['u']}：{quote}",
+                                  figures + [Figure(f"{item['label'].strip()}（文字）", Decimal(item["v"]), item["u"], src, line, quote, page)
+                                             for item in items] + [Figure("各类相加", Decimal(parts), lead["u"], "sum")],
+                                  Decimal(total - parts), Decimal(0), lead["u"], line=line, page=page)
 
 
 _OUTLINE = r"^\s*(?:\d+\s*[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)?\s*"
@@ -285,28 +286,28 @@ def structure_sum(ctx: Context) -> Iterator[Finding]:
     占1.6%；…交通运输（类）支出165,653.20万元，占38.3%”（七类之和 432,564.30，相符）；湖州市卫生健康委员会 2026 年：
     “…当年拨款37018.75万元” / 四类 1140.61 + 11871.20 + 23268.50 + 738.45 = 37,018.76（舍入差异）。"""
     scale: dict[str, tuple[re.Match, str, int, int | None]] = {}
-    for s in ctx.rows("sections"):
-        heading, text = s.get("heading") or "", (s.get("text") or "").replace("\n", "")
-        line, page = int(s.get("line") or 0), int(s["page"]) if s.get("page") else None
-        h = _SCALE_HEADING.match(heading)
-        if h:
-            total = re.search(rf"{re.escape(h['subject'].strip('。 '))}\s*(?P<v>{NUM})\s*(?P<u>万元|元)", text)
+    for section in ctx.rows("sections"):
+        heading, text = section.get("heading") or "", (section.get("text") or "").replace("\n", "")
+        line, page = int(section.get("line") or 0), int(section["page"]) if section.get("page") else None
+        match = _SCALE_HEADING.match(heading)
+        if match:
+            total = re.search(rf"{re.escape(match['subject'].strip('。 '))}\s*(?P<v>{NUM})\s*(?P<u>万元|元)", text)
             if total:
-                scale[h["subject"].strip("。 ")] = (total, s["id"], line, page)
+                scale[match["subject"].strip("。 ")] = (total, section["id"], line, page)
             continue
-        h = _STRUCTURE_HEADING.match(heading)
-        if not h or h["subject"].strip("。 ") not in scale:
+        match = _STRUCTURE_HEADING.match(heading)
+        if not match or match["subject"].strip("。 ") not in scale:
             continue
         items = list(_CLASS_ITEM.finditer(text))
         if len(items) < 2:
             continue
-        total, src, total_line, total_page = scale[h["subject"].strip("。 ")]
-        value, hu = _printed(total["v"], total["u"])
+        total, src, total_line, total_page = scale[match["subject"].strip("。 ")]
+        value, half_unit = _printed(total["v"], total["u"])
         quote = text[:160]
         finding = sum_finding(
-            "structure-sum", f"“{h['subject'].strip('。 ')}结构情况”所列各类之和与“规模变化情况”的{total['v']}{total['u']}不符：{quote}",
-            Figure(f"{h['subject'].strip('。 ')}（文字）", value, "元", f"section:{src}", total_line, total.group(0), total_page), hu,
-            [(Figure(f"{m['label']}（文字）", v, "元", f"section:{s['id']}", line + 1, quote, page), v_hu)
-             for m in items for v, v_hu in [_printed(m["v"], m["u"])]])
+            "structure-sum", f"“{match['subject'].strip('。 ')}结构情况”所列各类之和与“规模变化情况”的{total['v']}{total['u']}不符：{quote}",
+            Figure(f"{match['subject'].strip('。 ')}（文字）", value, "元", f"section:{src}", total_line, total.group(0), total_page), half_unit,
+            [(Figure(f"{item['label']}（文字）", amount, "元", f"section:{section['id']}", line + 1, quote, page), amount_hu)
+             for item in items for amount, amount_hu in [_printed(item["v"], item["u"])]])
         if finding:
             yield finding

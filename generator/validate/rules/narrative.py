@@ -17,25 +17,25 @@ HUNDRED = Decimal(100)
 
 
 def _amounts(ctx: Context) -> dict:
-    by = defaultdict(list)
-    for f in ctx.facts:
-        if f.kind == "amount" and f.basis == "stated":
-            by[(f.measure, item_key(f), f.year)].append(f)
-    return by
+    by_key = defaultdict(list)
+    for fact in ctx.facts:
+        if fact.kind == "amount" and fact.basis == "stated":
+            by_key[(fact.measure, item_key(fact), fact.year)].append(fact)
+    return by_key
 
 
-def _find(by: dict, measure: str, item: str, year: int, line: int) -> Fact | None:
+def _find(by_key: dict, measure: str, item: str, year: int, line: int) -> Fact | None:
     """The amount stated in the same sentence, else the one value all sources agree on — within
     the rounding of each printing (4704.24 万元 in the text, 47,042,399.12 元 in a table): then the
     most precise printing."""
-    cands = by.get((measure, item, year), [])
-    same = [f for f in cands if f.line == line and f.source.startswith("section:")]
+    cands = by_key.get((measure, item, year), [])
+    same = [fact for fact in cands if fact.line == line and fact.source.startswith("section:")]
     if same:
         return same[0]
     if not cands:
         return None
-    best = min(cands, key=lambda f: f.half_unit)
-    return best if all(abs(f.value - best.value) <= f.half_unit + best.half_unit for f in cands) else None
+    best = min(cands, key=lambda fact: fact.half_unit)
+    return best if all(abs(fact.value - best.value) <= fact.half_unit + best.half_unit for fact in cands) else None
 
 
 @rule("parts-sum", "文字中“其中”所列各项之和等于所说的总数",
@@ -47,27 +47,28 @@ def _find(by: dict, measure: str, item: str, year: int, line: int) -> Fact | Non
 def parts_sum(ctx: Context) -> Iterator[Finding]:
     """玉溪市委组织部 2020 年决算：“收入合计6441.93万元。其中：基本支出财政拨款收入1540.37万元；项目支出收入4901.56元”（4901.56 应为万元）；君山区委组织部 2020 年绩效自评：“基本支出555.6万元，其中工资福利支出237.37万元…商品和服务支出320.13万元…对个人和家庭的补助支出158.02万元”（三项之和 715.52）。"""
     groups = defaultdict(list)
-    for f in ctx.facts:
-        if f.kind == "amount" and f.of and f.source.startswith("section:"):
-            groups[(f.of, f.line, f.year)].append(f)
-    for (of, line, year), parts in groups.items():
-        total = next((f for f in ctx.facts if f.measure == of and f.kind == "amount" and f.line == line
-                      and f.year == year and not f.code and not f.item and f.source.startswith("section:")), None)
+    for fact in ctx.facts:
+        if fact.kind == "amount" and fact.of and fact.source.startswith("section:"):
+            groups[(fact.of, fact.line, fact.year)].append(fact)
+    for (total_measure, line, year), parts in groups.items():
+        total = next((fact for fact in ctx.facts if fact.measure == total_measure and fact.kind == "amount"
+                      and fact.line == line and fact.year == year and not fact.code and not fact.item
+                      and fact.source.startswith("section:")), None)
         if total is None:
             continue
-        keys = [(p.measure, item_key(p)) for p in parts]
+        keys = [(part.measure, item_key(part)) for part in parts]
         if len(set(keys)) < len(keys):  # one part named twice: two lists in one sentence, not one
             yield Finding("parts-sum", f"{label(total)}：同一句中“其中”所列的项目重复出现（两组列举），各项之和未核对",
                           [figure(total)], cls="notice", line=total.line, page=total.page)
             continue
-        unread = _unread_parts(total.quote, sum(1 for p in parts if p.value))
+        unread = _unread_parts(total.quote, sum(1 for part in parts if part.value))
         if unread:
             yield Finding("parts-sum", f"{label(total)}：“其中”之后印有 {unread} 个非零金额，只读出 "
-                          f"{sum(1 for p in parts if p.value)} 项，各项之和未核对", [figure(total)], cls="notice", line=total.line, page=total.page)
+                          f"{sum(1 for part in parts if part.value)} 项，各项之和未核对", [figure(total)], cls="notice", line=total.line, page=total.page)
             continue
         yield from filter(None, [sum_finding(
             "parts-sum", f"{label(total)} 与其中所列各项之和不符",
-            figure(total), total.half_unit, [(figure(p), p.half_unit) for p in parts])])
+            figure(total), total.half_unit, [(figure(part), part.half_unit) for part in parts])])
 
 
 _AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元)")
@@ -85,18 +86,18 @@ def _unread_parts(quote: str, read: int) -> int:
         return 0
     while _BRACKETS.search(rest):
         rest = _BRACKETS.sub("", rest)
-    printed = [m for m in _AMOUNT.finditer(rest) if not _CHANGE.search(rest[max(0, m.start() - 8):m.start()])
-               and re.sub(r"[^\d.]", "", m.group(0)).strip("0.")]  # a zero part does not change the sum
+    printed = [match for match in _AMOUNT.finditer(rest) if not _CHANGE.search(rest[max(0, match.start() - 8):match.start()])
+               and re.sub(r"[^\d.]", "", match.group(0)).strip("0.")]  # a zero part does not change the sum
     return len(printed) if len(printed) > read else 0
 
 
 def _ratio_bounds(num: Fact | Decimal, num_hu: Decimal, den: Decimal, den_hu: Decimal) -> tuple[Decimal, Decimal] | None:
-    n = num.value if isinstance(num, Fact) else num
+    numerator = num.value if isinstance(num, Fact) else num
     lo_den, hi_den = den - den_hu, den + den_hu
     if lo_den <= 0:
         return None
-    vals = [(n - num_hu) / hi_den * HUNDRED, (n + num_hu) / lo_den * HUNDRED,
-            (n - num_hu) / lo_den * HUNDRED, (n + num_hu) / hi_den * HUNDRED]
+    vals = [(numerator - num_hu) / hi_den * HUNDRED, (numerator + num_hu) / lo_den * HUNDRED,
+            (numerator - num_hu) / lo_den * HUNDRED, (numerator + num_hu) / hi_den * HUNDRED]
     return min(vals), max(vals)
 
 
@@ -105,12 +106,12 @@ def _pct_finding(rule_id: str, message: str, stated: Fact, bounds: tuple[Decimal
     cls = pct_class(stated.value, stated.half_unit, bounds)
     if cls is None:
         return None
-    lo, hi = bounds
+    low, high = bounds
     value = stated.value
-    computed = ((lo + hi) / 2).quantize(Decimal("0.01"))
+    computed = ((low + high) / 2).quantize(Decimal("0.01"))
     return Finding(rule_id, f"{message}：写作 {value}%，按所列数字应为约 {computed}%",
                    [figure(stated)] + figures + [Figure("按数字计算", computed, "%", "computed")],
-                   value - computed, (hi - lo) / 2 + stated.half_unit, "%", cls, line=stated.line)
+                   value - computed, (high - low) / 2 + stated.half_unit, "%", cls, line=stated.line)
 
 
 @rule("share", "所说的占比等于部分与总数之比",
@@ -118,19 +119,19 @@ def _pct_finding(rule_id: str, message: str, stated: Fact, bounds: tuple[Decimal
       message='〈部分〉 占 〈总数〉 的比例不符：写作 〈P〉%，按所列数字应为约 〈Q〉%')
 def shares(ctx: Context) -> Iterator[Finding]:
     """江苏省人大常委会办公厅 2017 年部门预算：“因公出国（境）费支出222.5万元，占“三公”经费的8.75%”，而“三公”经费合计 833.6 万元，222.5 ÷ 833.6 = 26.69%（三个占比都是对“三公”经费、会议费、培训费合计 2542.6 万元算的）。"""
-    by = _amounts(ctx)
-    for f in ctx.facts:
-        if f.kind != "share" or not f.of:
+    by_key = _amounts(ctx)
+    for fact in ctx.facts:
+        if fact.kind != "share" or not fact.of:
             continue
-        part = _find(by, f.measure, item_key(f), f.year, f.line)
-        total = _find(by, f.of, "", f.year, f.line)
+        part = _find(by_key, fact.measure, item_key(fact), fact.year, fact.line)
+        total = _find(by_key, fact.of, "", fact.year, fact.line)
         if part is None or total is None or total.value == 0:
             continue
         bounds = _ratio_bounds(part, part.half_unit, total.value, total.half_unit)
-        if bounds and _balanced_to_100(ctx, f, bounds):
+        if bounds and _balanced_to_100(ctx, fact, bounds):
             continue
         if bounds:
-            finding = _pct_finding("share", f"{label(part)} 占 {VOCAB.get(f.of, f.of)} 的比例不符", f, bounds,
+            finding = _pct_finding("share", f"{label(part)} 占 {VOCAB.get(fact.of, fact.of)} 的比例不符", fact, bounds,
                                    [figure(part), figure(total)])
             if finding:
                 yield finding
@@ -139,9 +140,9 @@ def shares(ctx: Context) -> Iterator[Finding]:
 def _balanced_to_100(ctx: Context, share: Fact, bounds: tuple[Decimal, Decimal]) -> bool:
     """Shares listed together that total exactly 100% may have had one share nudged by one
     unit of the last digit to make them add up; that is rounding, not a contradiction."""
-    siblings = [f.value for f in ctx.facts if f.kind == "share" and f.of == share.of and f.line == share.line]
-    lo, hi = bounds
-    near = lo - 3 * share.half_unit <= share.value <= hi + 3 * share.half_unit
+    siblings = [fact.value for fact in ctx.facts if fact.kind == "share" and fact.of == share.of and fact.line == share.line]
+    low, high = bounds
+    near = low - 3 * share.half_unit <= share.value <= high + 3 * share.half_unit
     return sum(siblings) == HUNDRED and near
 
 
@@ -150,30 +151,33 @@ def _balanced_to_100(ctx: Context, share: Fact, bounds: tuple[Decimal, Decimal])
       message='〈指标〉 的增减幅度与增减额不符：写作 〈R〉%，按所列数字应为约 〈Q〉%')
 def changes(ctx: Context) -> Iterator[Finding]:
     """江苏省人大常委会办公厅 2018 年部门预算：“单位预留机动经费1685.72万元…增加1557.29万元，增长1312.56%”：上年 128.43 万元，增长应为 1212.56%；峨眉山市委组织部 2020 年决算：公务接待费 1.85 万元，“减少1.24万元，下降40.52%”，应为 40.13%。"""
-    by = _amounts(ctx)
-    for f in ctx.facts:
-        if f.kind != "change":
+    by_key = _amounts(ctx)
+    for fact in ctx.facts:
+        if fact.kind != "change":
             continue
-        current = _find(by, f.measure, item_key(f), f.year, f.line)
+        current = _find(by_key, fact.measure, item_key(fact), fact.year, fact.line)
         if current is None:
             continue
-        prior_value = current.value - f.value
-        prior_hu = current.half_unit + f.half_unit
-        rate = next((r for r in ctx.facts if r.kind == "change_rate" and r.measure == f.measure and r.line == f.line
-                     and item_key(r) == item_key(f)), None)
+        prior_value = current.value - fact.value
+        prior_hu = current.half_unit + fact.half_unit
+        rate = next((rate_fact for rate_fact in ctx.facts
+                     if rate_fact.kind == "change_rate" and rate_fact.measure == fact.measure
+                     and rate_fact.line == fact.line and item_key(rate_fact) == item_key(fact)), None)
         if rate is not None and prior_value > 0:
-            bounds = _ratio_bounds(f.value, f.half_unit, prior_value, prior_hu)
+            bounds = _ratio_bounds(fact.value, fact.half_unit, prior_value, prior_hu)
             if bounds:
                 finding = _pct_finding("change", f"{label(current)} 的增减幅度与增减额不符", rate, bounds,
-                                       [figure(current), figure(f), Figure("上年数（本年数 − 增减额）", prior_value, "元", "computed")])
+                                       [figure(current), figure(fact), Figure("上年数（本年数 − 增减额）", prior_value, "元", "computed")])
                 if finding:
                     yield finding
-        stated_prior = next((p for p in ctx.facts if p.kind == "amount" and p.measure == f.measure
-                             and p.year < f.year and p.line == f.line and item_key(p) == item_key(f)), None)
+        stated_prior = next((prior_fact for prior_fact in ctx.facts
+                             if prior_fact.kind == "amount" and prior_fact.measure == fact.measure
+                             and prior_fact.year < fact.year and prior_fact.line == fact.line
+                             and item_key(prior_fact) == item_key(fact)), None)
         if stated_prior is not None:
             yield from filter(None, [sum_finding(
                 "change", f"{label(current)} 减去所说的上年数与增减额不符",
-                figure(f), f.half_unit, [(figure(current), current.half_unit), (figure(stated_prior), stated_prior.half_unit)],
+                figure(fact), fact.half_unit, [(figure(current), current.half_unit), (figure(stated_prior), stated_prior.half_unit)],
                 [1, -1])])
 
 
@@ -184,35 +188,35 @@ def changes(ctx: Context) -> Iterator[Finding]:
       message='〈指标〉写作 〈P〉%，却说“决算数〈比较词〉预算数”')
 def comparison_words(ctx: Context) -> Iterator[Finding]:
     """上海市普陀区规划和自然资源局 2024 年决算：“年初预算为452.40万元，支出决算为446.11万元，完成年初预算的98.61%。决算数小于预算数”（相符，不报告）。"""
-    for f in ctx.facts:
-        if f.kind != "budget_rate" or not f.relation or "/" in f.relation:
+    for fact in ctx.facts:
+        if fact.kind != "budget_rate" or not fact.relation or "/" in fact.relation:
             continue
-        lo, hi = f.value - f.half_unit, f.value + f.half_unit
-        word = f.relation
-        ok = ("等于" in word or "持平" in word) and lo <= HUNDRED <= hi \
-            or "小于" in word and lo < HUNDRED or "大于" in word and hi > HUNDRED
-        if not ok:
-            yield Finding("comparison-word", f"{label(f)}写作 {f.value}%，却说“决算数{word}预算数”",
-                          [figure(f)], None, f.half_unit, "%", line=f.line)
+        low, high = fact.value - fact.half_unit, fact.value + fact.half_unit
+        word = fact.relation
+        agrees = ("等于" in word or "持平" in word) and low <= HUNDRED <= high \
+            or "小于" in word and low < HUNDRED or "大于" in word and high > HUNDRED
+        if not agrees:
+            yield Finding("comparison-word", f"{label(fact)}写作 {fact.value}%，却说“决算数{word}预算数”",
+                          [figure(fact)], None, fact.half_unit, "%", line=fact.line)
     # the sentences whose word the importer did not take as a fact: read from the text
-    taken = [f.quote for f in ctx.facts if f.kind == "budget_rate" and f.relation]
-    for s in ctx.rows("sections"):
-        base, page = int(s.get("line") or 0), int(s["page"]) if s.get("page") else None
-        for k, text in enumerate((s.get("text") or "").split("\n")):
-            for m in _RATE_WORD.finditer(text):
-                if any(m.group(0) in q for q in taken):
+    taken = [fact.quote for fact in ctx.facts if fact.kind == "budget_rate" and fact.relation]
+    for section in ctx.rows("sections"):
+        base, page = int(section.get("line") or 0), int(section["page"]) if section.get("page") else None
+        for offset, text in enumerate((section.get("text") or "").split("\n")):
+            for match in _RATE_WORD.finditer(text):
+                if any(match.group(0) in quote for quote in taken):
                     continue
-                rate = Decimal(m["rate"])
-                hu = Decimal(5) * Decimal(10) ** (-len(m["rate"].partition(".")[2]) - 1)
-                word = m["word"]
+                rate = Decimal(match["rate"])
+                half_unit = Decimal(5) * Decimal(10) ** (-len(match["rate"].partition(".")[2]) - 1)
+                word = match["word"]
                 sign = _WORD_SIGN.get(word, 0)
-                lo, hi = rate - hu, rate + hu
-                ok = lo <= HUNDRED <= hi if sign == 0 else hi > HUNDRED if sign > 0 else lo < HUNDRED
-                if not ok:
-                    line = base + k + 1
-                    yield Finding("comparison-word", f"完成预算写作 {rate}%，却说“决算数{word}预算数”：{m.group(0)}",
-                                  [Figure("完成预算（文字）", rate, "%", f"section:{s['id']}", line, m.group(0), page)],
-                                  None, hu, "%", line=line, page=page)
+                low, high = rate - half_unit, rate + half_unit
+                agrees = low <= HUNDRED <= high if sign == 0 else high > HUNDRED if sign > 0 else low < HUNDRED
+                if not agrees:
+                    line = base + offset + 1
+                    yield Finding("comparison-word", f"完成预算写作 {rate}%，却说“决算数{word}预算数”：{match.group(0)}",
+                                  [Figure("完成预算（文字）", rate, "%", f"section:{section['id']}", line, match.group(0), page)],
+                                  None, half_unit, "%", line=line, page=page)
 
 
 _PAIR = re.compile(r"预算(?:数)?为\s*(?P<budget>\d[\d,]*(?:\.\d+)?)\s*(?P<bu>万元|元)[^。；]*?决算(?:数)?为\s*"
@@ -242,41 +246,41 @@ def budget_vs_actual(ctx: Context) -> Iterator[Finding]:
     """上海市普陀区规划和自然资源局 2024 年决算：“一般公共预算财政拨款支出年初预算为10210.34万元，支出决算为9746.50万元，
     完成年初预算的95.45%”：9746.50 ÷ 10210.34 = 95.457%（截断而非四舍五入，舍入差异）；“年初预算为54.53万元，支出决算为54.53万元，
     完成年初预算的100.00%。决算数同预算数持平”（相符）。"""
-    for s in ctx.rows("sections"):
-        base, page = int(s.get("line") or 0), int(s["page"]) if s.get("page") else None
-        for k, text in enumerate((s.get("text") or "").split("\n")):
-            line = base + k + 1
-            for m in _PAIR.finditer(text):
-                budget, b_hu = _printed(m["budget"], m["bu"])
-                actual, a_hu = _printed(m["actual"], m["au"])
-                quote = text[max(0, m.start() - 40):m.end() + 60]
-                figs = [Figure("预算数（文字）", budget, "元", f"section:{s['id']}", line, quote, page),
-                        Figure("决算数（文字）", actual, "元", f"section:{s['id']}", line, quote, page)]
-                rest = text[m.end():]
+    for section in ctx.rows("sections"):
+        base, page = int(section.get("line") or 0), int(section["page"]) if section.get("page") else None
+        for offset, text in enumerate((section.get("text") or "").split("\n")):
+            line = base + offset + 1
+            for match in _PAIR.finditer(text):
+                budget, b_hu = _printed(match["budget"], match["bu"])
+                actual, a_hu = _printed(match["actual"], match["au"])
+                quote = text[max(0, match.start() - 40):match.end() + 60]
+                figs = [Figure("预算数（文字）", budget, "元", f"section:{section['id']}", line, quote, page),
+                        Figure("决算数（文字）", actual, "元", f"section:{section['id']}", line, quote, page)]
+                rest = text[match.end():]
                 nxt = _PAIR.search(rest)
                 rest = rest[:nxt.start()] if nxt else rest
-                w = _WORD.search(rest)
-                if w:
-                    word = w["word"]
+                word_match = _WORD.search(rest)
+                if word_match:
+                    word = word_match["word"]
                     sign = _WORD_SIGN.get(word, 0)
                     diff = actual - budget
                     within = abs(diff) <= a_hu + b_hu
-                    ok = (sign == 0 and within) or (sign != 0 and diff * sign > 0)
-                    if not ok:
-                        yield Finding("budget-vs-actual", f"预算为 {m['budget']}{m['bu']}、决算为 {m['actual']}{m['au']}，"
+                    agrees = (sign == 0 and within) or (sign != 0 and diff * sign > 0)
+                    if not agrees:
+                        yield Finding("budget-vs-actual", f"预算为 {match['budget']}{match['bu']}、决算为 {match['actual']}{match['au']}，"
                                       f"却说“决算数{word}预算数”：{quote}", figs, diff, a_hu + b_hu, "元",
                                       "inconsistency", line=line, page=page)
-                r = _RATE.search(rest)
-                if r and budget > b_hu:
-                    rate = Decimal(r["rate"])
-                    rate_hu = Decimal(5) * Decimal(10) ** (-len(r["rate"].partition(".")[2]) - 1)
+                rate_match = _RATE.search(rest)
+                if rate_match and budget > b_hu:
+                    rate = Decimal(rate_match["rate"])
+                    rate_hu = Decimal(5) * Decimal(10) ** (-len(rate_match["rate"].partition(".")[2]) - 1)
                     bounds = _ratio_bounds(actual, a_hu, budget, b_hu)
                     cls = pct_class(rate, rate_hu, bounds) if bounds else None
                     if cls:
                         computed = (actual / budget * HUNDRED).quantize(Decimal("0.01"))
-                        yield Finding("budget-vs-actual", f"预算为 {m['budget']}{m['bu']}、决算为 {m['actual']}{m['au']}，"
+                        yield Finding("budget-vs-actual", f"预算为 {match['budget']}{match['bu']}、决算为 {match['actual']}{match['au']}，"
                                       f"完成预算写作 {rate}%，按所列数字应为约 {computed}%",
-                                      [Figure("完成预算（文字）", rate, "%", f"section:{s['id']}", line, quote, page)] + figs
+                                      [Figure("完成预算（文字）", rate, "%", f"section:{section['id']}", line, quote, page)] + figs
                                       + [Figure("按数字计算", computed, "%", "computed")],
                                       rate - computed, (bounds[1] - bounds[0]) / 2 + rate_hu, "%", cls, line=line, page=page)
 
@@ -289,8 +293,8 @@ def basic_split(ctx: Context) -> Iterator[Finding]:
     """上海市普陀区规划和自然资源局 2024 年决算：“基本支出5377.64万元。其中：人员经费4896.98万元…公用经费480.66万元”（文字自身相符）。"""
     for origin in ("table:", "section:"):
         def pick(measure: str) -> Fact | None:
-            return next((f for f in ctx.facts if f.measure == measure and f.kind == "amount" and not f.code
-                         and not f.item and f.source.startswith(origin) and f.year == ctx.year), None)
+            return next((fact for fact in ctx.facts if fact.measure == measure and fact.kind == "amount" and not fact.code
+                         and not fact.item and fact.source.startswith(origin) and fact.year == ctx.year), None)
         basic, personnel, public = pick("general_budget_basic"), pick("personnel_costs"), pick("public_costs")
         if basic and personnel and public:
             yield from filter(None, [sum_finding(

@@ -23,9 +23,9 @@ PARTIAL = re.compile(r"主要|部分|如下|重点|包括|等")  # “主要项�
 def _parse(line: str) -> tuple[int, re.Match | None] | None:
     """(level, the line's own amount or None) of a numbered line, None for any other line."""
     for level, marker in enumerate(LEVELS):
-        m = marker.match(line)
-        if m:
-            return level, ITEM.match(line, m.end())
+        numbering = marker.match(line)
+        if numbering:
+            return level, ITEM.match(line, numbering.end())
     return None
 
 
@@ -38,37 +38,38 @@ def outline_sum(ctx: Context) -> Iterator[Finding]:
     """北京市重大项目建设指挥部办公室 2026 年部门预算：“（一）本年财政拨款收入4695.06万元 / 1.一般公共预算拨款收入4695.06万元。
     / 2.政府性基金预算拨款收入0.00万元。/ 3.国有资本经营预算拨款收入0.00万元。”（相符，不报告）；江苏省政协办公厅 2017 年
     部门预算：“（一）人员经费4,704.35万元 / 1、工资福利支出（类）2,097.51万元 / （1）基本工资（款）支出737.94万元。…”（两级都相符）。"""
-    for s in ctx.rows("sections"):
-        base, page = int(s.get("line") or 0), int(s["page"]) if s.get("page") else None
-        lines = [s.get("heading") or ""] + (s.get("text") or "").split("\n")
-        parsed = [_parse(x) for x in lines]
-        src = f"section:{s['id']}"
+    for section in ctx.rows("sections"):
+        base, page = int(section.get("line") or 0), int(section["page"]) if section.get("page") else None
+        lines = [section.get("heading") or ""] + (section.get("text") or "").split("\n")
+        parsed = [_parse(text) for text in lines]
+        src = f"section:{section['id']}"
 
-        def fig(k: int) -> tuple[Figure, Decimal]:
-            m = parsed[k][1]
-            value, hu = _printed(m["value"], m["unit"])
-            return Figure(f"{m['label'].strip()}（文字）", value, "元", src, base + k, lines[k].strip()[:80], page), hu
+        def fig(index: int) -> tuple[Figure, Decimal]:
+            match = parsed[index][1]
+            value, half_unit = _printed(match["value"], match["unit"])
+            return Figure(f"{match['label'].strip()}（文字）", value, "元", src, base + index,
+                          lines[index].strip()[:80], page), half_unit
 
-        for k, p in enumerate(parsed):
-            if p is None or p[1] is None:
+        for index, entry in enumerate(parsed):
+            if entry is None or entry[1] is None:
                 continue
             children = []
-            for j in range(k + 1, len(lines)):
-                q = parsed[j]
-                if q is None:
+            for later in range(index + 1, len(lines)):
+                following = parsed[later]
+                if following is None:
                     continue
-                if q[0] <= p[0]:
+                if following[0] <= entry[0]:
                     break
-                if q[0] == p[0] + 1 and q[1] is not None:
-                    children.append(j)
+                if following[0] == entry[0] + 1 and following[1] is not None:
+                    children.append(later)
             if not children:
                 continue
-            total, total_hu = fig(k)
-            parts = [fig(j) for j in children]
-            between = [lines[k]] + [x for x in lines[k + 1:children[-1]] if _parse(x) is None]
-            if sum(f.value for f, _ in parts) < total.value and (
+            total, total_hu = fig(index)
+            parts = [fig(later) for later in children]
+            between = [lines[index]] + [text for text in lines[index + 1:children[-1]] if _parse(text) is None]
+            if sum(figure.value for figure, _ in parts) < total.value and (
                     len(parts) == 1 or PARTIAL.search("".join(between))
-                    or not (any(not f.value for f, _ in parts) or classified([parsed[j][1]["label"] for j in children]))):
+                    or not (any(not figure.value for figure, _ in parts) or classified([parsed[later][1]["label"] for later in children]))):
                 continue  # short of the total, and said to be (or maybe) a selection
             yield from filter(None, [sum_finding(
-                "outline-sum", f"“{lines[k].strip()[:40]}”与其下所列各项之和不符", total, total_hu, parts)])
+                "outline-sum", f"“{lines[index].strip()[:40]}”与其下所列各项之和不符", total, total_hu, parts)])

@@ -17,17 +17,17 @@ HUNDRED = Decimal(100)
 
 def _projects(ctx: Context) -> list[dict]:
     out = []
-    for r in ctx.rows("performance_projects"):
-        row = dict(r)
-        for k in ("budget", "executed", "stated_rate", "rate_half_unit", "amount_half_unit"):
-            row[k] = decimal_or_none(r.get(k))
-        row["line"] = int(r.get("line") or 0)
+    for record in ctx.rows("performance_projects"):
+        row = dict(record)
+        for key in ("budget", "executed", "stated_rate", "rate_half_unit", "amount_half_unit"):
+            row[key] = decimal_or_none(record.get(key))
+        row["line"] = int(record.get("line") or 0)
         out.append(row)
     return out
 
 
-def _where(p: dict) -> str:
-    return f"performance_projects:{p['source']}"
+def _where(project: dict) -> str:
+    return f"performance_projects:{project['source']}"
 
 
 @rule("project-rate", "项目执行率等于执行数 ÷ 预算数",
@@ -35,30 +35,30 @@ def _where(p: dict) -> str:
       message='项目“〈项目〉”写明执行率 〈P〉%，但执行数 ÷ 预算数 = 〈Q〉%')
 def project_rate(ctx: Context) -> Iterator[Finding]:
     """峨眉山市委组织部 2020 年决算：人才工作经费预算 10 万元、执行 8.95 万元，写明执行率 67.27%（8.95 ÷ 10 = 89.5%）。"""
-    for p in _projects(ctx):
-        budget, executed, rate = p["budget"], p["executed"], p["stated_rate"]
+    for project in _projects(ctx):
+        budget, executed, rate = project["budget"], project["executed"], project["stated_rate"]
         if not budget or executed is None or rate is None:
             continue
-        hu = p["amount_half_unit"] or Decimal(0)
-        rate_hu = p["rate_half_unit"] or Decimal("0.005")
-        if budget - hu <= 0:
+        half_unit = project["amount_half_unit"] or Decimal(0)
+        rate_hu = project["rate_half_unit"] or Decimal("0.005")
+        if budget - half_unit <= 0:
             continue
-        lo = (executed - hu) / (budget + hu) * HUNDRED
-        hi = (executed + hu) / (budget - hu) * HUNDRED
-        cls = pct_class(rate, rate_hu, (lo, hi))
+        low = (executed - half_unit) / (budget + half_unit) * HUNDRED
+        high = (executed + half_unit) / (budget - half_unit) * HUNDRED
+        cls = pct_class(rate, rate_hu, (low, high))
         if cls is None:
             continue
-        if rate <= Decimal("1.5") and lo - rate_hu * HUNDRED <= rate * HUNDRED <= hi + rate_hu * HUNDRED:
+        if rate <= Decimal("1.5") and low - rate_hu * HUNDRED <= rate * HUNDRED <= high + rate_hu * HUNDRED:
             continue  # the rate is printed as a fraction (1.00 = 100%), as spreadsheets do
         computed = (executed / budget * HUNDRED).quantize(Decimal("0.01"))
         yield Finding(
             "project-rate",
-            f"项目“{p['project']}”写明执行率 {rate}%，但执行数 ÷ 预算数 = {computed}%",
-            [Figure("全年预算数", budget, "元", _where(p), p["line"], p["quote"]),
-             Figure("全年执行数", executed, "元", _where(p), p["line"], p["quote"]),
-             Figure("写明的执行率", rate, "%", _where(p), p["line"], p["quote"]),
+            f"项目“{project['project']}”写明执行率 {rate}%，但执行数 ÷ 预算数 = {computed}%",
+            [Figure("全年预算数", budget, "元", _where(project), project["line"], project["quote"]),
+             Figure("全年执行数", executed, "元", _where(project), project["line"], project["quote"]),
+             Figure("写明的执行率", rate, "%", _where(project), project["line"], project["quote"]),
              Figure("按数字计算", computed, "%", "computed")],
-            rate - computed, (hi - lo) / 2 + rate_hu, "%", cls, line=p["line"])
+            rate - computed, (high - low) / 2 + rate_hu, "%", cls, line=project["line"])
 
 
 def _name_key(name: str) -> str:
@@ -72,32 +72,35 @@ def _name_key(name: str) -> str:
 def project_same_figure(ctx: Context) -> Iterator[Finding]:
     """峨眉山市委组织部 2020 年决算：峨眉微政务运行的全年执行数，文字 8.04 万元，项目自评表 8.50 万元。"""
     groups = defaultdict(list)
-    for p in _projects(ctx):
-        groups[_name_key(p["project"])].append(p)
+    for project in _projects(ctx):
+        groups[_name_key(project["project"])].append(project)
     for projects in groups.values():
-        for a, b in zip(projects, projects[1:]):
-            if a["source"] == b["source"] and re.sub(r"\s", "", a["project"]) != re.sub(r"\s", "", b["project"]):
+        for first, second in zip(projects, projects[1:]):
+            if first["source"] == second["source"] \
+                    and re.sub(r"\s", "", first["project"]) != re.sub(r"\s", "", second["project"]):
                 continue  # two names in one list (人才工作经费, 人才工作专项资金): two projects, not one printed twice
             for col, word in (("budget", "全年预算数"), ("executed", "全年执行数")):
-                if a[col] is None or b[col] is None:
+                if first[col] is None or second[col] is None:
                     continue
-                a_hu, b_hu = a["amount_half_unit"] or Decimal(0), b["amount_half_unit"] or Decimal(0)
-                tol = a_hu + b_hu
-                cls = classify(a[col] - b[col], tol, max(a_hu, b_hu) if a_hu != b_hu else Decimal(0))
+                first_hu, second_hu = first["amount_half_unit"] or Decimal(0), second["amount_half_unit"] or Decimal(0)
+                tol = first_hu + second_hu
+                cls = classify(first[col] - second[col], tol,
+                               max(first_hu, second_hu) if first_hu != second_hu else Decimal(0))
                 if cls:
                     yield Finding(
-                        "project-same-figure", f"项目“{a['project']}”的{word}两处不一致",
-                        [Figure(f"{word}（{a['source']}）", a[col], "元", _where(a), a["line"], a["quote"]),
-                         Figure(f"{word}（{b['source']}）", b[col], "元", _where(b), b["line"], b["quote"])],
-                        a[col] - b[col], tol, "元", cls, line=min(a["line"], b["line"]) or a["line"])
+                        "project-same-figure", f"项目“{first['project']}”的{word}两处不一致",
+                        [Figure(f"{word}（{first['source']}）", first[col], "元", _where(first), first["line"], first["quote"]),
+                         Figure(f"{word}（{second['source']}）", second[col], "元", _where(second), second["line"],
+                                second["quote"])],
+                        first[col] - second[col], tol, "元", cls, line=min(first["line"], second["line"]) or first["line"])
 
 
 def _fund_blocks(ctx: Context) -> dict[str, list[dict]]:
     """The 资金 rows of each self-evaluation form, by project, in reading order."""
     blocks: dict[str, list[dict]] = defaultdict(list)
-    for r in ctx.rows("performance_funds"):
-        blocks[r["project"]].append({**r, "level": int(r["level"]), "amount": Decimal(r["amount"]),
-                                     "line": int(r.get("line") or 0)})
+    for row in ctx.rows("performance_funds"):
+        blocks[row["project"]].append({**row, "level": int(row["level"]), "amount": Decimal(row["amount"]),
+                                       "line": int(row.get("line") or 0)})
     return blocks
 
 
@@ -105,13 +108,13 @@ def _sums(rows: list[dict]) -> list[tuple[dict, list[dict]]]:
     """(whole, its parts) of one column: the total and the rows a level below it up to the next
     row of its own level; a 小计 and the rows below it. Only a split into two parts or more."""
     out = []
-    for k, whole in enumerate(rows):
+    for index, whole in enumerate(rows):
         parts = []
-        for r in rows[k + 1:]:
-            if r["level"] <= whole["level"]:
+        for row in rows[index + 1:]:
+            if row["level"] <= whole["level"]:
                 break
-            if r["level"] == whole["level"] + 1:
-                parts.append(r)
+            if row["level"] == whole["level"] + 1:
+                parts.append(row)
         if len(parts) >= 2:
             out.append((whole, parts))
     return out
@@ -131,24 +134,26 @@ def performance_funds(ctx: Context) -> Iterator[Finding]:
     拨付 8874.74，而“财政资金小计”与“其他资金小计”各栏都印 0.00；③地方财政资金一行与合计相同。"""
     for project, rows in _fund_blocks(ctx).items():
         wrong = []
-        for measure in dict.fromkeys(r["measure"] for r in rows):
-            for whole, parts in _sums([r for r in rows if r["measure"] == measure]):
-                total = sum((p["amount"] for p in parts), Decimal(0))
-                tol = _half(whole["amount"]) + sum((_half(p["amount"]) for p in parts), Decimal(0))
+        for measure in dict.fromkeys(row["measure"] for row in rows):
+            for whole, parts in _sums([row for row in rows if row["measure"] == measure]):
+                total = sum((part["amount"] for part in parts), Decimal(0))
+                tol = _half(whole["amount"]) + sum((_half(part["amount"]) for part in parts), Decimal(0))
                 cls = classify(whole["amount"] - total, tol)
                 if cls:
                     wrong.append((cls, whole, parts, total, tol))
         if not wrong:
             continue
-        cls, whole, parts, total, tol = next((w for w in wrong if w[0] == "inconsistency"), wrong[0])
+        cls, whole, parts, total, tol = next((problem for problem in wrong if problem[0] == "inconsistency"), wrong[0])
         unit = whole.get("unit") or ""
-        names = "、".join(p["row"] for p in parts)
+        names = "、".join(part["row"] for part in parts)
         where = "performance_funds"
         figures = [Figure(f"{whole['row']}（{whole['measure']}）", whole["amount"], unit, where, whole["line"])]
-        figures += [Figure(f"{p['row']}（{p['measure']}）", p["amount"], unit, where, p["line"]) for p in parts]
-        places = [Place("performance-funds", f"{w['measure']}：{w['row']} {w['amount']}，{'、'.join(p['row'] for p in ps)}"
-                        f"之和 {t}") for _, w, ps, t, _ in wrong] if len(wrong) > 1 else []
-        common = set.intersection(*({w["row"]} | {p["row"] for p in ps} for _, w, ps, _, _ in wrong))
+        figures += [Figure(f"{part['row']}（{part['measure']}）", part["amount"], unit, where, part["line"]) for part in parts]
+        places = [Place("performance-funds", f"{whole_row['measure']}：{whole_row['row']} {whole_row['amount']}，"
+                        f"{'、'.join(part['row'] for part in part_rows)}之和 {sum_total}")
+                  for _, whole_row, part_rows, sum_total, _ in wrong] if len(wrong) > 1 else []
+        common = set.intersection(*({whole_row["row"]} | {part["row"] for part in part_rows}
+                                    for _, whole_row, part_rows, _, _ in wrong))
         suspect = f"，各处都有的“{next(iter(common))}”一行疑为印错" if len(wrong) > 1 and len(common) == 1 else ""
         yield Finding("performance-funds",
                       f"“{project}”的资金栏不相加：{whole['row']}（{whole['measure']}）{whole['amount']}{unit}，"

@@ -27,27 +27,27 @@ CLAUSE = re.compile(r"[^。；;\n]+")
 def product(ctx: Context) -> Iterator[Finding]:
     """慰问、补助一类句子：“春节慰问困难党员502人，每人400元，共计20.08万元。”（502 × 400 元 = 20.08 万元，相符）；
     库外人工核对的文件中同一计算写成“20.8万元”（不符）。"""
-    for s in ctx.rows("sections"):
-        base, page = int(s.get("line") or 0), int(s["page"]) if s.get("page") else None
-        for k, text in enumerate((s.get("text") or "").split("\n")):
+    for section in ctx.rows("sections"):
+        base, page = int(section.get("line") or 0), int(section["page"]) if section.get("page") else None
+        for offset, text in enumerate((section.get("text") or "").split("\n")):
             for clause in CLAUSE.finditer(text):
-                c = clause.group(0)
-                rates = list(RATE.finditer(c))
-                totals = list(TOTAL.finditer(c))
+                said = clause.group(0)
+                rates = list(RATE.finditer(said))
+                totals = list(TOTAL.finditer(said))
                 if len(rates) != 1 or len(totals) != 1:
                     continue
-                r = rates[0]
-                counts = [m for m in COUNT.finditer(c) if not (r.start() <= m.start() < r.end())]
+                rate = rates[0]
+                counts = [match for match in COUNT.finditer(said) if not (rate.start() <= match.start() < rate.end())]
                 if len(counts) != 1 or counts[0].start() > totals[0].start():
                     continue
-                n = Decimal(counts[0]["n"].replace(",", ""))
-                unit_value, unit_hu = _printed(r["v"] or r["v2"], r["u"] or r["u2"])
-                t = totals[0]
-                total_value, total_hu = _printed(t["v"], t["u"]) if t["u"] != "亿元" else \
-                    (_printed(t["v"], "万元")[0] * 10000, _printed(t["v"], "万元")[1] * 10000)
-                line, src, quote = base + k + 1, f"section:{s['id']}", c.strip()
-                computed = n * unit_value
+                count = Decimal(counts[0]["n"].replace(",", ""))
+                unit_value, unit_hu = _printed(rate["v"] or rate["v2"], rate["u"] or rate["u2"])
+                total = totals[0]
+                total_value, total_hu = _printed(total["v"], total["u"]) if total["u"] != "亿元" else \
+                    (_printed(total["v"], "万元")[0] * 10000, _printed(total["v"], "万元")[1] * 10000)
+                line, src, quote = base + offset + 1, f"section:{section['id']}", said.strip()
+                computed = count * unit_value
                 yield from filter(None, [sum_finding(
-                    "product", f"{counts[0].group(0)} × {r.group(0)} 与所说的总额 {t['v']}{t['u']} 不符：{quote}",
+                    "product", f"{counts[0].group(0)} × {rate.group(0)} 与所说的总额 {total['v']}{total['u']} 不符：{quote}",
                     Figure("总额（文字）", total_value, "元", src, line, quote, page), total_hu,
-                    [(Figure(f"{counts[0].group(0)} × {r.group(0)}", computed, "元", src, line, quote, page), n * unit_hu)])])
+                    [(Figure(f"{counts[0].group(0)} × {rate.group(0)}", computed, "元", src, line, quote, page), count * unit_hu)])])

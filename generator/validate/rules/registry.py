@@ -53,19 +53,19 @@ def counting(rule_id: str, counts: dict[str, int]):
         _COUNTING.reset(token)
 
 
-def compared(n: int = 1) -> None:
+def compared(count: int = 1) -> None:
     """One comparison of printed figures was made by the rule running now."""
     current = _COUNTING.get()
     if current is not None:
         counts, rule_id = current
-        counts[rule_id] = counts.get(rule_id, 0) + n
+        counts[rule_id] = counts.get(rule_id, 0) + count
 
 
-def rule(id: str, title: str, description: str, classes: tuple[str, ...] = ARITHMETIC, message: str = ""):
+def rule(rule_id: str, title: str, description: str, classes: tuple[str, ...] = ARITHMETIC, message: str = ""):
     """Register a check function as a rule; its docstring is the rule's real example."""
-    def register(fn):
-        RULES.append(Rule(id, title, description, fn, tuple(classes), message))
-        return fn
+    def register(function):
+        RULES.append(Rule(rule_id, title, description, function, tuple(classes), message))
+        return function
     return register
 
 
@@ -78,10 +78,10 @@ def classify(diff: Decimal, tol: Decimal, silent: Decimal = Decimal(0)) -> str |
     Beyond `silent` but within `tol` the printed figures disagree by no more than rounding can
     produce — class "rounding"; beyond `tol`, "inconsistency"."""
     compared()
-    d = abs(diff)
-    if d == 0 or d <= silent:
+    size = abs(diff)
+    if size == 0 or size <= silent:
         return None
-    return "rounding" if d <= tol else "inconsistency"
+    return "rounding" if size <= tol else "inconsistency"
 
 
 def pct_class(value: Decimal, half_unit: Decimal, bounds: tuple[Decimal, Decimal]) -> str | None:
@@ -90,17 +90,17 @@ def pct_class(value: Decimal, half_unit: Decimal, bounds: tuple[Decimal, Decimal
     (a truncated 99.868 → 99.86, a rate worked from another rounding of the figures), "rounding";
     beyond, "inconsistency"."""
     compared()
-    lo, hi = bounds
-    if lo - half_unit <= value <= hi + half_unit:
+    low, high = bounds
+    if low - half_unit <= value <= high + half_unit:
         return None
-    return "rounding" if lo - 3 * half_unit <= value <= hi + 3 * half_unit else "inconsistency"
+    return "rounding" if low - 3 * half_unit <= value <= high + 3 * half_unit else "inconsistency"
 
 
 def _coarse(half_units: list[Decimal]) -> Decimal:
     """What printing some figures coarser than the finest explains by itself: the sum of the half
     units of the coarser figures (26.98 万元 beside 269,750.00 元 is that figure rounded half up)."""
     finest = min(half_units, default=Decimal(0))
-    return sum((hu for hu in half_units if hu > finest), Decimal(0))
+    return sum((half_unit for half_unit in half_units if half_unit > finest), Decimal(0))
 
 
 def sum_finding(rule_id: str, message: str, total: Figure, total_hu: Decimal,
@@ -112,35 +112,36 @@ def sum_finding(rule_id: str, message: str, total: Figure, total_hu: Decimal,
     of 元 (or the reverse), the finding says so.
     """
     sign = sign or [1] * len(parts)
-    figures = [(total, total_hu, 1)] + [(p, hu, k) for (p, hu), k in zip(parts, sign)]
+    figures = [(total, total_hu, 1)] + [(part, half_unit, part_sign) for (part, half_unit), part_sign in zip(parts, sign)]
     diff, tol = _balance(figures)
-    cls = classify(diff, tol, _coarse([hu for _, hu, _ in figures]))
+    cls = classify(diff, tol, _coarse([half_unit for _, half_unit, _ in figures]))
     if cls is None:
         return None
-    s = total.value - diff
+    summed = total.value - diff
     note = ""
     if cls == "inconsistency":
-        slip = next((k for k in range(len(figures)) if _slip(figures, k, diff)), None)
+        slip = next((index for index in range(len(figures)) if _slip(figures, index, diff)), None)
         if slip is not None:
             fig = figures[slip][0]
             note = f"；若把“{fig.label}”的单位改读一万倍（元↔万元）则相符：原文单位疑有误"
-    figs = [total] + [p for p, _ in parts] + [Figure("各项相加", s, total.unit, "sum")]
+    figs = [total] + [part for part, _ in parts] + [Figure("各项相加", summed, total.unit, "sum")]
     return Finding(rule_id, message + note, figs, diff, tol, total.unit, cls,
-                   line=min((f.line for f in figs if f.line), default=0))
+                   line=min((figure.line for figure in figs if figure.line), default=0))
 
 
-def _slip(figures: list[tuple[Figure, Decimal, int]], k: int, diff: Decimal) -> bool:
+def _slip(figures: list[tuple[Figure, Decimal, int]], index: int, diff: Decimal) -> bool:
     """Figure k read ten thousand times larger or smaller balances the sum, and that reading is
     precise enough to say so: the rounding envelope of the figures so read is under 1 % of the
     largest (2,961.68 万元 read as 2,961.68 元 beside a part of 0.3 万元, ±500 元, balances only
     within the part's rounding: no diagnosis)."""
-    fig, hu, _ = figures[k]
+    fig, half_unit, _ = figures[index]
     if not fig.value:
         return False
     for factor in (SCALE, 1 / SCALE):
-        d, t = _balance(figures, k, factor)
-        scale = max(abs(f.value * (factor if j == k else 1)) for j, (f, _, _) in enumerate(figures))
-        if abs(d) <= t and t * 100 <= scale:  # balanced, and not merely within a coarse figure's rounding
+        imbalance, tolerance = _balance(figures, index, factor)
+        scale = max(abs(member.value * (factor if position == index else 1))
+                    for position, (member, _, _) in enumerate(figures))
+        if abs(imbalance) <= tolerance and tolerance * 100 <= scale:  # balanced, and not merely within a coarse figure's rounding
             return True
     return False
 
@@ -149,25 +150,26 @@ def _balance(figures: list[tuple[Figure, Decimal, int]], scaled: int = -1,
              factor: Decimal = Decimal(1)) -> tuple[Decimal, Decimal]:
     """(total − Σ signed parts, Σ half units), with figure `scaled` multiplied by `factor`."""
     diff, tol = Decimal(0), Decimal(0)
-    for k, (fig, hu, sign) in enumerate(figures):
-        f = factor if k == scaled else Decimal(1)
-        diff += (fig.value * f) * (1 if k == 0 else -sign)
-        tol += hu * f
+    for index, (fig, half_unit, sign) in enumerate(figures):
+        multiplier = factor if index == scaled else Decimal(1)
+        diff += (fig.value * multiplier) * (1 if index == 0 else -sign)
+        tol += half_unit * multiplier
     return diff, tol
 
 
-def same_figure(rule_id: str, message: str, a: Figure, a_hu: Decimal, b: Figure, b_hu: Decimal) -> Finding | None:
+def same_figure(rule_id: str, message: str, first: Figure, first_hu: Decimal, second: Figure,
+                second_hu: Decimal) -> Finding | None:
     """Two printings of one figure must agree: class by `classify` (a whole-万元 printing beside
     a two-decimal one is that figure rounded, not a difference)."""
-    tol = a_hu + b_hu
-    diff = a.value - b.value
-    cls = classify(diff, tol, _coarse([a_hu, b_hu]))
+    tol = first_hu + second_hu
+    diff = first.value - second.value
+    cls = classify(diff, tol, _coarse([first_hu, second_hu]))
     if cls is None:
         return None
     note = ""
     if cls == "inconsistency":
-        for x, x_hu, y, y_hu in ((a, a_hu, b, b_hu), (b, b_hu, a, a_hu)):
-            if y.value and abs(x.value - y.value * SCALE) <= x_hu + y_hu * SCALE and y_hu * SCALE * 1000 <= abs(x.value):
-                note = f"；两者正好相差一万倍：“{y.label}”处的 {y.value:,} 元疑为 {y.value:,} 万元（单位不一致）"
-    return Finding(rule_id, message + note, [a, b], diff, tol, a.unit, cls,
-                   line=min((f.line for f in (a, b) if f.line), default=0))
+        for reading, reading_hu, other, other_hu in ((first, first_hu, second, second_hu), (second, second_hu, first, first_hu)):
+            if other.value and abs(reading.value - other.value * SCALE) <= reading_hu + other_hu * SCALE and other_hu * SCALE * 1000 <= abs(reading.value):
+                note = f"；两者正好相差一万倍：“{other.label}”处的 {other.value:,} 元疑为 {other.value:,} 万元（单位不一致）"
+    return Finding(rule_id, message + note, [first, second], diff, tol, first.unit, cls,
+                   line=min((figure.line for figure in (first, second) if figure.line), default=0))

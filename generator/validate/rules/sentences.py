@@ -13,14 +13,15 @@ NUM = r"\d[\d,]*(?:\.\d+)?"
 
 def paragraphs(ctx: Context) -> Iterator[tuple[str, str, Callable[[int], int], int | None]]:
     """(section id, its text with the lines joined, the line of an offset in it, its page)."""
-    for s in ctx.rows("sections"):
-        base, page = int(s.get("line") or 0), int(s["page"]) if s.get("page") else None
-        lines = (s.get("text") or "").split("\n")
-        starts, at = [], 0
-        for x in lines:
-            starts.append(at)
-            at += len(x)
-        yield s["id"], "".join(lines), (lambda off, st=starts, b=base: b + bisect_right(st, off)), page
+    for section in ctx.rows("sections"):
+        base, page = int(section.get("line") or 0), int(section["page"]) if section.get("page") else None
+        lines = (section.get("text") or "").split("\n")
+        starts, offset = [], 0
+        for line in lines:
+            starts.append(offset)
+            offset += len(line)
+        yield (section["id"], "".join(lines),
+               (lambda off, line_starts=starts, first_line=base: first_line + bisect_right(line_starts, off)), page)
 
 
 def half(text: str) -> Decimal:

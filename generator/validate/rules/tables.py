@@ -15,7 +15,7 @@ COLUMN_NUMBERS = re.compile(r"栏次|行次")
 
 
 def _values(table: Table) -> list[str]:
-    return [f.name for f in table.resource.number_fields()]
+    return [field.name for field in table.resource.number_fields()]
 
 
 def _fig(table: Table, row: dict, col: str, label: str | None = None) -> Figure:
@@ -37,58 +37,61 @@ def ledger_totals(ctx: Context) -> Iterator[Finding]:
     for table in ctx.tables.values():
         if ctx.spec(table) is None or ctx.spec(table).shape != "ledger":
             continue
-        hu = ctx.half_unit(table)
+        half_unit = ctx.half_unit(table)
         totals = {}
         for side in ("收入", "支出"):
-            rows = [r for r in table.rows if r["side"] == side]
-            k = next((i for i, r in enumerate(rows) if _plain(r["item"]).startswith("本年") and "合计" in r["item"]), None)
-            g = next((i for i, r in enumerate(rows) if _plain(r["item"]) == "总计"), None)
+            rows = [row for row in table.rows if row["side"] == side]
+            subtotal = next((index for index, row in enumerate(rows)
+                             if _plain(row["item"]).startswith("本年") and "合计" in row["item"]), None)
+            grand = next((index for index, row in enumerate(rows) if _plain(row["item"]) == "总计"), None)
             for col in _values(table):
-                if k is not None and rows[k].get(col) is not None:
-                    parts = [r for r in rows[:k] if r.get(col) is not None]
+                if subtotal is not None and rows[subtotal].get(col) is not None:
+                    parts = [row for row in rows[:subtotal] if row.get(col) is not None]
                     if parts:
                         yield from _opt(sum_finding(
-                            "ledger-totals", f"{table.title}：{side}各行之和与“{rows[k]['item']}”不符（{col}）",
-                            _fig(table, rows[k], col), hu, [(_fig(table, r, col), hu) for r in parts]))
-                if k is not None and g is not None and rows[g].get(col) is not None:
-                    top = [r for r in rows[k:g] if not _ENUM.match(r["item"]) and r.get(col) is not None]
+                            "ledger-totals", f"{table.title}：{side}各行之和与“{rows[subtotal]['item']}”不符（{col}）",
+                            _fig(table, rows[subtotal], col), half_unit,
+                            [(_fig(table, row, col), half_unit) for row in parts]))
+                if subtotal is not None and grand is not None and rows[grand].get(col) is not None:
+                    top = [row for row in rows[subtotal:grand] if not _ENUM.match(row["item"]) and row.get(col) is not None]
                     yield from _opt(sum_finding(
                         "ledger-totals", f"{table.title}：{side}“总计”与本年合计加结转结余各行之和不符（{col}）",
-                        _fig(table, rows[g], col), hu, [(_fig(table, r, col), hu) for r in top]))
-                    subs = _sub_lines(rows[k + 1:g], col)
+                        _fig(table, rows[grand], col), half_unit, [(_fig(table, row, col), half_unit) for row in top]))
+                    subs = _sub_lines(rows[subtotal + 1:grand], col)
                     for parent, children in subs:
                         yield from _opt(sum_finding(
                             "ledger-totals", f"{table.title}：“{parent['item']}”与其下各行之和不符（{col}）",
-                            _fig(table, parent, col), hu, [(_fig(table, r, col), hu) for r in children]))
-            if g is not None:
-                totals[side] = rows[g]
+                            _fig(table, parent, col), half_unit, [(_fig(table, row, col), half_unit) for row in children]))
+            if grand is not None:
+                totals[side] = rows[grand]
         if len(totals) == 2:
-            a, b = totals["收入"], totals["支出"]
+            income, expenditure = totals["收入"], totals["支出"]
             col = "amount"
-            if a.get(col) is not None and b.get(col) is not None:
+            if income.get(col) is not None and expenditure.get(col) is not None:
                 yield from _opt(sum_finding("ledger-totals", f"{table.title}：收入总计与支出总计不相等",
-                                            _fig(table, a, col, "收入总计"), hu, [(_fig(table, b, col, "支出总计"), hu)]))
+                                            _fig(table, income, col, "收入总计"), half_unit,
+                                            [(_fig(table, expenditure, col, "支出总计"), half_unit)]))
 
 
 def _sub_lines(rows: list[dict], col: str) -> list[tuple[dict, list[dict]]]:
     """Enumerated lines under an un-numbered line ('年初…结转和结余' ← '一、一般公共预算财政拨款' …)."""
     out, parent, children = [], None, []
-    for r in rows:
-        if _ENUM.match(r["item"]) and parent is not None:
-            if r.get(col) is not None:
-                children.append(r)
+    for row in rows:
+        if _ENUM.match(row["item"]) and parent is not None:
+            if row.get(col) is not None:
+                children.append(row)
         else:
             if parent is not None and children and parent.get(col) is not None:
                 out.append((parent, children))
-            parent, children = r, []
+            parent, children = row, []
     if parent is not None and children and parent.get(col) is not None:
         out.append((parent, children))
     return out
 
 
-def _opt(f: Finding | None) -> Iterator[Finding]:
-    if f is not None:
-        yield f
+def _opt(finding: Finding | None) -> Iterator[Finding]:
+    if finding is not None:
+        yield finding
 
 
 @rule("code-tree", "类 = Σ款 = Σ项，经济分类类 = Σ款，合计 = Σ类",
@@ -101,27 +104,28 @@ def code_tree(ctx: Context) -> Iterator[Finding]:
         spec = ctx.spec(table)
         if spec is None or spec.shape not in ("function", "economic"):
             continue
-        hu = ctx.half_unit(table)
-        coded = [r for r in table.rows if r.get("code")]
-        below = [[r for r in coded if len(r["code"]) == len(p["code"]) + 2 and r["code"].startswith(p["code"])
-                  and r.get("group", "") == p.get("group", "")] for p in coded]
+        half_unit = ctx.half_unit(table)
+        coded = [row for row in table.rows if row.get("code")]
+        below = [[row for row in coded if len(row["code"]) == len(coded_row["code"]) + 2
+                  and row["code"].startswith(coded_row["code"]) and row.get("group", "") == coded_row.get("group", "")]
+                 for coded_row in coded]
         for col in _values(table):
             for parent, children in zip(coded, below):
                 code = parent["code"]
-                if parent.get(col) is None or not any(c.get(col) is not None for c in children):
+                if parent.get(col) is None or not any(child.get(col) is not None for child in children):
                     continue
                 yield from _opt(sum_finding(
                     "code-tree", f"{table.title}：科目 {code} {parent.get('name', '')} 与其下级科目之和不符（{col}）",
-                    _fig(table, parent, col), hu, [(_fig(table, c, col), hu) for c in children if c.get(col) is not None]))
-            for total in (r for r in table.rows if not r.get("code") and "合计" in (r.get("name") or "")):
+                    _fig(table, parent, col), half_unit, [(_fig(table, child, col), half_unit) for child in children if child.get(col) is not None]))
+            for total in (row for row in table.rows if not row.get("code") and "合计" in (row.get("name") or "")):
                 if total.get(col) is None:
                     continue
                 group = total.get("group", "")
-                top = [r for r in coded if len(r["code"]) == 3 and r.get("group", "") == group and r.get(col) is not None]
+                top = [row for row in coded if len(row["code"]) == 3 and row.get("group", "") == group and row.get(col) is not None]
                 if top:
                     yield from _opt(sum_finding(
                         "code-tree", f"{table.title}：“{total['name']}”与各类之和不符（{col}）",
-                        _fig(table, total, col), hu, [(_fig(table, r, col), hu) for r in top]))
+                        _fig(table, total, col), half_unit, [(_fig(table, row, col), half_unit) for row in top]))
 
 
 @rule("row-identities", "同一行内：合计 = 各组成列之和；年初 + 本年收入 − 本年支出 = 年末",
@@ -135,17 +139,17 @@ def row_identities(ctx: Context) -> Iterator[Finding]:
         spec = ctx.spec(table)
         if spec is None:
             continue
-        hu = ctx.half_unit(table)
+        half_unit = ctx.half_unit(table)
         for total_col, part_cols in spec.identities:
             if all(row.get(total_col) is None for row in table.rows):
                 continue  # the table does not print the total column (another template's layout)
             for row in table.rows:
-                if row.get(total_col) is None and not any(row.get(c.lstrip("-")) for c in part_cols):
+                if row.get(total_col) is None and not any(row.get(column.lstrip("-")) for column in part_cols):
                     continue
                 if COLUMN_NUMBERS.search(table.label(row)):
                     continue  # “栏次 1 2 3 4”: a header row printed again on a continuation page, not figures
-                parts = [(c.lstrip("-"), -1 if c.startswith("-") else 1) for c in part_cols]
-                present = [(c, s) for c, s in parts if row.get(c) is not None]
+                parts = [(column.lstrip("-"), -1 if column.startswith("-") else 1) for column in part_cols]
+                present = [(column, sign) for column, sign in parts if row.get(column) is not None]
                 if not present:
                     continue
                 total = row.get(total_col) if row.get(total_col) is not None else Decimal(0)
@@ -153,7 +157,8 @@ def row_identities(ctx: Context) -> Iterator[Finding]:
                               row["source_line"], table.label(row), row.get("source_page"))
                 yield from _opt(sum_finding(
                     "row-identities", f"{table.title}：{table.label(row)} 一行中 {total_col} 与 {' + '.join(part_cols)} 不符",
-                    tfig, hu, [(_fig(table, row, c), hu) for c, _ in present], [s for _, s in present]))
+                    tfig, half_unit, [(_fig(table, row, column), half_unit) for column, _ in present],
+                    [sign for _, sign in present]))
 
 
 @rule("item-sums", "“三公”经费合计 = 各项之和，公务用车费 = 购置 + 运行维护",
@@ -167,20 +172,20 @@ def item_sums(ctx: Context) -> Iterator[Finding]:
         spec = ctx.spec(table)
         if spec is None or not spec.item_sums:
             continue
-        hu = ctx.half_unit(table)
-        by_item = {_plain(r["item"]): r for r in table.rows}
+        half_unit = ctx.half_unit(table)
+        by_item = {_plain(row["item"]): row for row in table.rows}
         for total_item, part_items in spec.item_sums:
             total = by_item.get(squash(total_item))
-            parts = [by_item[squash(p)] for p in part_items if squash(p) in by_item]
+            parts = [by_item[squash(part)] for part in part_items if squash(part) in by_item]
             if total is None:
                 continue
             for col in _values(table):
-                present = [p for p in parts if p.get(col) is not None]
+                present = [part for part in parts if part.get(col) is not None]
                 if total.get(col) is None or not present:
                     continue
                 yield from _opt(sum_finding(
                     "item-sums", f"{table.title}：“{total['item']}”与所列各项之和不符（{col}）",
-                    _fig(table, total, col), hu, [(_fig(table, p, col), hu) for p in present]))
+                    _fig(table, total, col), half_unit, [(_fig(table, part, col), half_unit) for part in present]))
 
 
 @rule("budget-actual-scale", "预算数与决算数的数量级应一致（单位一致）",
@@ -190,8 +195,8 @@ def item_sums(ctx: Context) -> Iterator[Finding]:
 def budget_actual_scale(ctx: Context) -> Iterator[Finding]:
     """玉溪市委组织部 2020 年决算公开09表（单位：元）：“三公”经费支出合计预算数 44.31，决算数 112,985.10。"""
     for table in ctx.tables.values():
-        pairs = [r for r in table.rows if not r.get("unit") and r.get("budget") and r.get("actual")]
-        if len(pairs) < 2 or not all(r["actual"] / r["budget"] > 1000 for r in pairs):
+        pairs = [row for row in table.rows if not row.get("unit") and row.get("budget") and row.get("actual")]
+        if len(pairs) < 2 or not all(row["actual"] / row["budget"] > 1000 for row in pairs):
             continue
         first = pairs[0]
         ratio = (first["actual"] / first["budget"]).quantize(Decimal(1))

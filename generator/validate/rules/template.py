@@ -33,29 +33,29 @@ _UNCHOSEN = "未选定的“增加（减少）”"
 
 def _hits(text: str) -> tuple[list[str], int]:
     """The kinds of leftover in a line, and where the first of them stands."""
-    out, at = [], len(text)
+    out, first = [], len(text)
     for pattern, what in LEFTOVERS:
-        for m in pattern.finditer(text):
-            if what == _UNCHOSEN and _ZERO_AFTER.match(text, m.end()):
+        for match in pattern.finditer(text):
+            if what == _UNCHOSEN and _ZERO_AFTER.match(text, match.end()):
                 continue
             out.append(what)
-            at = min(at, m.start())
+            first = min(first, match.start())
             break
-    return out, at
+    return out, first
 
 
-def _quote(text: str, at: int) -> str:
+def _quote(text: str, offset: int) -> str:
     """The line from its start, or from just before the leftover when that stands further on."""
-    return text[:120] if at < 100 else "…" + text[at - 40:at + 80]
+    return text[:120] if offset < 100 else "…" + text[offset - 40:offset + 80]
 
 
 def _lines(ctx: Context) -> Iterator[tuple[int, str, str, int | None]]:
-    for s in ctx.rows("sections"):
-        base = int(s.get("line") or 0)
-        page = int(s["page"]) if s.get("page") else None  # the section's first page
-        for k, text in enumerate([s.get("heading", "")] + (s.get("text") or "").split("\n")):
+    for section in ctx.rows("sections"):
+        base = int(section.get("line") or 0)
+        page = int(section["page"]) if section.get("page") else None  # the section's first page
+        for offset, text in enumerate([section.get("heading", "")] + (section.get("text") or "").split("\n")):
             if text:
-                yield base + k, s["id"], text, page
+                yield base + offset, section["id"], text, page
 
 
 @rule("template-leftover", "模板文字未填写",
@@ -76,15 +76,16 @@ def template_leftovers(ctx: Context) -> Iterator[Finding]:
     增加0.68%”（增减额前缺方向词）。"""
     by_kind: dict[tuple[str, ...], list[tuple[int, str, int | None]]] = {}
     for line, _, text, page in _lines(ctx):
-        hits, at = _hits(text)
+        hits, first = _hits(text)
         if hits:
-            by_kind.setdefault(tuple(hits), []).append((line, _quote(text, at), page))
+            by_kind.setdefault(tuple(hits), []).append((line, _quote(text, first), page))
     for hits, places in by_kind.items():  # one kind of leftover is one defect, listing every place
         line, quote, page = places[0]
         more = f"（共 {len(places)} 处）" if len(places) > 1 else ""
         yield Finding("template-leftover", f"模板文字未填写（{'、'.join(hits)}）{more}：{quote}",
                       [], None, None, "", line=line, page=page,
-                      places=[Place("template-leftover", q) for _, q, _ in places] if len(places) > 1 else [])
+                      places=[Place("template-leftover", place_quote) for _, place_quote, _ in places]
+                      if len(places) > 1 else [])
 
 
 # “截至2025年12月31日”, “截止2021年底”: the year, and the month or the year's end
@@ -106,26 +107,26 @@ def other_year(ctx: Context) -> Iterator[Finding]:
     部门预算：“截至2026年12月31日，本单位共有车辆0辆”（同类文件都截至上年年末，如“截至2025年12月31日”）。"""
     budget = ctx.package.kind == "budget"
     for line, _, text, page in _lines(ctx):
-        for m in _AS_OF.finditer(text):
-            year = int(m.group(1))
+        for match in _AS_OF.finditer(text):
+            year = int(match.group(1))
             if year != ctx.year and not (budget and year == ctx.year - 1):
-                yield Finding("other-year", f"报告年度为 {ctx.year} 年，却写“{m.group(0)}”：{text[:120]}",
+                yield Finding("other-year", f"报告年度为 {ctx.year} 年，却写“{match.group(0)}”：{text[:120]}",
                               [], None, None, "", line=line, page=page)
-            elif budget and year == ctx.year and (m.group(3) or int(m.group(2) or 0) > 6):
-                yield Finding("other-year", f"{ctx.year} 年预算写“{m.group(0)}”：预算公开时这一日期尚未到来（资产数应截至上年）：{text[:120]}",
+            elif budget and year == ctx.year and (match.group(3) or int(match.group(2) or 0) > 6):
+                yield Finding("other-year", f"{ctx.year} 年预算写“{match.group(0)}”：预算公开时这一日期尚未到来（资产数应截至上年）：{text[:120]}",
                               [], None, None, "", line=line, page=page)
-        for m in _COMPARED.finditer(text):
-            year = int(m.group(1))
-            same_year_budget = not budget and year == ctx.year and m.group(3) == "预算"
+        for match in _COMPARED.finditer(text):
+            year = int(match.group(1))
+            same_year_budget = not budget and year == ctx.year and match.group(3) == "预算"
             if year >= ctx.year and not same_year_budget:
-                yield Finding("other-year", f"{ctx.year} 年的报告与“{m.group(0)}”相比：所比年度应早于报告年度：{text[:120]}",
+                yield Finding("other-year", f"{ctx.year} 年的报告与“{match.group(0)}”相比：所比年度应早于报告年度：{text[:120]}",
                               [], None, None, "", line=line, page=page)
-    for s in ctx.rows("sections"):
-        heading = s.get("heading", "")
-        for m in _HEADING_YEAR.finditer(heading):
-            year = int(m.group(1))
+    for section in ctx.rows("sections"):
+        heading = section.get("heading", "")
+        for match in _HEADING_YEAR.finditer(heading):
+            year = int(match.group(1))
             if year != ctx.year and not (budget and year == ctx.year - 1) and not _COMPARED.search(heading):
-                yield Finding("other-year", f"报告年度为 {ctx.year} 年，标题却写“{m.group(0)}”：{heading[:120]}",
-                              [], None, None, "", line=int(s.get("line") or 0),
-                              page=int(s["page"]) if s.get("page") else None)
+                yield Finding("other-year", f"报告年度为 {ctx.year} 年，标题却写“{match.group(0)}”：{heading[:120]}",
+                              [], None, None, "", line=int(section.get("line") or 0),
+                              page=int(section["page"]) if section.get("page") else None)
                 break
