@@ -172,9 +172,10 @@ class Coverage:
 
     @property
     def nothing_read(self) -> bool:
-        """No standard or generic table and no figure: nothing to check (the tables may be images, or
-        published apart); performance tables may still have been read (`others`)."""
-        return not self.standard and not self.generic and not self.figures
+        """No standard or generic table, no figure and no comparison: nothing to check (the tables
+        may be images, or published apart); performance tables may still have been read (`others`),
+        and when a rule compared them (a self-evaluation form's 资金 rows) the disclosure was checked."""
+        return not self.standard and not self.generic and not self.figures and not self.comparisons
 
     @property
     def nothing_checked(self) -> bool:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.site.disclosure import Coverage
+from generator.site.validation import CheckRun
 from generator.validate.api import validate_package
 from generator.validate.rules import RULES
 from tests.conftest import PACKAGES
@@ -52,16 +54,31 @@ def test_the_checker_counts_the_comparisons_each_rule_makes():
 
 
 def test_a_disclosure_with_nothing_to_check_says_so_instead_of_a_tick(site):
-    one_page = page(site, "350900-rmzfbgs/2024-evaluation")  # a one-page 绩效自评表: read as performance rows only
-    assert "✓" not in trust(one_page) and "未发现数据不一致" not in trust(one_page)
-    assert trust(one_page).startswith("ⓘ 未能核对：本文件没有读出公开表格和数字")
-    assert "没有读出公开表格和数字" in coverage(one_page) and "无从判断文件是否前后一致" in coverage(one_page)
     # a project-goals annex: its one table is kept as printed, but no two of its figures are compared
     annex = page(site, "440100-zwfwhsjglj/2026-budget")
     assert "✓" not in trust(annex) and trust(annex).startswith("ⓘ 未能核对：读出的数字之间没有可相互比对的")
-    for doc in (one_page, annex):
-        findings = text(re.search(r'<div class="tp-findings">(.*?)<section', doc, re.S).group(1))
-        assert "未发现" not in findings and "自动核对没有做任何比对" in findings
+    findings = text(re.search(r'<div class="tp-findings">(.*?)<section', annex, re.S).group(1))
+    assert "未发现" not in findings and "自动核对没有做任何比对" in findings
+
+
+def test_nothing_read_is_said_only_when_no_rule_compared_anything():
+    """A disclosure of no table and no figure is one nothing could be checked in — unless a rule
+    compared what was read (宁德 2024's one-page 绩效自评表: its 资金 rows)."""
+    def of(comparisons: int) -> Coverage:
+        return Coverage((), (), 0, 0, 1, (("绩效自评资金", 30),), (CheckRun("performance-funds", "自评资金的合计与分项", comparisons),))
+    assert of(0).nothing_read and of(0).nothing_checked
+    assert not of(10).nothing_read and not of(10).nothing_checked
+
+
+def test_a_form_whose_funds_were_compared_is_checked(site):
+    """宁德 2024: a one-page 绩效自评表, no public table and no figure, but its 资金 rows add up
+    against their 合计 (performance-funds), which they do not: the page says what was compared and
+    what it found, never that nothing could be checked."""
+    one_page = page(site, "350900-rmzfbgs/2024-evaluation")
+    assert trust(one_page).startswith("⚠ 核对发现 1 处数据不一致")
+    cov = coverage(one_page)
+    assert "没有读出公开表格和数字" not in cov and "无从判断" not in cov
+    assert "绩效自评资金 30 行" in cov and re.search(r"核对 ?：1 项规则比对数字 \d+ 次", cov)
 
 
 def test_performance_tables_read_are_named_even_when_nothing_was_compared(site):
