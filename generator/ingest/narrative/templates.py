@@ -147,7 +147,8 @@ def _economic_items(collector: FactCollector, match: re.Match, measure: str, uni
 def _three_public_list(collector: FactCollector, match: re.Match, measure: str, unit: str | None) -> None:
     """The “三公” budget and the parts listed after it; they add up to it when all three are listed."""
     collector.money(measure, match["num"], match["unit"])
-    parts = [(BUDGET_THREE[printed.group(1)], printed) for printed in re.finditer(rf"({names(BUDGET_THREE)})\s*{_PLAIN_V}", match["rest"])]
+    listed = re.finditer(rf"({names(BUDGET_THREE)})\s*{_PLAIN_V}", match["rest"])
+    parts = [(BUDGET_THREE[printed.group(1)], printed) for printed in listed]
     whole = THREE_PARTS <= {part for part, _ in parts}
     for part, printed in parts:
         collector.money(part, printed.group(2), printed.group(3), of="three_public_total" if whole and part in THREE_PARTS else "")
