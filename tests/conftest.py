@@ -3,6 +3,8 @@ document imported once per test session, and the mark on the slow tests."""
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
 import shutil
 from pathlib import Path
 
@@ -62,6 +64,16 @@ FIRST = (
 )
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """`-n auto`: one worker more than the cores. A worker running the browser tests waits on
+    Chromium, on page loads and on the network going idle, and one importing or building in
+    subprocesses waits on them: on two cores two workers left a core idle for ~160 s of a ~290 s
+    run, three leave ~15 s. PYTEST_XDIST_AUTO_NUM_WORKERS, if set, decides instead (pytest-xdist)."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS") or config.option.numprocesses != "auto":
+        return None
+    return len(os.sched_getaffinity(0)) + 1
+
+
 def _group(item: pytest.Item) -> str:
     path = item.nodeid.partition("::")[0]
     return TOGETHER.get(path, path)
@@ -95,6 +107,36 @@ def corpus_path(prefix: str) -> Path:
     """The source document of a corpus file ('003') as copied into its package."""
     (path,) = PACKAGES.glob(f"*/*/source/{prefix}_*.txt")
     return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def pdf_read_once(tmp_path_factory):
+    """Each PDF's layout read once per test session, also across pytest-xdist workers: within the
+    tests' own processes, `read_pdf` (as sources.read_items calls it) is the real reader memoised
+    by the file's content (tests/once.py: the items pickled under the session's shared temporary
+    folder; every call unpickles a fresh copy, since an import renumbers the items it is given).
+    The same corpus PDF is read by tests/test_pdf.py, the reimports of tests/test_import.py (the
+    Jiangsu halves again in pairs), tests/test_any_disclosure.py, tests/site/test_budget_vs_final.py
+    and tests/test_image_pages.py. A file that fails to read is read again and fails again (nothing
+    is kept). Imports in subprocesses (tests/test_limits.py's time and memory limits,
+    tests/test_fault_injection.py, tests/test_publish_inbox.py) read for real, and so do the tests
+    calling `read_pdf` itself (bound at their import)."""
+    from generator.ingest.formats import pdf
+
+    read = pdf.read_pdf
+
+    def read_once(path: Path):
+        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+        def make(folder: Path) -> str:
+            (folder / "items.pickle").write_bytes(pickle.dumps(read(path), pickle.HIGHEST_PROTOCOL))
+            return str(folder / "items.pickle")
+
+        return pickle.loads(Path(once(tmp_path_factory, f"read_pdf {digest}", make)).read_bytes())
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pdf, "read_pdf", read_once)
+        yield
 
 
 def _identity(path: Path) -> tuple[str, str]:
