@@ -164,12 +164,17 @@ def flat_word(ctx: Context) -> Iterator[Finding]:
                     continue
                 quote = seg.group(0).strip()[:160]
                 line = line_at(seg.start() + off + move.start())
-                unit = "%" if move["u"] in "%％" else move["u"]
-                value = Decimal(move["v"].replace(",", "")) if unit == "%" else _printed(move["v"], unit)[0]
                 yield Finding("flat-word", f"写“持平”，却写“{move.group(0)}”：{quote}",
-                              [Figure("增减（文字）", value, "%" if unit == "%" else "元", f"section:{section}", line, quote, page)],
+                              [_change_figure(move["v"], move["u"], f"section:{section}", line, quote, page)],
                               line=line, page=page)
 
+
+
+def _change_figure(number: str, unit: str, source: str, line: int, quote: str, page: int | None) -> Figure:
+    """A change the narrative prints, as a figure: a percentage as printed, an amount in 元."""
+    if unit in "%％":
+        return Figure("增减（文字）", Decimal(number.replace(",", "")), "%", source, line, quote, page)
+    return Figure("增减（文字）", _printed(number, unit)[0], "元", source, line, quote, page)
 
 # a department's (unit's) whole budget income or spending, and its change on the year before, either
 # right after the figure (“收入预算为1468.70万元，比上年减少205.75万元”) or in a sentence of its own
@@ -241,10 +246,8 @@ def reason_direction(ctx: Context) -> Iterator[Finding]:
             line = line_at(match.start())
             start = max(text.rfind("。", 0, match.start()), text.rfind("；", 0, match.start())) + 1
             quote = text[start:match.end()].strip()[-160:]
-            unit = "%" if match["u"] in "%％" else match["u"]
-            value = Decimal(match["v"].replace(",", "")) if unit == "%" else _printed(match["v"], unit)[0]
             yield Finding("reason-direction", f"写“{match['dir']}{match['v']}{match['u']}”，接着却说“{match['why']}的主要原因”：{quote}",
-                          [Figure("增减（文字）", value, "%" if unit == "%" else "元", f"section:{section}", line, quote, page)],
+                          [_change_figure(match["v"], match["u"], f"section:{section}", line, quote, page)],
                           line=line, page=page)
 
 
