@@ -8,6 +8,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from generator.site import formatting
+from generator.site.template_cache import bytecode_cache
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=bytecode_cache(),
     )
     env.filters.update(
         wan=formatting.wan, yuan=formatting.yuan, percent=formatting.percent, number=formatting.number,

@@ -29,30 +29,36 @@ def _build(data: Path, out: Path, **options) -> list[str]:
     return messages
 
 
-def _history(base: Path, built: Path) -> dict:
+def _history(base: Path, built: Path, site_built: Path) -> dict:
     """The builds in order, into `site` (the sites of the steps named in `folders` are copies
     kept as they were then), from a copy of the data `built_site` built from:
-    base           built clean on one process (digests: base);
+    moved          `built_site`'s site and build cache copied to `site`, built again (the copy's
+                   pages rendered again at their new place, its search index kept);
     unchanged      built again;
     changed        峨眉山's “（附记：雪莲）” replaced by “（附记：金丝猴）” (folders: changed);
-    clean-changed  that data built clean into a folder of its own (folders: clean-changed);
+    clean-changed  that data built clean on one process into a folder of its own (folders:
+                   clean-changed; every incremental step, on two processes, is compared with it);
     removed        530400-zuzhibu moved out of the data (whether its pages went: yuxi_gone);
     added          moved back: the data of clean-changed again;
     and, on a copy of two packages (what is rebuilt is tested, not the data), into `small`:
-    small          built clean;
+    small          built clean on two processes (digests: small);
+    serial         the same data built clean on one process into `serial` (digests: serial);
     clean          built again with clean=True;
     code           built again as if the code had changed."""
+    from generator.site.build import cache_dir
+
     data = Path(shutil.copytree(built, base / "data"))
     site, sections = base / "site", data / "packages" / EMEI / "sections.csv"
-    said = {"base": _build(data, site, jobs=1)}
-    digests = {"base": digest(site)}
+    shutil.copytree(site_built, site)
+    shutil.copytree(cache_dir(site_built), cache_dir(site))
+    said = {"moved": _build(data, site)}
     said["unchanged"] = _build(data, site)
     text = sections.read_text(encoding="utf-8")
     assert text.count(SNOW_LOTUS) == 1
     sections.write_text(text.replace(SNOW_LOTUS, "（附记：金丝猴）"), encoding="utf-8")
     said["changed"] = _build(data, site)
     shutil.copytree(site, base / "changed")
-    said["clean-changed"] = _build(data, base / "clean-changed")
+    said["clean-changed"] = _build(data, base / "clean-changed", jobs=1)
     shutil.move(data / "packages" / YUXI, base / "aside")
     said["removed"] = _build(data, site)
     gone = not (site / "departments" / YUXI).exists()
@@ -63,6 +69,8 @@ def _history(base: Path, built: Path) -> dict:
         shutil.copytree(data / "packages" / package, small / "packages" / package)
     shutil.copy(data / "departments.csv", small / "departments.csv")
     said["small"] = _build(small, base / "small")
+    said["serial"] = _build(small, base / "serial", jobs=1)
+    digests = {"small": digest(base / "small"), "serial": digest(base / "serial")}
     said["clean"] = _build(small, base / "small", clean=True)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("generator.site.build.code_fingerprint", lambda: "another version of the code")
@@ -74,5 +82,5 @@ def _history(base: Path, built: Path) -> dict:
 def history(tmp_path_factory) -> dict:
     """{"said": step → the build's messages, "folders": name → folder, "digests": name → digest,
     "yuxi_gone": bool}."""
-    built_site(tmp_path_factory)
-    return once(tmp_path_factory, "incremental history", lambda base: _history(base, built_data()))
+    site = built_site(tmp_path_factory)
+    return once(tmp_path_factory, "incremental history", lambda base: _history(base, built_data(), site))
