@@ -12,7 +12,7 @@ import csv
 import json
 from pathlib import Path
 
-from generator.ingest.formats.sources import join_sources, page_count, read_items
+from generator.ingest.formats.sources import join_sources, read_source
 from generator.ingest.items import Table, group_tables
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,7 +38,7 @@ def lost_tables(package: Path) -> list[str]:
     """The printed tables of the package's sources that nothing in the package keeps."""
     desc = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
     sources = [package / s["path"] for s in desc.get("sources", [desc["source"]])]
-    parts = [(items, page_count(path, items)) for path in sources for items in [read_items(path)]]
+    parts = [(source.items, source.pages) for source in map(read_source, sources)]
     items = parts[0][0] if len(parts) == 1 else join_sources(parts)[0]  # numbered as the import numbers them
     rows, titles = kept_lines(package)
     out, previous_end = [], 0

@@ -112,7 +112,7 @@ def corpus_path(prefix: str) -> Path:
 @pytest.fixture(scope="session", autouse=True)
 def pdf_read_once(tmp_path_factory):
     """Each PDF's layout read once per test session, also across pytest-xdist workers: within the
-    tests' own processes, `read_pdf` (as sources.read_items calls it) is the real reader memoised
+    tests' own processes, `read_pdf` (as sources.read_source calls it) is the real reader memoised
     by the file's content (tests/once.py: the items pickled under the session's shared temporary
     folder; every call unpickles a fresh copy, since an import renumbers the items it is given).
     The same corpus PDF is read by tests/test_pdf.py, the reimports of tests/test_import.py (the

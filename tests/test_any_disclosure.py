@@ -239,11 +239,11 @@ def test_tables_titled_only_by_their_number_are_known_by_what_they_contain():
     the national template's reader takes from them."""
     from dataclasses import replace
 
-    from generator.ingest.formats.sources import read_items
+    from generator.ingest.formats.sources import read_source
     from generator.ingest.items import group_tables
     from generator.ingest.tables.generic_facts import generic_facts
 
-    tables = [read_generic_table(b, "003", []) for b in group_tables(read_items(CORPUS_003)) if isinstance(b, Table)]
+    tables = [read_generic_table(b, "003", []) for b in group_tables(read_source(CORPUS_003).items) if isinstance(b, Table)]
     by_number = {t.number: t for t in tables if t is not None and t.number}
     assert (by_number["05"].title, by_number["07"].title, by_number["11"].title) == (
         "一般公共预算财政拨款收入支出决算表", "政府性基金预算财政拨款收入支出决算表", "部门整体支出绩效自评表")

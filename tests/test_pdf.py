@@ -150,7 +150,7 @@ def test_unit_budget_is_its_own_package(imported):
 def test_figures_set_as_separate_text_objects_land_in_their_sentence(tmp_path):
     path = tmp_path / "figures.pdf"
     path.write_bytes(figures_as_separate_objects())
-    items = read_pdf(path)
+    items = read_pdf(path).items
     assert [i.text for i in items if isinstance(i, Paragraph)] == [
         "一、收入支出决算总体情况说明", "本年收入合计9746.50万元，其中：财政拨款收入9746.50万元，占100.00%。"]
     assert all(i.page == 1 for i in items) and not any(isinstance(i, Row) for i in items)

@@ -7,7 +7,7 @@ import csv
 import shutil
 from decimal import Decimal
 
-from generator.ingest.formats.sources import read_items
+from generator.ingest.formats.sources import read_source
 from generator.ingest.formats.text import parse_lines, read_text
 from generator.ingest.narrative.performance import Fund, extract_performance
 from generator.validate.api import validate_package
@@ -25,7 +25,7 @@ def _funds(items) -> list[Fund]:
 
 def test_ningde_fund_rows_as_printed():
     [pdf] = (SHARED / "corpus" / "wild").glob("*宁德*绩效自评*.pdf")
-    funds = _funds(read_items(pdf))
+    funds = _funds(read_source(pdf).items)
     first = [(f.row, f.level, f.amount) for f in funds if f.measure.startswith("年初")]
     assert first == [("合计", 0, Decimal("9209.55")), ("财政资金小计", 1, Decimal("0.00")),
                      ("①中央财政资金", 2, Decimal("0.00")), ("②省级财政资金", 2, Decimal("0.00")),

@@ -9,8 +9,8 @@ from typing import Callable
 
 from generator.errors import AmbiguousDepartment, BadInput, TransparencyError, Undetermined, UnknownDepartment
 from generator.ingest.document_meta import infer_kind, infer_scope, infer_year
-from generator.ingest.formats.images import image_pages, unread_pages
-from generator.ingest.formats.sources import Pages, join_sources, page_count, plain_text, read_items
+from generator.ingest.formats.images import unread_pages
+from generator.ingest.formats.sources import Pages, join_sources, plain_text, read_source
 from generator.ingest.guard import describe, preflight, refuse_poorer
 from generator.ingest.items import DocumentError, Table, group_tables
 from generator.ingest.limits import memory_limit
@@ -217,10 +217,10 @@ def _read(sources: list[Path]) -> tuple[list, list[int], list[int], list[int]]:
             raise DocumentError(f"{path}: no such file")
     parts, pictures, pages = [], [], 0
     for path in sources:
-        items = read_items(path)
-        parts.append((items, page_count(path, items)))
-        pictures += [pages + page for page in image_pages(path, items)]
-        pages += parts[-1][1]
+        source = read_source(path)
+        parts.append((source.items, source.pages))
+        pictures += [pages + page for page in source.pictures]
+        pages += source.pages
     if len(parts) == 1:
         return parts[0][0], [1], [1], pictures
     return (*join_sources(parts), pictures)

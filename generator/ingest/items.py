@@ -1,6 +1,6 @@
 """The items every reader emits, whatever the format: paragraphs and table rows with their
-lines and pages, tables grouped from consecutive rows, the error a source that cannot be read
-raises, and the text clean-up every reader applies."""
+lines and pages, a source file's items with its page count, tables grouped from consecutive rows,
+the error a source that cannot be read raises, and the text clean-up every reader applies."""
 from __future__ import annotations
 
 import re
@@ -28,6 +28,16 @@ class Row:
     cells: list[str]
     lines: list[int] = field(default_factory=list)  # source line of each cell
     page: int | None = None
+
+
+@dataclass
+class Source:
+    """What a reader read from one file: its items, its pages (0 for text) and the pages printed
+    only as pictures (a PDF's; their tables are not read)."""
+
+    items: list[Paragraph | Row]
+    pages: int = 0
+    pictures: list[int] = field(default_factory=list)
 
 
 @dataclass

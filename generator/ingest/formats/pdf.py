@@ -17,8 +17,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.ingest.formats.images import printed_as_picture
 from generator.ingest.formats.pdf_layout import Line, TextCell, cell_text, group_lines, join_lines
-from generator.ingest.items import DocumentError, Paragraph, Row, normalise
+from generator.ingest.items import DocumentError, Paragraph, Row, Source, normalise
 from generator.ingest.limits import MAX_PAGES
 from generator.model.tables import NUMBERING, spec_for_title, squash
 
@@ -44,8 +45,9 @@ class _Part:
     rows: list[list[TextCell | None]]
 
 
-def read_pdf(path: Path) -> list[Paragraph | Row]:
-    """Paragraphs and table rows of a PDF disclosure, in reading order, with pages."""
+def read_pdf(path: Path) -> Source:
+    """Paragraphs and table rows of a PDF disclosure, in reading order, with pages; the page count
+    and the pages printed only as pictures (the file is opened once)."""
     import pdfplumber
 
     try:
@@ -54,10 +56,12 @@ def read_pdf(path: Path) -> list[Paragraph | Row]:
                 raise DocumentError(
                     f"{path}: {len(pdf.pages)} pages, more than the {MAX_PAGES} an import reads (a disclosure has "
                     "tens; this looks like several documents in one file). Import each disclosure's own file")
-            pages, sizes = [], {}
+            pages, sizes, pictures = [], {}, []
             for number, page in enumerate(pdf.pages, start=1):
                 pages.append(_read_page(page, number))
                 sizes[number] = (page.width, page.height)
+                if printed_as_picture(page):
+                    pictures.append(number)
                 page.close()  # its parsed objects: memory stays that of one page (53 pages: 63 MB, not 166)
     except DocumentError:
         raise
@@ -85,7 +89,7 @@ def read_pdf(path: Path) -> list[Paragraph | Row]:
         item.line = line
         if isinstance(item, Row):
             item.lines = [line] * len(item.cells)
-    return items
+    return Source(items, len(sizes), pictures)
 
 
 def _read_page(page, number: int) -> list[Line | _Part]:

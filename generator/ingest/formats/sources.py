@@ -5,40 +5,36 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.ingest.formats.text import parse_lines, read_text
-from generator.ingest.items import DocumentError, Paragraph, Row
+from generator.ingest.items import DocumentError, Paragraph, Row, Source
 
 FORMATS = (".txt", ".pdf", ".docx", ".xlsx")
 TEXT_SUFFIXES = ("", ".txt", ".text", ".md", ".csv", ".tsv")  # read as a plain-text export
 
 
-def read_items(path: Path) -> list[Paragraph | Row]:
-    """Paragraphs and table rows of a .txt, .pdf, .docx or .xlsx disclosure."""
+def read_source(path: Path) -> Source:
+    """Paragraphs and table rows of a .txt, .pdf, .docx or .xlsx disclosure, with its pages."""
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         from generator.ingest.formats.pdf import read_pdf
         return read_pdf(path)
     if suffix == ".docx":
         from generator.ingest.formats.docx import read_docx
-        return read_docx(path)
+        return _paged(read_docx(path))
     if suffix == ".xlsx":
         from generator.ingest.formats.xlsx import read_xlsx
-        return read_xlsx(path)
+        return _paged(read_xlsx(path))
     if suffix in (".doc", ".xls", ".wps", ".et"):
         raise DocumentError(f"{path}: the old binary {suffix} format is not supported; save it as "
                             f"{suffix}x (Word/Excel 2007 or later) or as PDF and import that")
     if suffix not in TEXT_SUFFIXES:
         raise DocumentError(f"{path}: {suffix} files are not supported; import the disclosure as published in "
                             f"one of {', '.join(FORMATS)} (a scanned image needs OCR first)")
-    return parse_lines(read_text(path))
+    return _paged(parse_lines(read_text(path)))
 
 
-def page_count(path: Path, items: list[Paragraph | Row]) -> int:
-    """Pages of a paged source (0 for text)."""
-    if path.suffix.lower() == ".pdf":
-        import pdfplumber
-        with pdfplumber.open(path) as pdf:
-            return len(pdf.pages)
-    return max((item.page or 0 for item in items), default=0)
+def _paged(items: list[Paragraph | Row]) -> Source:
+    """Items with the pages they name (none for text)."""
+    return Source(items, max((item.page or 0 for item in items), default=0))
 
 
 def join_sources(parts: list[tuple[list[Paragraph | Row], int]]) -> tuple[list[Paragraph | Row], list[int], list[int]]:

@@ -15,6 +15,7 @@ Figures are recorded exactly as printed; checking them is the validator's job.
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -85,15 +86,15 @@ class Indicator:
 # that is not imported; "level1 level2" is a label spanning two level columns.
 # the 部门整体绩效自评表 of Fujian-style templates states its funds as 年初…预算安排金额① +
 # 年中调整金额② = 小计③, 年度拨付金额④, 支出实现率⑤ (宁德 2024): the 小计 is the year's budget
-_FUNDS = [
+_FUNDS = (
     ("", r"年初预算数|年初.*预算.*金额|年中调整.*|.*结余(金额|率)"),
     ("budget", r"(全年)?预算数|批复金额|小计"),
     ("executed", r"(全年)?执行数|实际完成数|实际支出(金额)?|(年度)?拨付金额"),
     ("rate", r"(预算)?执行率|支出实现率"),
     ("weight", r"分值"),
     ("score", r"得分"),
-]
-_INDICATOR = [
+)
+_INDICATOR = (
     ("level1", r"一级指标"),
     ("level2", r"二级指标"),
     ("level3", r"三级指标"),
@@ -106,7 +107,7 @@ _INDICATOR = [
     ("score", r"(自评)?得分"),
     ("note", r"(偏差|未完成|扣分)?原因.*"),
     ("", r"评分标准|完成率"),
-]
+)
 _LEVELS = ("level1", "level2", "level3")
 _TEXT_FIELDS = ("nature", "target", "measure_unit", "actual", "note")
 
@@ -154,7 +155,8 @@ def _key(cell: str) -> str:
     return _FORMULA.sub("", _PARENS.sub("", "".join(_text(cell).split()))).rstrip(":：")
 
 
-def _field(table: list[tuple[str, str]], cell: str) -> str | None:
+@functools.lru_cache(maxsize=4096)  # a form repeats its labels on every project's table
+def _field(table: tuple[tuple[str, str], ...], cell: str) -> str | None:
     """The field a header cell names, "" for a known column not imported, None otherwise."""
     key = _key(cell)
     return next((name for name, pattern in table if re.fullmatch(pattern, key)), None)
