@@ -137,7 +137,10 @@ def _pool(jobs: int):
     except BaseException:
         for process in list((pool._processes or {}).values()):  # no public way to stop a running task
             process.kill()
-        pool.shutdown(wait=False, cancel_futures=True)
+        # Wait for the pool's manager thread (it ends as soon as it sees the workers gone): left
+        # running, it races the interpreter's exit, which then prints OSError: Bad file descriptor
+        # (Python 3.11's ProcessPoolExecutor, fixed in 3.12.8 by gh-125451).
+        pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown()
 
