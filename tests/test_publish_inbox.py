@@ -11,11 +11,12 @@ import sys
 import pytest
 import yaml
 
-from tests.conftest import ROOT, SHARED
+from tests.conftest import ROOT, SHARED, corpus_path
 
 pytestmark = pytest.mark.slow  # imports a PDF in a subprocess
 PDF = SHARED / "corpus" / "pdf" / "sh-putuo-qzfb-2025-budget.pdf"
 URL = "https://www.shpt.gov.cn/shpt/zfxxgk/2025/qzfb-budget.pdf"
+TEXT = corpus_path("000")  # 峨眉山 2020 as a text export: the address is recorded whatever the format
 
 
 def _run(*args, cwd):
@@ -61,13 +62,13 @@ def test_a_document_that_cannot_be_imported_stays_with_an_error_annotation(repo)
 
 def test_import_records_the_source_url_and_refuses_what_is_no_address(repo):
     out, reg = repo / "data" / "packages", repo / "data" / "departments.csv"
-    bad = _run("-m", "generator", "import", str(PDF), "--out", str(out), "--registry", str(reg),
+    bad = _run("-m", "generator", "import", str(TEXT), "--out", str(out), "--registry", str(reg),
                "--source-url", "javascript:alert(1)", cwd=repo)
     assert bad.returncode == 2 and "is not a web address" in bad.stderr
-    done = _run("-m", "generator", "import", str(PDF), "--out", str(out), "--registry", str(reg),
+    done = _run("-m", "generator", "import", str(TEXT), "--out", str(out), "--registry", str(reg),
                 "--source-url", URL, cwd=repo)
     assert done.returncode == 0, done.stdout + done.stderr
-    descriptor = json.loads((out / "310107-qzfb" / "2025-budget" / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor = json.loads((out / "511181-zuzhibu" / "2020-final" / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor["source"]["url"] == URL
 
 

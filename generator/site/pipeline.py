@@ -24,7 +24,7 @@ from generator.site.changes import packages
 from generator.site.compare import compare_csv
 from generator.site.dataset import all_facts_csv, all_findings_csv, all_findings_json, merge_dbs, write_all_tables_zip
 from generator.site.downloads import Download, Writer, package_dir
-from generator.site.engine import run_mkdocs, write_config
+from generator.site.engine import processes, run_mkdocs, write_config
 from generator.site.output import publish
 from generator.site.pages import SiteData, build_pages
 from generator.site.prepare import disclosure_path
@@ -119,15 +119,16 @@ def mkdocs(ctx: Context, nav: list, current: set[str], changed: set[str]) -> str
     config_hash = hashlib.sha256(config.read_bytes()).hexdigest()
     full = ctx.state.get("config") != config_hash or not ctx.cache.html.exists()
     chosen = sorted(current) if full else sorted(changed & current)
-    ctx.echo(f"mkdocs: {len(chosen)} of {len(current)} pages ({ctx.jobs} job(s))")
+    jobs = processes(len(chosen), ctx.jobs)
+    ctx.echo(f"mkdocs: {len(chosen)} of {len(current)} pages ({jobs} job(s))")
     if not chosen:
         return config_hash
     if full:
-        run_mkdocs(config, ctx.work / "html", ctx.jobs)
+        run_mkdocs(config, ctx.work / "html", jobs)
         shutil.rmtree(ctx.cache.html, ignore_errors=True)
         os.replace(ctx.work / "html", ctx.cache.html)
     else:
-        run_mkdocs(config, ctx.cache.html, ctx.jobs, chosen)
+        run_mkdocs(config, ctx.cache.html, jobs, chosen)
     settle_sitemaps(ctx.cache.html, site_url)
     return config_hash
 
