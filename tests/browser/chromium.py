@@ -2,23 +2,15 @@
 from __future__ import annotations
 
 import http.server
-import os
 from pathlib import Path
 
 import benchmarks.serve
-
-ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
-]
-
-
-def executable() -> str:
-    return os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+from benchmarks.browser import CHROMIUM_ARGS, chromium
 
 
 def launch(playwright):
-    return playwright.chromium.launch(executable_path=executable(), args=ARGS)
+    """The browser with the arguments the benchmarks use (benchmarks/browser.py says why each)."""
+    return playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
