@@ -32,6 +32,7 @@ from generator.ingest.importer import build_resources, import_document
 from generator.ingest.items import Paragraph
 from generator.model.codes import CodeList
 from generator.validate.api import validate_package
+from generator.validate.report import PackageReport
 
 ROOT = Path(__file__).resolve().parents[1]
 REVIEWED = ROOT / "tests/reviewed_findings.csv"
@@ -318,9 +319,10 @@ def run(data: Path, work: Path) -> tuple[list[Outcome], list[str], list[str]]:
     outcomes: list[Outcome] = []
     shutil.rmtree(work, ignore_errors=True)
     packages = sorted(p.parent for p in data.glob("*/*/datapackage.json"))
+    reports = {pkg: validate_package(pkg, codes) for pkg in packages}
     for pkg in packages:
         name = f"{pkg.parent.name}/{pkg.name}"
-        base = _checks(validate_package(pkg, codes))
+        base = _checks(reports[pkg])
         sources = sorted((pkg / "source").glob("*.txt"))
         for kind, rules in KINDS.items():
             copy = work / kind / name
@@ -347,18 +349,19 @@ def run(data: Path, work: Path) -> tuple[list[Outcome], list[str], list[str]]:
             new = [f"{r}: {m}" for (r, m), n in got.items() if n > base.get((r, m), 0)]
             found = any(r in rules for (r, m), n in got.items() if n > base.get((r, m), 0))
             outcomes.append(Outcome(kind, name, found, new))
-    outside, missing = reviewed_check(packages, codes)
+    outside, missing = reviewed_check(reports)
     return outcomes, outside, missing
 
 
-def reviewed_check(packages: list[Path], codes: CodeList) -> tuple[list[str], list[str]]:
-    """Findings of the unmutated corpus outside the reviewed list, and reviewed ones not found."""
+def reviewed_check(reports: dict[Path, PackageReport]) -> tuple[list[str], list[str]]:
+    """Findings of the unmutated corpus (its reports by package folder) outside the reviewed list,
+    and reviewed ones not found."""
     with REVIEWED.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     outside, seen = [], set()
-    for pkg in packages:
+    for pkg, report in reports.items():
         name = f"{pkg.parent.name}/{pkg.name}"
-        for f in validate_package(pkg, codes).findings:
+        for f in report.findings:
             if f.cls == "notice":
                 continue
             hit = next((k for k, r in enumerate(rows) if (r["package"], r["class"], r["rule"]) == (name, f.cls, f.rule)
